@@ -1,0 +1,324 @@
+"""Chinese-aware text analysis, shared by indexing and querying.
+
+Every piece of text goes through :func:`normalize` first (width, case,
+Traditional → Simplified), so that a Traditional query finds Simplified text
+and the other way round. The Whoosh tokenizers below are what the index
+schema uses; the query side (``kbdesk.search``) calls the same functions, so a
+word is cut the same way whether it is typed or indexed.
+
+The tokenizers are pickled into the index's table of contents by Whoosh, so
+they only keep plain configuration (a dictionary path) and fetch the
+segmenter from a per-process cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from pathlib import Path
+
+import opencc
+import rjieba
+from pypinyin import Style, lazy_pinyin
+from whoosh.analysis import StopFilter, Token, Tokenizer
+
+# Bump when tokens change, so existing indexes are rebuilt instead of mixing
+# old and new tokens.
+ANALYSIS_VERSION = 1
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN_RE = re.compile(rf"[{_CJK}]+|[a-z0-9]+")
+CJK_RE = re.compile(rf"[{_CJK}]")
+LATIN_RE = re.compile(r"^[a-z0-9]+$")
+
+# Full-width ASCII and the ideographic space fold to their narrow forms.
+_WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE[0x3000] = 0x20
+# Variants that OpenCC leaves apart but agents treat as one word
+# (帳號 → 帐号, while mainland text writes 账号).
+_VARIANT_TABLE = str.maketrans({"帐": "账"})
+
+# Taiwan/Hong Kong phrasing (登入, 網路, 帳號) to mainland Simplified; this
+# also converts plain Traditional characters.
+_T2S_PHRASES = opencc.OpenCC("tw2sp")
+# Character-level conversion keeps lengths, which highlighting needs.
+_T2S_CHARS = opencc.OpenCC("t2s")
+_opencc_lock = threading.Lock()
+
+
+def _fold(text: str) -> str:
+    text = text.translate(_WIDTH_TABLE)
+    lowered = text.lower()
+    # A few letters change length when lowered (İ); keep those as they are.
+    return lowered if len(lowered) == len(text) else "".join(
+        c.lower() if len(c.lower()) == 1 else c for c in text
+    )
+
+
+def normalize(text: str) -> str:
+    """Canonical form for matching: narrow, lower-case, Simplified."""
+    text = _fold(text)
+    if CJK_RE.search(text):
+        with _opencc_lock:
+            text = _T2S_PHRASES.convert(text)
+        text = text.translate(_VARIANT_TABLE)
+    return text
+
+
+def normalize_aligned(text: str) -> str:
+    """Like :func:`normalize` but character for character, so offsets into
+    the result are offsets into *text* (used to mark matches)."""
+    folded = _fold(text)
+    if not CJK_RE.search(folded):
+        return folded
+    with _opencc_lock:
+        converted = _T2S_PHRASES.convert(folded)
+        if len(converted) != len(folded):
+            converted = _T2S_CHARS.convert(folded)
+            if len(converted) != len(folded):
+                converted = "".join(
+                    c2 if len(c2 := _T2S_CHARS.convert(c)) == 1 else c for c in folded
+                )
+    return converted.translate(_VARIANT_TABLE)
+
+
+def is_cjk(word: str) -> bool:
+    return bool(CJK_RE.search(word))
+
+
+# -- segmentation -------------------------------------------------------------
+
+
+def dictionary_signature(dict_path: str | Path | None) -> str:
+    """Identifies a domain dictionary's content; an index built with another
+    dictionary must be rebuilt."""
+    if not dict_path:
+        return "none"
+    try:
+        data = Path(dict_path).read_bytes()
+    except OSError:
+        return "none"
+    return hashlib.sha1(data).hexdigest()[:16]
+
+
+def read_dictionary(dict_path: str | Path) -> list[tuple[str, int | None, str | None]]:
+    """Entries of a jieba user dictionary: ``word [freq] [tag]`` per line."""
+    entries = []
+    try:
+        text = Path(dict_path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return entries
+    for line in text.splitlines():
+        parts = line.split("#", 1)[0].split()
+        if not parts:
+            continue
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else None
+        entries.append((normalize(parts[0]), freq, tag))
+    return entries
+
+
+class Segmenter:
+    """rjieba with the content folder's domain dictionary."""
+
+    def __init__(self, dict_path: str | Path | None = None):
+        self._jieba = rjieba.Jieba()
+        if dict_path:
+            for word, freq, tag in read_dictionary(dict_path):
+                self._jieba.add_word(word, freq, tag)
+
+    def search_spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Words in search mode (sub-words of long words too), with offsets."""
+        return self._jieba.tokenize(text, "search")
+
+    def words(self, text: str) -> list[str]:
+        """Words in precise mode: one cut, no overlaps (for queries)."""
+        return self._jieba.cut(text)
+
+
+_segmenters: dict[str, Segmenter] = {}
+_segmenters_lock = threading.Lock()
+
+
+def segmenter(dict_path: str | Path | None = None) -> Segmenter:
+    key = str(dict_path or "")
+    with _segmenters_lock:
+        seg = _segmenters.get(key)
+        if seg is None:
+            seg = _segmenters[key] = Segmenter(dict_path)
+        return seg
+
+
+def forget_segmenter(dict_path: str | Path | None) -> None:
+    """Drop a cached segmenter so that an edited dictionary is read again."""
+    with _segmenters_lock:
+        _segmenters.pop(str(dict_path or ""), None)
+
+
+def runs(norm_text: str):
+    """(start, end, is_cjk) of each CJK run and each Latin/number word."""
+    for m in _RUN_RE.finditer(norm_text):
+        yield m.start(), m.end(), m.group()[0] >= "\u3400"
+
+
+def words_of(norm_text: str, seg: Segmenter):
+    """Search-mode words of normalised text, Latin words whole: (word, start, end)."""
+    for start, end, cjk in runs(norm_text):
+        if not cjk:
+            yield norm_text[start:end], start, end
+            continue
+        for word, s, e in seg.search_spans(norm_text[start:end]):
+            yield word, start + s, start + e
+
+
+def bigrams_of(norm_text: str):
+    """Overlapping CJK character bigrams, Latin words whole: (token, start, end).
+
+    A lone CJK character (a run of one) is kept as itself."""
+    for start, end, cjk in runs(norm_text):
+        if not cjk or end - start == 1:
+            yield norm_text[start:end], start, end
+            continue
+        for i in range(start, end - 1):
+            yield norm_text[i : i + 2], i, i + 2
+
+
+def query_bigrams(norm_word: str) -> list[str]:
+    return [t for t, _, _ in bigrams_of(norm_word)]
+
+
+# -- pinyin ---------------------------------------------------------------------
+
+
+def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:
+    """Pinyin forms of a short phrase (a title or a tag).
+
+    For every word: its full pinyin (tuikuan), its initials (tk) and each
+    syllable (tui, kuan); for every word boundary: the full pinyin and the
+    initials of the rest of the phrase, so that a prefix query for
+    ``wangjimima`` or ``wjmm`` finds 客户忘记密码怎么办.
+    """
+    norm = normalize(phrase)
+    syllables_per_word: list[list[str]] = []
+    for start, end, cjk in runs(norm):
+        if not cjk:
+            continue
+        for word in seg.words(norm[start:end]):
+            syl = [s for s in lazy_pinyin(word, style=Style.NORMAL, errors="ignore") if s.isalpha()]
+            if syl:
+                syllables_per_word.append(syl)
+    tokens: list[str] = []
+    for syl in syllables_per_word:
+        tokens.append("".join(syl))
+        tokens.append("".join(s[0] for s in syl))
+        tokens.extend(syl)
+    for i in range(1, len(syllables_per_word)):
+        rest = [s for syl in syllables_per_word[i:] for s in syl]
+        tokens.append("".join(rest))
+        tokens.append("".join(s[0] for s in rest))
+    if len(syllables_per_word) > 1:
+        whole = [s for syl in syllables_per_word for s in syl]
+        tokens.append("".join(whole))
+        tokens.append("".join(s[0] for s in whole))
+    return tokens
+
+
+# -- Whoosh tokenizers -----------------------------------------------------------
+
+
+class _CachedSegmenterTokenizer(Tokenizer):
+    def __init__(self, dict_path: str | None = None):
+        self.dict_path = str(dict_path) if dict_path else None
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.dict_path == other.dict_path
+
+    def _emit(self, pieces, positions, chars, removestops, start_pos, start_char, mode, kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pos = start_pos
+        for text, s, e in pieces:
+            t.text = text
+            t.boost = 1.0
+            t.stopped = False
+            if positions:
+                t.pos = pos
+                pos += 1
+            if chars:
+                t.startchar = start_char + s
+                t.endchar = start_char + e
+            yield t
+
+
+class WordTokenizer(_CachedSegmenterTokenizer):
+    """Normalised words: rjieba search mode for Chinese, Latin words whole."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True,
+                 mode="", **kwargs):
+        norm = normalize(value)
+        seg = segmenter(self.dict_path)
+        yield from self._emit(words_of(norm, seg), positions, chars, removestops,
+                              start_pos, start_char, mode, kwargs)
+
+
+class BigramTokenizer(_CachedSegmenterTokenizer):
+    """Overlapping CJK bigrams, so text is found where segmentation differs."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True,
+                 mode="", **kwargs):
+        yield from self._emit(bigrams_of(normalize(value)), positions, chars,
+                              removestops, start_pos, start_char, mode, kwargs)
+
+
+class PinyinTokenizer(_CachedSegmenterTokenizer):
+    """Pinyin of each line of the value (one line per title or tag)."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True,
+                 mode="", **kwargs):
+        seg = segmenter(self.dict_path)
+        pieces = []
+        for line in value.splitlines():
+            pieces.extend((tok, 0, 0) for tok in pinyin_tokens(line, seg))
+        yield from self._emit(pieces, positions, chars, removestops, start_pos,
+                              start_char, mode, kwargs)
+
+
+class LatinTokenizer(_CachedSegmenterTokenizer):
+    """Only the Latin words and numbers (APP, VIP, 5W1H, order numbers): a
+    small vocabulary that typo-tolerant queries can scan quickly."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True,
+                 mode="", **kwargs):
+        norm = _fold(value)
+        pieces = ((m.group(), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", norm))
+        yield from self._emit(pieces, positions, chars, removestops, start_pos,
+                              start_char, mode, kwargs)
+
+
+# Function words that carry no meaning on their own; removed from the index
+# and from queries alike.
+STOP_WORDS = frozenset(
+    """的 地 得 了 着 过 是 在 和 与 及 或 也 都 就 而 吗 呢 吧 啊 呀 哦 嗯 哈 么
+    把 被 让 之 其 于 并 且 即 则 这 那 这个 那个 这些 那些 一个 一些 有些
+    the a an of to and or is are be in on for""".split()
+)
+
+
+def word_analyzer(dict_path: str | None = None):
+    return WordTokenizer(dict_path) | StopFilter(stoplist=STOP_WORDS, minsize=1)
+
+
+def bigram_analyzer():
+    return BigramTokenizer()
+
+
+def pinyin_analyzer(dict_path: str | None = None):
+    return PinyinTokenizer(dict_path)
+
+
+def latin_analyzer():
+    return LatinTokenizer()

@@ -1,0 +1,92 @@
+"""Where things live: the user's content folder, preferences, caches.
+
+Preferences are a small JSON file in the user config folder (readable,
+diffable, never pickled). The content folder is, in order: ``--content``,
+``$KBDESK_CONTENT``, the ``content`` preference, else the user's own copy of
+the bundled sample knowledge base, made on first run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+
+from .store import write_atomic
+
+CONTENT_ENV = "KBDESK_CONTENT"
+CONFIG_DIR_ENV = "KBDESK_CONFIG_DIR"
+DATA_DIR_ENV = "KBDESK_DATA_DIR"
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get(CONFIG_DIR_ENV) or user_config_dir("kbdesk", appauthor=False))
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get(DATA_DIR_ENV) or user_data_dir("kbdesk", appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings() -> dict:
+    try:
+        data = json.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_settings(settings: dict) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, json.dumps(settings, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def bundled_content_dir() -> Path | None:
+    """The sample knowledge base shipped with kbdesk: inside the installed
+    package, or the repository's ``content/`` when run from a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "sample_content", here.parent / "content"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def default_content_dir() -> Path:
+    return data_dir() / "content"
+
+
+def ensure_user_content() -> Path:
+    """The user's own knowledge base, copied from the bundled sample the first
+    time (so that edits never touch the installed package)."""
+    target = default_content_dir()
+    if target.is_dir():
+        return target
+    source = bundled_content_dir()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source is None:
+        target.mkdir()
+        return target
+    staging = target.with_name(target.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(source, staging)
+    os.replace(staging, target)
+    return target
+
+
+def resolve_content_dir(explicit: str | Path | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(CONTENT_ENV)
+    if env:
+        return Path(env).expanduser()
+    configured = load_settings().get("content")
+    if configured:
+        return Path(configured).expanduser()
+    return ensure_user_content()

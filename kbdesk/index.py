@@ -1,0 +1,339 @@
+"""The Whoosh full-text index of a content folder.
+
+Layout of an index folder (never inside the content folder: Whoosh stores
+pickles there, and the content folder may be shared)::
+
+    <index dir>/
+        state.json      which generation is current, how it was built, and
+                        the (mtime, size, hash) of every indexed file
+        ix-<token>/     a complete Whoosh index (the current generation)
+        update.lock     held by the one process that writes
+
+A full build goes into a fresh ``ix-*`` folder and becomes current by
+rewriting state.json atomically, so searchers never see a half-built index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.util.filelock import FileLock
+
+from . import analysis
+from .article import Article, ArticleError, markdown_to_text
+from .store import ContentStore, FileStamp
+
+# Bump when the schema or the stored fields change.
+INDEX_FORMAT = 1
+INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
+# Below this many documents a second process costs more than it saves.
+PARALLEL_BUILD_MIN_DOCS = 400
+
+
+def build_schema(dict_path: str | None) -> Schema:
+    words = analysis.word_analyzer(dict_path)
+    return Schema(
+        path=ID(stored=True, unique=True),
+        id=ID(stored=True),
+        title=TEXT(analyzer=words, stored=True, phrase=False, field_boost=3.0),
+        tags=TEXT(analyzer=words, phrase=False, field_boost=2.0),
+        category=TEXT(analyzer=words, phrase=False, field_boost=1.5),
+        body=TEXT(analyzer=words, phrase=False),
+        # Phrases and segmentation mismatches are matched on bigrams.
+        bigrams=TEXT(analyzer=analysis.bigram_analyzer(), phrase=True),
+        pinyin=TEXT(analyzer=analysis.pinyin_analyzer(dict_path), phrase=False, field_boost=2.0),
+        latin=TEXT(analyzer=analysis.latin_analyzer(), phrase=False),
+        # Exact values for filters.
+        kind=ID(stored=True),
+        status=ID(stored=True),
+        category_id=ID(stored=True),
+        tag_list=KEYWORD(stored=True, commas=True, scorable=False),
+        # Shown with results.
+        text=STORED(),
+        owner=STORED(),
+        updated=STORED(),
+        review_by=STORED(),
+    )
+
+
+def document_fields(article: Article) -> dict:
+    text = markdown_to_text(article.body)
+    tags = "\n".join(article.tags)
+    return {
+        "path": article.path,
+        "id": article.id,
+        "title": article.title,
+        "tags": tags,
+        "category": article.category,
+        "body": text,
+        "bigrams": f"{article.title}\n{tags}\n{text}",
+        "pinyin": f"{article.title}\n{tags}",
+        "latin": f"{article.title}\n{tags}\n{text}",
+        "kind": article.kind,
+        "status": article.status,
+        "category_id": article.category,
+        "tag_list": ",".join(t.replace(",", " ") for t in article.tags),
+        "text": text,
+        "owner": article.owner,
+        "updated": article.updated.isoformat() if article.updated else "",
+        "review_by": article.review_by.isoformat() if article.review_by else "",
+    }
+
+
+def default_index_dir(content_root: Path) -> Path:
+    """Per-user cache folder, one index per content folder."""
+    override = os.environ.get(INDEX_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    root = str(content_root.resolve())
+    slug = re.sub(r"[^\w]+", "-", Path(root).name).strip("-")[:40] or "content"
+    digest = hashlib.sha1(root.encode("utf-8")).hexdigest()[:12]
+    return Path(user_cache_dir("kbdesk", appauthor=False)) / "indexes" / f"{slug}-{digest}"
+
+
+@dataclass
+class IndexUpdate:
+    """What an update did: the screens that show results refresh from this."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    problems: list[ArticleError] = field(default_factory=list)
+    rebuilt: bool = False
+    rebuild_reason: str = ""
+    locked: bool = False  # another process is writing; nothing was done
+    seconds: float = 0.0
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.rebuilt)
+
+
+class SearchIndex:
+    """Keeps a Whoosh index in step with a content folder."""
+
+    def __init__(self, store: ContentStore, index_dir: str | Path | None = None):
+        self.store = store
+        self.dir = Path(index_dir).expanduser() if index_dir else default_index_dir(store.root)
+        dict_path = store.dictionary_path
+        self.dict_path = str(dict_path) if dict_path else None
+        self.schema = build_schema(self.dict_path)
+        self._ix = None
+        self._ix_name = None
+
+    # -- state ---------------------------------------------------------------
+
+    @property
+    def _state_path(self) -> Path:
+        return self.dir / "state.json"
+
+    def _expected_signature(self) -> dict:
+        return {
+            "format": INDEX_FORMAT,
+            "analysis": analysis.ANALYSIS_VERSION,
+            "dictionary": analysis.dictionary_signature(self.dict_path),
+            "root": str(self.store.root),
+        }
+
+    def _read_state(self) -> dict | None:
+        try:
+            state = json.loads(self._state_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return state if isinstance(state, dict) else None
+
+    def _write_state(self, state: dict) -> None:
+        from .store import write_atomic
+
+        write_atomic(self._state_path, json.dumps(state, ensure_ascii=False).encode("utf-8"))
+
+    def _why_rebuild(self, state: dict | None) -> str:
+        """Why the current index cannot be used as it is ('' if it can)."""
+        if state is None:
+            return "no index yet"
+        expected = self._expected_signature()
+        for key, value in expected.items():
+            if state.get(key) != value:
+                return {
+                    "format": "index format changed",
+                    "analysis": "text analysis changed",
+                    "dictionary": "domain dictionary changed",
+                    "root": "content folder moved",
+                }[key]
+        current = state.get("current")
+        if not current or not (self.dir / current).is_dir():
+            return "index folder missing"
+        return ""
+
+    # -- opening -------------------------------------------------------------
+
+    def open(self):
+        """The current Whoosh index, or None if there is none usable yet."""
+        state = self._read_state()
+        if self._why_rebuild(state):
+            return None
+        name = state["current"]
+        if self._ix is not None and self._ix_name == name:
+            return self._ix
+        try:
+            ix = whoosh_index.open_dir(str(self.dir / name), schema=self.schema)
+            ix.doc_count()  # reads the table of contents and segment list
+        except Exception:
+            return None
+        self._ix, self._ix_name = ix, name
+        return ix
+
+    def exists(self) -> bool:
+        return self.open() is not None
+
+    def doc_count(self) -> int:
+        ix = self.open()
+        return ix.doc_count() if ix is not None else 0
+
+    # -- updating ------------------------------------------------------------
+
+    def update(self, full: bool = False, lock_timeout: float = 0.0, progress=None) -> IndexUpdate:
+        """Bring the index in step with the content folder.
+
+        Only new, changed and deleted files are indexed again, unless *full*
+        or the index is missing, damaged, or built with other analysis. If
+        another process is writing, waits up to *lock_timeout* seconds, then
+        returns with ``locked=True`` and changes nothing; searching the
+        existing index keeps working meanwhile.
+        """
+        started = time.perf_counter()
+        self.dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.dir / "update.lock"))
+        deadline = time.monotonic() + lock_timeout
+        while not lock.acquire(blocking=False):
+            if time.monotonic() >= deadline:
+                return IndexUpdate(locked=True, seconds=time.perf_counter() - started)
+            time.sleep(0.05)
+        try:
+            state = self._read_state()
+            reason = "rebuild requested" if full else self._why_rebuild(state)
+            ix = None if reason else self.open()
+            if ix is None and not reason:
+                reason = "index unreadable"
+            if reason:
+                result = self._rebuild(reason, progress)
+            else:
+                result = self._update_incrementally(ix, state, progress)
+        finally:
+            lock.release()
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _load(self, stamp: FileStamp, result: IndexUpdate) -> tuple[Article | None, list]:
+        try:
+            article = self.store.load(stamp.path)
+        except ArticleError as exc:
+            result.problems.append(exc)
+            return None, [stamp.mtime_ns, stamp.size, None, exc.reason]
+        return article, [stamp.mtime_ns, stamp.size, article.hash]
+
+    def _rebuild(self, reason: str, progress) -> IndexUpdate:
+        result = IndexUpdate(rebuilt=True, rebuild_reason=reason)
+        analysis.forget_segmenter(self.dict_path)  # the dictionary may have changed
+        stamps = self.store.scan()
+        name = f"ix-{secrets.token_hex(4)}"
+        target = self.dir / name
+        target.mkdir(parents=True)
+        try:
+            ix = whoosh_index.create_in(str(target), self.schema)
+            procs = 2 if len(stamps) >= PARALLEL_BUILD_MIN_DOCS and (os.cpu_count() or 1) > 1 else 1
+            options = {"limitmb": 128}
+            if procs > 1:
+                options.update(procs=procs, multisegment=True, batchsize=50)
+            writer = ix.writer(**options)
+            files = {}
+            try:
+                for n, stamp in enumerate(stamps, 1):
+                    article, files[stamp.path] = self._load(stamp, result)
+                    if article is not None:
+                        writer.add_document(**document_fields(article))
+                        result.added.append(stamp.path)
+                    if progress is not None and (n % 50 == 0 or n == len(stamps)):
+                        progress(n, len(stamps))
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        previous = (self._read_state() or {}).get("current")
+        self._write_state({**self._expected_signature(), "current": name, "files": files})
+        self._ix = self._ix_name = None
+        self._remove_old_generations(keep={name, previous})
+        return result
+
+    def _update_incrementally(self, ix, state: dict, progress) -> IndexUpdate:
+        result = IndexUpdate()
+        known: dict[str, list] = state.get("files", {})
+        stamps = self.store.scan()
+        on_disk = {s.path for s in stamps}
+        todo = [s for s in stamps if (known.get(s.path) or [None, None])[:2] != [s.mtime_ns, s.size]]
+        removed = [p for p in known if p not in on_disk]
+        if not todo and not removed:
+            return result
+
+        files = dict(known)
+        writer = ix.writer(timeout=5.0)
+        try:
+            for path in removed:
+                if known[path][2] is not None:
+                    writer.delete_by_term("path", path)
+                    result.removed.append(path)
+                del files[path]
+            for n, stamp in enumerate(todo, 1):
+                old = known.get(stamp.path)
+                article, files[stamp.path] = self._load(stamp, result)
+                if article is None:
+                    if old and old[2] is not None:
+                        writer.delete_by_term("path", stamp.path)
+                        result.removed.append(stamp.path)
+                elif old and old[2] == article.hash:
+                    continue  # touched, not changed
+                else:
+                    writer.update_document(**document_fields(article))
+                    (result.changed if old and old[2] is not None else result.added).append(stamp.path)
+                if progress is not None:
+                    progress(n, len(todo))
+            if result.changed_anything:
+                writer.commit()
+            else:
+                writer.cancel()
+        except BaseException:
+            writer.cancel()
+            raise
+        self._write_state({**state, "files": files})
+        self._ix = None  # reopen to see the new segments
+        return result
+
+    def _remove_old_generations(self, keep: set) -> None:
+        # The previous generation is kept once: another process may still be
+        # reading it. Older ones go.
+        for child in self.dir.glob("ix-*"):
+            if child.name not in keep:
+                shutil.rmtree(child, ignore_errors=True)
+
+    def problems(self) -> list[ArticleError]:
+        """Files that could not be indexed, with the reason, as of the last update."""
+        state = self._read_state() or {}
+        return [
+            ArticleError(p, v[3] if len(v) > 3 else "unreadable")
+            for p, v in sorted(state.get("files", {}).items())
+            if v[2] is None
+        ]

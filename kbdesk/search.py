@@ -1,0 +1,392 @@
+"""Turning what an agent types into ranked articles with snippets.
+
+A query is cut into *concepts* (a word, a Latin term, a quoted phrase). Each
+concept matches if any of its forms is found: the word in title, tags,
+category or body; the same characters as bigrams (where the text was cut
+differently); its synonyms; its pinyin; for Latin terms also a one-letter
+typo. All concepts must match; if that finds nothing, any concept may, ranked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import query as Q
+from whoosh.searching import Searcher as WhooshSearcher
+
+from . import analysis
+from .index import SearchIndex
+
+MAX_QUERY_CHARS = 200
+SNIPPET_CHARS = 140
+
+# Question words and fillers of natural questions ("客户问退款怎么办"): they
+# say nothing about which article is wanted.
+QUERY_STOP_WORDS = analysis.STOP_WORDS | frozenset(
+    """怎么 怎么办 怎么样 怎样 如何 什么 为什么 为何 哪里 哪儿 哪个 吗 呢 请问 一下 能否 能不能
+    可以 可不可以 是否 有没有 我 你 他 她 它 我们 你们 他们 说 问 想 要 应该 该 会 能 还 又 再
+    how what why do does can i you""".split()
+)
+# Words so common in a service knowledge base that requiring them would
+# hide the right article; they still count towards the ranking.
+SOFT_WORDS = frozenset("客户 顾客 用户 客人 回复 回答 处理 问题 情况 时候".split())
+
+AGENT_STATUSES = ("approved",)
+ALL_LIVE_STATUSES = ("draft", "review", "approved")
+
+_PHRASE_RE = re.compile(r'"([^"]+)"|“([^”]+)”|「([^」]+)」|『([^』]+)』')
+_SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+
+
+@dataclass
+class Concept:
+    text: str  # normalised
+    forms: tuple[str, ...]  # the text and its synonyms, normalised
+    latin: bool
+    phrase: bool = False
+    optional: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    concepts: list[Concept]
+
+    @property
+    def empty(self) -> bool:
+        return not self.concepts
+
+    def highlight_terms(self) -> list[str]:
+        terms = set()
+        for c in self.concepts:
+            for form in c.forms:
+                if len(form) > 1 or len(self.concepts) == 1:
+                    terms.add(form)
+        return sorted(terms, key=len, reverse=True)
+
+
+class Synonyms:
+    """Groups of words that mean the same to agents, one group per line of
+    ``.kbdesk/synonyms.txt`` (words separated by spaces or commas). Used at
+    query time only, so leads can edit the file without a re-index."""
+
+    def __init__(self, groups: list[list[str]] | None = None):
+        self._by_word: dict[str, set[str]] = {}
+        for group in groups or []:
+            words = {analysis.normalize(w) for w in group if w.strip()}
+            for w in words:
+                self._by_word.setdefault(w, set()).update(words)
+
+    @classmethod
+    def from_file(cls, path: Path | None) -> "Synonyms":
+        if path is None:
+            return cls()
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+        except OSError:
+            return cls()
+        groups = []
+        for line in text.splitlines():
+            line = line.split("#", 1)[0]
+            words = [w for w in re.split(r"[\s,，、]+", line) if w]
+            if len(words) > 1:
+                groups.append(words)
+        return cls(groups)
+
+    def forms(self, word: str) -> tuple[str, ...]:
+        others = sorted(self._by_word.get(word, set()) - {word})
+        return (word, *others)
+
+
+def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = None) -> ParsedQuery:
+    synonyms = synonyms or Synonyms()
+    text = (text or "")[:MAX_QUERY_CHARS]
+    concepts: list[Concept] = []
+
+    def rest_of(m: re.Match) -> str:
+        phrase = analysis.normalize(next(g for g in m.groups() if g is not None)).strip()
+        if any(True for _ in analysis.runs(phrase)):
+            concepts.append(Concept(phrase, (phrase,), latin=False, phrase=True))
+        return " "
+
+    text = _PHRASE_RE.sub(rest_of, text)
+    norm = analysis.normalize(text)
+    seen = set()
+    for start, end, cjk in analysis.runs(norm):
+        words = seg.words(norm[start:end]) if cjk else [norm[start:end]]
+        for word in words:
+            if word in QUERY_STOP_WORDS or word in seen:
+                continue
+            seen.add(word)
+            optional = word in SOFT_WORDS or (cjk and len(word) == 1)
+            concepts.append(Concept(word, synonyms.forms(word), latin=not cjk, optional=optional))
+    return ParsedQuery(concepts)
+
+
+# -- query building -------------------------------------------------------------------
+
+
+def _cjk_form_query(form: str, as_prefix: bool) -> Q.Query:
+    parts: list[Q.Query] = [Q.Term(f, form) for f in ("title", "tags", "category", "body")]
+    grams = analysis.query_bigrams(form)
+    if len(form) >= 2 and grams:
+        parts.append(Q.Phrase("bigrams", grams) if len(grams) > 1 else Q.Term("bigrams", grams[0]))
+    if len(form) == 1 or as_prefix:
+        # The agent may still be typing: 退 should find 退款.
+        parts.append(Q.Prefix("title", form, boost=0.8))
+        parts.append(Q.Prefix("bigrams", form[-1] if len(form) > 1 else form, boost=0.3))
+    return Q.Or(parts)
+
+
+def _latin_form_query(form: str, as_prefix: bool) -> Q.Query:
+    parts: list[Q.Query] = [Q.Term(f, form) for f in ("title", "tags", "body", "pinyin")]
+    if not form.isdigit() and len(form) >= 2:
+        parts.append(Q.Prefix("pinyin", form, boost=0.9))
+    if len(form) >= 3 and not form.isdigit():
+        parts.append(Q.FuzzyTerm("latin", form, boost=0.5, maxdist=1, prefixlength=1))
+    if as_prefix and len(form) >= 2:
+        parts.append(Q.Prefix("latin", form, boost=0.7))
+    return Q.Or(parts)
+
+
+def concept_query(concept: Concept, last: bool) -> Q.Query:
+    if concept.phrase:
+        grams = analysis.query_bigrams(concept.text)
+        return Q.Phrase("bigrams", grams) if len(grams) > 1 else Q.Term("bigrams", grams[0])
+    make = _latin_form_query if concept.latin else _cjk_form_query
+    forms = [make(form, as_prefix=last and form == concept.text) for form in concept.forms]
+    return forms[0] if len(forms) == 1 else Q.Or(forms)
+
+
+def build_queries(parsed: ParsedQuery) -> tuple[Q.Query, Q.Query]:
+    """(strict query: every concept must match, loose query: any may)."""
+    clauses = [concept_query(c, last=i == len(parsed.concepts) - 1) for i, c in enumerate(parsed.concepts)]
+    required = [q for q, c in zip(clauses, parsed.concepts) if not c.optional]
+    optional = [q for q, c in zip(clauses, parsed.concepts) if c.optional]
+    if not required:
+        required, optional = optional, []
+    strict: Q.Query = required[0] if len(required) == 1 else Q.And(required)
+    if optional:
+        strict = Q.AndMaybe(strict, Q.Or(optional))
+    loose = Q.Or(clauses)
+    return strict, loose
+
+
+# -- results --------------------------------------------------------------------------
+
+
+@dataclass
+class Snippet:
+    text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)  # matched ranges
+
+    def marked(self, before: str, after: str, escape=lambda s: s) -> str:
+        out, pos = [], 0
+        for s, e in self.spans:
+            out.append(escape(self.text[pos:s]))
+            out.append(before + escape(self.text[s:e]) + after)
+            pos = e
+        out.append(escape(self.text[pos:]))
+        return "".join(out)
+
+    def html(self) -> str:
+        return self.marked("<mark>", "</mark>", html.escape)
+
+
+@dataclass
+class SearchHit:
+    id: str
+    title: str
+    kind: str
+    category: str
+    status: str
+    path: str
+    score: float
+    snippet: Snippet
+    tags: list[str]
+    updated: str
+    review_by: str
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "category": self.category,
+            "status": self.status,
+            "tags": self.tags,
+            "path": self.path,
+            "score": round(self.score, 4),
+            "snippet": self.snippet.html(),
+            "snippet_text": self.snippet.text,
+            "highlights": [list(s) for s in self.snippet.spans],
+            "updated": self.updated,
+            "review_by": self.review_by,
+        }
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: list[SearchHit]
+    total: int
+    relaxed: bool = False  # no article matched every word; these match some
+
+
+def make_snippet(text: str, terms: list[str], max_chars: int = SNIPPET_CHARS) -> Snippet:
+    """The sentence(s) of *text* that contain the most query terms, with the
+    terms marked; the opening sentence if none does."""
+    sentences = [(m.start(), m.group()) for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
+    if not sentences:
+        return Snippet("")
+    scored = []
+    for index, (start, sentence) in enumerate(sentences):
+        norm = analysis.normalize_aligned(sentence)
+        spans, found = [], set()
+        for term in terms:
+            for m in re.finditer(re.escape(term), norm):
+                spans.append((m.start(), m.end()))
+                found.add(term)
+        scored.append((len(found), sum(len(t) for t in found), -index, sentence, _merge(spans)))
+    best = max(scored)
+    if best[0] == 0:
+        first = sentences[0][1].strip()
+        return Snippet(first[:max_chars] + ("…" if len(first) > max_chars else ""))
+
+    chosen = [best]
+    # A second sentence is worth showing if it matches something the first does not.
+    for candidate in sorted(scored, reverse=True)[1:]:
+        if candidate[0] and len(best[3]) + len(candidate[3]) <= max_chars:
+            chosen.append(candidate)
+            break
+    chosen.sort(key=lambda c: -c[2])
+    parts_text, parts_spans, offset = [], [], 0
+    for i, (_, _, _, sentence, spans) in enumerate(chosen):
+        lead = len(sentence) - len(sentence.lstrip())
+        sentence_text = sentence.strip()
+        spans = [(s - lead, e - lead) for s, e in spans if s >= lead]
+        budget = max_chars if len(chosen) == 1 else max_chars // len(chosen)
+        if len(sentence_text) > budget:
+            first_match = spans[0][0] if spans else 0
+            cut_start = max(0, min(first_match - budget // 4, len(sentence_text) - budget))
+            sentence_text = ("…" if cut_start else "") + sentence_text[cut_start : cut_start + budget] + "…"
+            shift = cut_start - (1 if cut_start else 0)
+            spans = [(s - shift, e - shift) for s, e in spans if s >= cut_start and e <= cut_start + budget]
+        if i:
+            parts_text.append(" … ")
+            offset += 3
+        parts_spans.extend((s + offset, e + offset) for s, e in spans)
+        parts_text.append(sentence_text)
+        offset += len(sentence_text)
+    return Snippet("".join(parts_text), parts_spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+# -- the searcher -----------------------------------------------------------------------
+
+
+def _any_of(field_name: str, values) -> Q.Query | None:
+    values = [v for v in (values or []) if v]
+    if not values:
+        return None
+    return Q.Term(field_name, values[0]) if len(values) == 1 else Q.Or([Q.Term(field_name, v) for v in values])
+
+
+class Searcher:
+    """Searches one content folder's index. Cheap to call repeatedly: the
+    Whoosh searcher is reused until the index changes."""
+
+    def __init__(self, index: SearchIndex):
+        self.index = index
+        self.segmenter = analysis.segmenter(index.dict_path)
+        settings = index.store.settings_dir
+        self.synonyms = Synonyms.from_file(settings / "synonyms.txt")
+        self._searcher: WhooshSearcher | None = None
+        self._ix = None
+
+    def _whoosh_searcher(self) -> WhooshSearcher | None:
+        ix = self.index.open()
+        if ix is None:
+            return None
+        if self._searcher is not None and self._ix is ix:
+            self._searcher = self._searcher.refresh()
+        else:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher, self._ix = ix.searcher(), ix
+        return self._searcher
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def search(
+        self,
+        text: str,
+        *,
+        kinds=None,
+        categories=None,
+        tags=None,
+        statuses=AGENT_STATUSES,
+        limit: int = 10,
+        snippets: bool = True,
+    ) -> SearchResults:
+        """Articles for *text*, best first.
+
+        *statuses* defaults to what agents may see (approved only); retired
+        articles are never returned, whatever is asked.
+        """
+        parsed = parse_query(text, self.segmenter, self.synonyms)
+        if parsed.empty:
+            return SearchResults(text, [], 0)
+        searcher = self._whoosh_searcher()
+        if searcher is None:
+            return SearchResults(text, [], 0)
+
+        statuses = [s for s in (statuses or ALL_LIVE_STATUSES) if s != "retired"]
+        filters = [q for q in (
+            _any_of("status", statuses),
+            _any_of("kind", kinds),
+            _any_of("category_id", categories),
+            _any_of("tag_list", tags),
+        ) if q is not None]
+        filter_q = Q.And(filters) if len(filters) > 1 else filters[0]
+
+        strict, loose = build_queries(parsed)
+        relaxed = False
+        results = searcher.search(strict, filter=filter_q, limit=limit)
+        if results.is_empty() and len(parsed.concepts) > 1:
+            results = searcher.search(loose, filter=filter_q, limit=limit)
+            relaxed = True
+        terms = parsed.highlight_terms()
+        hits = []
+        for hit in results:
+            stored = hit.fields()
+            hits.append(
+                SearchHit(
+                    id=stored["id"],
+                    title=stored["title"],
+                    kind=stored["kind"],
+                    category=stored.get("category_id", ""),
+                    status=stored["status"],
+                    path=stored["path"],
+                    score=float(hit.score or 0.0),
+                    snippet=make_snippet(stored.get("text", ""), terms) if snippets else Snippet(""),
+                    tags=[t for t in stored.get("tag_list", "").split(",") if t],
+                    updated=stored.get("updated", ""),
+                    review_by=stored.get("review_by", ""),
+                )
+            )
+        return SearchResults(text, hits, results.estimated_length(), relaxed)
