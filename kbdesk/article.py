@@ -51,6 +51,7 @@ class Article:
     body: str = ""
     meta: dict = field(default_factory=dict)  # the front matter as written
     has_front_matter: bool = False
+    body_line: int = 1  # line of the file on which the body starts
     hash: str = ""  # of the file's bytes when loaded
     warnings: list[str] = field(default_factory=list)
 
@@ -180,6 +181,7 @@ def parse_article(path: str, data: bytes) -> Article:
         body=body,
         meta=dict(m),
         has_front_matter=meta is not None,
+        body_line=text.count("\n", 0, len(text) - len(body)) + 1,
         hash=content_hash(data),
         warnings=warnings,
     )
@@ -201,7 +203,8 @@ _MD_RULES = [
     (re.compile(r"^([ \t]*)[-*+][ \t]+\[[ xX]\][ \t]+", re.M), r"\1"),
     (re.compile(r"^([ \t]*)[-*+][ \t]+", re.M), r"\1• "),
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),
+    # ASCII-only guards: emphasis often touches Chinese characters directly.
+    (re.compile(r"(?<![A-Za-z0-9*])([*_])(?=\S)(.+?)(?<=\S)\1(?![A-Za-z0-9*])"), r"\2"),
     (re.compile(r"~~(.+?)~~"), r"\1"),
     (re.compile(r"`([^`]*)`"), r"\1"),
     (re.compile(r"<[^>\n]+>"), ""),

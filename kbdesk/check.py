@@ -66,7 +66,10 @@ def check_content(store: ContentStore) -> list[Finding]:
             elif resolved not in paths and not (store.root / resolved).exists():
                 findings.append(Finding(article.path, "error", f"broken link: {target}"))
         for line, fragment in malformed_placeholders(article.body):
-            findings.append(Finding(article.path, "error", f"malformed placeholder at line {line}: {fragment}"))
+            findings.append(Finding(
+                article.path, "error",
+                f"malformed placeholder at line {line + article.body_line - 1}: {fragment}",
+            ))
         if specs is not None:
             for ph in article.placeholders:
                 if ph.name not in specs:

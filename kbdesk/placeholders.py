@@ -62,13 +62,16 @@ def fill(text: str, values: dict[str, str], keep_missing: bool = True) -> str:
     missing) unless *keep_missing* is False, when it becomes empty.
     """
 
+    # A default written at one occurrence applies to every occurrence.
+    defaults = {p.name: p.default for p in find_placeholders(text)}
+
     def replace(m: re.Match) -> str:
-        name, default = m.group(1), m.group(2)
+        name = m.group(1)
         value = values.get(name)
         if value is not None and value != "":
             return value
-        if default is not None:
-            return default.strip()
+        if defaults.get(name) is not None:
+            return defaults[name]
         return m.group(0) if keep_missing else ""
 
     return PLACEHOLDER_RE.sub(replace, text)

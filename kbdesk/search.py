@@ -128,7 +128,7 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
 # -- query building -------------------------------------------------------------------
 
 
-def _cjk_form_query(form: str, as_prefix: bool) -> Q.Query:
+def _cjk_form_query(form: str, as_prefix: bool, fuzzy: bool) -> Q.Query:
     parts: list[Q.Query] = [Q.Term(f, form) for f in ("title", "tags", "category", "body")]
     grams = analysis.query_bigrams(form)
     if len(form) >= 2 and grams:
@@ -136,33 +136,43 @@ def _cjk_form_query(form: str, as_prefix: bool) -> Q.Query:
     if len(form) == 1 or as_prefix:
         # The agent may still be typing: 退 should find 退款.
         parts.append(Q.Prefix("title", form, boost=0.8))
-        parts.append(Q.Prefix("bigrams", form[-1] if len(form) > 1 else form, boost=0.3))
+    if len(form) == 1:
+        parts.append(Q.Prefix("bigrams", form, boost=0.3))
     return Q.Or(parts)
 
 
-def _latin_form_query(form: str, as_prefix: bool) -> Q.Query:
+def _typo_tolerant(form: str) -> bool:
+    # Words, not codes: a near miss of an order number is another order.
+    digits = sum(c.isdigit() for c in form)
+    return len(form) >= 3 and digits * 2 <= len(form)
+
+
+def _latin_form_query(form: str, as_prefix: bool, fuzzy: bool) -> Q.Query:
     parts: list[Q.Query] = [Q.Term(f, form) for f in ("title", "tags", "body", "pinyin")]
     if not form.isdigit() and len(form) >= 2:
         parts.append(Q.Prefix("pinyin", form, boost=0.9))
-    if len(form) >= 3 and not form.isdigit():
+    if fuzzy and _typo_tolerant(form):
         parts.append(Q.FuzzyTerm("latin", form, boost=0.5, maxdist=1, prefixlength=1))
     if as_prefix and len(form) >= 2:
         parts.append(Q.Prefix("latin", form, boost=0.7))
     return Q.Or(parts)
 
 
-def concept_query(concept: Concept, last: bool) -> Q.Query:
+def concept_query(concept: Concept, last: bool, fuzzy: bool = False) -> Q.Query:
     if concept.phrase:
         grams = analysis.query_bigrams(concept.text)
         return Q.Phrase("bigrams", grams) if len(grams) > 1 else Q.Term("bigrams", grams[0])
     make = _latin_form_query if concept.latin else _cjk_form_query
-    forms = [make(form, as_prefix=last and form == concept.text) for form in concept.forms]
+    forms = [make(form, as_prefix=last and form == concept.text, fuzzy=fuzzy) for form in concept.forms]
     return forms[0] if len(forms) == 1 else Q.Or(forms)
 
 
 def build_queries(parsed: ParsedQuery) -> tuple[Q.Query, Q.Query]:
-    """(strict query: every concept must match, loose query: any may)."""
-    clauses = [concept_query(c, last=i == len(parsed.concepts) - 1) for i, c in enumerate(parsed.concepts)]
+    """(strict query: every concept must match as typed, loose query: any
+    concept may match, Latin words also with a one-letter typo)."""
+    n = len(parsed.concepts)
+    clauses = [concept_query(c, last=i == n - 1) for i, c in enumerate(parsed.concepts)]
+    fuzzy = [concept_query(c, last=i == n - 1, fuzzy=True) for i, c in enumerate(parsed.concepts)]
     required = [q for q, c in zip(clauses, parsed.concepts) if not c.optional]
     optional = [q for q, c in zip(clauses, parsed.concepts) if c.optional]
     if not required:
@@ -170,7 +180,7 @@ def build_queries(parsed: ParsedQuery) -> tuple[Q.Query, Q.Query]:
     strict: Q.Query = required[0] if len(required) == 1 else Q.And(required)
     if optional:
         strict = Q.AndMaybe(strict, Q.Or(optional))
-    loose = Q.Or(clauses)
+    loose = fuzzy[0] if n == 1 else Q.Or(fuzzy)
     return strict, loose
 
 
@@ -367,7 +377,7 @@ class Searcher:
         strict, loose = build_queries(parsed)
         relaxed = False
         results = searcher.search(strict, filter=filter_q, limit=limit)
-        if results.is_empty() and len(parsed.concepts) > 1:
+        if results.is_empty():
             results = searcher.search(loose, filter=filter_q, limit=limit)
             relaxed = True
         terms = parsed.highlight_terms()

@@ -1,0 +1,111 @@
+"""Shared fixtures. Every test gets its own config, data and index folders, so
+nothing reads or writes the real user's files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_CONTENT = REPO / "content"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory, monkeypatch):
+    base = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("KBDESK_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("KBDESK_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("KBDESK_INDEX_DIR", str(base / "index"))
+    monkeypatch.delenv("KBDESK_CONTENT", raising=False)
+    return base
+
+
+def write(root: Path, relpath: str, text: str) -> Path:
+    path = root / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    """A small knowledge base written for the test."""
+    root = tmp_path / "content"
+    write(root, ".kbdesk/dict.txt", "足彩 2000 n\n工单 2000 n\n话术 2000 n\n回访 2000 v\n")
+    write(root, "faq/refund-timeline.md", """
+        ---
+        id: faq-refund-timeline
+        title: 退款多久能到账？
+        kind: faq
+        category: 退款与退货
+        tags: [退款, 到账]
+        status: approved
+        ---
+        # 退款多久能到账？
+
+        退款审核通过后原路退回。银行卡一般 1 到 3 个工作日到账，APP 余额即时到账。
+
+        如果超过 7 天仍未到账，请客户提供订单号，客服提交工单跟进。
+        """)
+    write(root, "faq/lottery-draw.md", """
+        ---
+        id: faq-lottery-draw
+        title: 足彩什么时候开奖？
+        kind: faq
+        category: 彩票业务
+        tags: [足彩, 开奖]
+        ---
+        足彩在最后一场比赛结束后开奖，结果在 APP 公告栏公布。
+        """)
+    write(root, "faq/hk-account.md", """
+        ---
+        id: faq-hk-account
+        title: 帳號登入不了怎麼辦？
+        kind: faq
+        category: 港澳台客服
+        tags: [帳號, 登入]
+        ---
+        請客戶先確認網路連線正常，再用簡訊驗證碼重設密碼。
+        """)
+    write(root, "scripts/greeting.md", """
+        ---
+        id: script-greeting
+        title: 在线问候话术
+        kind: script
+        category: 在线客服
+        tags: [问候, 开场]
+        ---
+        {{客户称呼|您}}好，我是客服{{坐席姓名}}，工号{{工号}}，很高兴为您服务。
+        """)
+    write(root, "scripts/old-greeting.md", """
+        ---
+        id: script-old-greeting
+        title: 旧版问候话术
+        kind: script
+        status: retired
+        tags: [问候]
+        ---
+        您好，这里是旧版问候。
+        """)
+    write(root, "scripts/draft-apology.md", """
+        ---
+        id: script-draft-apology
+        title: 久等致歉话术（草稿）
+        kind: script
+        status: draft
+        tags: [致歉, 久等]
+        ---
+        非常抱歉让您久等了。
+        """)
+    write(root, "standards/notes.md", """
+        # 来电记录要求
+
+        按 5W1H 记录来电：何时、何人、何地、何事、为何、如何。回访时核对记录。
+        """)
+    return root

@@ -1,0 +1,54 @@
+from kbdesk import analysis
+from kbdesk.analysis import Segmenter, bigrams_of, normalize, normalize_aligned, pinyin_tokens, word_analyzer
+
+
+def test_normalize_folds_width_case_and_traditional():
+    assert normalize("ＡＰＰ登入問題") == "app登录问题"
+    assert normalize("遊戲帳號") == "游戏账号"
+    assert normalize("游戏账号") == "游戏账号"
+
+
+def test_aligned_normalisation_keeps_offsets():
+    text = "請用記憶體ＡＰＰ"  # 記憶體 → 内存 changes length in phrase mode
+    norm = normalize_aligned(text)
+    assert len(norm) == len(text)
+    assert norm.startswith("请用")
+
+
+def test_domain_dictionary_keeps_terms_whole(tmp_path):
+    plain = Segmenter(None).words("请走快赔通流程")
+    assert "快赔通" not in plain
+    d = tmp_path / "dict.txt"
+    d.write_text("快赔通 5000 n\n", encoding="utf-8")
+    assert "快赔通" in Segmenter(d).words("请走快赔通流程")
+
+
+def test_word_analyzer_cuts_chinese_and_keeps_latin_words():
+    tokens = [t.text for t in word_analyzer()("客户的APP登录不了，请按5W1H记录")]
+    assert {"客户", "app", "登录", "5w1h", "记录"} <= set(tokens)
+    assert "的" not in tokens  # stop word
+
+
+def test_search_mode_indexes_sub_words_of_long_words():
+    tokens = [t.text for t in word_analyzer()("中华人民共和国")]
+    assert {"中华", "人民", "共和国", "中华人民共和国"} <= set(tokens)
+
+
+def test_bigrams_overlap_and_latin_stays_whole():
+    assert [t for t, _, _ in bigrams_of("退款申请 app 好")] == ["退款", "款申", "申请", "app", "好"]
+
+
+def test_pinyin_tokens_give_full_initials_syllables_and_tails():
+    tokens = set(pinyin_tokens("客户忘记密码", Segmenter(None)))
+    assert {"kehu", "kh", "wangji", "mima", "mm", "wang", "ji"} <= tokens
+    # the rest of the phrase from each word: prefix queries find 忘记密码 inside the title
+    assert {"wangjimima", "wjmm", "kehuwangjimima", "khwjmm"} <= tokens
+
+
+def test_dictionary_signature_changes_with_content(tmp_path):
+    d = tmp_path / "dict.txt"
+    d.write_text("足彩 10 n\n", encoding="utf-8")
+    first = analysis.dictionary_signature(d)
+    d.write_text("足彩 10 n\n回访 10 v\n", encoding="utf-8")
+    assert analysis.dictionary_signature(d) != first
+    assert analysis.dictionary_signature(None) == "none"

@@ -1,0 +1,169 @@
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from kbdesk import index as index_module
+from kbdesk.index import SearchIndex, default_index_dir
+from kbdesk.search import Searcher
+from kbdesk.store import ContentStore
+
+from .conftest import write
+
+
+def ids(searcher, query, **kw):
+    return [h.id for h in searcher.search(query, **kw).hits]
+
+
+@pytest.fixture
+def index(content, tmp_path):
+    return SearchIndex(ContentStore(content), tmp_path / "ix")
+
+
+def test_default_location_is_the_user_cache_never_the_content_folder(content, monkeypatch):
+    monkeypatch.delenv("KBDESK_INDEX_DIR")
+    where = default_index_dir(content)
+    assert content not in where.parents
+    assert "kbdesk" in where.parts
+    assert default_index_dir(content) == where  # stable for the same folder
+    assert default_index_dir(content.parent) != where
+
+
+def test_environment_variable_overrides_location(content, tmp_path, monkeypatch):
+    monkeypatch.setenv("KBDESK_INDEX_DIR", str(tmp_path / "elsewhere"))
+    assert SearchIndex(ContentStore(content)).dir == tmp_path / "elsewhere"
+
+
+def test_first_update_builds_then_nothing_to_do(index):
+    first = index.update()
+    assert first.rebuilt and first.rebuild_reason == "no index yet"
+    assert index.doc_count() == 7
+    second = index.update()
+    assert not second.changed_anything and not second.rebuilt
+
+
+def test_incremental_update_touches_only_changed_files(index, content):
+    index.update()
+    searcher = Searcher(index)
+    write(content, "faq/new.md", "---\nid: faq-new\ntitle: 发票怎么开\n---\n电子发票在订单详情页申请。\n")
+    refund = content / "faq/refund-timeline.md"
+    refund.write_text(refund.read_text(encoding="utf-8").replace("原路退回", "原路退回至支付宝"), encoding="utf-8")
+    (content / "faq/lottery-draw.md").unlink()
+    os.utime(content / "standards/notes.md")  # touched, not changed
+
+    result = index.update()
+    assert (result.added, result.changed, result.removed) == (
+        ["faq/new.md"], ["faq/refund-timeline.md"], ["faq/lottery-draw.md"])
+    assert not result.rebuilt
+    assert ids(searcher, "发票") == ["faq-new"]
+    assert ids(searcher, "支付宝") == ["faq-refund-timeline"]
+    assert ids(searcher, "足彩开奖") == []
+    assert index.doc_count() == 7
+
+
+def test_broken_file_is_reported_and_the_rest_searchable(index, content):
+    (content / "faq/broken.md").write_bytes(b"---\ntitle: [oops\n---\n")
+    result = index.update()
+    assert [p.path for p in result.problems] == ["faq/broken.md"]
+    assert "YAML" in result.problems[0].reason
+    assert [p.path for p in index.problems()] == ["faq/broken.md"]
+    assert ids(Searcher(index), "退款到账") == ["faq-refund-timeline"]
+    # Once fixed, the file is picked up.
+    (content / "faq/broken.md").write_text("---\ntitle: 修好的文章\n---\n发票说明\n", encoding="utf-8")
+    assert index.update().added == ["faq/broken.md"]
+    assert index.problems() == []
+
+
+def test_analysis_version_change_forces_full_rebuild(index, monkeypatch):
+    index.update()
+    monkeypatch.setattr(index_module.analysis, "ANALYSIS_VERSION", 999)
+    result = index.update()
+    assert result.rebuilt and result.rebuild_reason == "text analysis changed"
+
+
+def test_dictionary_change_forces_full_rebuild(index, content):
+    index.update()
+    with open(content / ".kbdesk/dict.txt", "a", encoding="utf-8") as f:
+        f.write("快赔通 5000 n\n")
+    fresh = SearchIndex(ContentStore(content), index.dir)
+    result = fresh.update()
+    assert result.rebuilt and result.rebuild_reason == "domain dictionary changed"
+
+
+@pytest.mark.parametrize("damage", ["truncate", "delete_toc", "garbage_state", "delete_folder"])
+def test_damaged_index_is_rebuilt_not_a_crash(index, damage):
+    index.update()
+    state = json.loads((index.dir / "state.json").read_text())
+    ix_dir = index.dir / state["current"]
+    if damage == "truncate":
+        for f in ix_dir.iterdir():
+            if f.suffix in (".seg", ".trm", ".pst", ".toc"):
+                f.write_bytes(f.read_bytes()[:10])
+    elif damage == "delete_toc":
+        for f in ix_dir.glob("*.toc"):
+            f.unlink()
+    elif damage == "garbage_state":
+        (index.dir / "state.json").write_text("{not json")
+    else:
+        for f in ix_dir.iterdir():
+            f.unlink()
+        ix_dir.rmdir()
+    fresh = SearchIndex(index.store, index.dir)
+    result = fresh.update()
+    assert result.rebuilt
+    assert ids(Searcher(fresh), "退款到账") == ["faq-refund-timeline"]
+
+
+def test_rebuild_swaps_in_a_new_generation_and_keeps_one_previous(index):
+    index.update()
+    names = [json.loads((index.dir / "state.json").read_text())["current"]]
+    for _ in range(3):
+        index.update(full=True)
+        names.append(json.loads((index.dir / "state.json").read_text())["current"])
+    assert len(set(names)) == 4
+    left = sorted(p.name for p in index.dir.glob("ix-*"))
+    assert left == sorted(names[-2:])
+
+
+LOCK_HOLDER = """
+import sys, time
+from whoosh.util.filelock import FileLock
+lock = FileLock(sys.argv[1])
+assert lock.acquire(blocking=False)
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_search_works_while_another_process_writes_and_update_is_retried(index, content):
+    index.update()
+    write(content, "faq/new.md", "---\ntitle: 发票怎么开\n---\n电子发票\n")
+    holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(index.dir / "update.lock"), "1.5"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        blocked = index.update(lock_timeout=0.2)
+        assert blocked.locked and not blocked.changed_anything
+        assert ids(Searcher(index), "退款到账") == ["faq-refund-timeline"]  # still answers
+        retried = index.update(lock_timeout=10.0)  # waits for the other process
+        assert not retried.locked and retried.added == ["faq/new.md"]
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_large_build_uses_two_processes(tmp_path):
+    root = tmp_path / "big"
+    for i in range(index_module.PARALLEL_BUILD_MIN_DOCS + 20):
+        write(root, f"faq/a{i:04}.md", f"---\ntitle: 第{i}号问题\n---\n退款编号 R{i:04} 的处理说明，客户回访记录。\n")
+    index = SearchIndex(ContentStore(root), tmp_path / "ix")
+    result = index.update()
+    assert result.rebuilt and len(result.added) == index_module.PARALLEL_BUILD_MIN_DOCS + 20
+    ix = whoosh_index.open_dir(str(index.dir / json.loads((index.dir / "state.json").read_text())["current"]))
+    assert len(ix._segments()) >= 2  # one segment per worker process
+    assert ids(Searcher(index), "r0417") == ["faq/a0417"]

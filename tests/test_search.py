@@ -1,0 +1,159 @@
+import pytest
+
+from kbdesk.index import SearchIndex
+from kbdesk.search import MAX_QUERY_CHARS, Searcher, Synonyms, make_snippet, parse_query
+from kbdesk.analysis import Segmenter
+from kbdesk.store import ContentStore
+
+from .conftest import write
+
+
+@pytest.fixture
+def searcher(content, tmp_path):
+    write(content, "faq/game-rules.md", """
+        ---
+        id: faq-game-rules
+        title: 游戏规则说明
+        kind: faq
+        category: 彩票业务
+        tags: [规则, 玩法]
+        ---
+        每注金额为 2 元。投注截止时间为开赛前 10 分钟。
+        """)
+    write(content, "faq/hk-game.md", """
+        ---
+        id: faq-hk-game
+        title: 遊戲兌獎須知
+        kind: faq
+        category: 港澳台客服
+        tags: [兌獎]
+        ---
+        中獎後請於 60 天內憑有效證件兌獎。
+        """)
+    write(content, ".kbdesk/synonyms.txt", "久等 等太久 等了很久\n")
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    s = Searcher(index)
+    yield s
+    s.close()
+
+
+def ids(searcher, query, **kw):
+    return [h.id for h in searcher.search(query, **kw).hits]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("問題 退款", "faq-refund-timeline"),          # Traditional query, Simplified article
+    ("帐号登录", "faq-hk-account"),               # Simplified query, Traditional (Taiwan) article
+    ("账号登入", "faq-hk-account"),
+    ("遊戲規則", "faq-game-rules"),
+    ("游戏兑奖", "faq-hk-game"),
+])
+def test_traditional_and_simplified_find_each_other(searcher, query, expected):
+    assert expected in ids(searcher, query)[:2]
+
+
+def test_domain_terms_are_found_whole(searcher):
+    assert ids(searcher, "足彩") == ["faq-lottery-draw"]
+    assert ids(searcher, "工单")[0] == "faq-refund-timeline"
+
+
+def test_bigrams_find_text_segmented_differently(searcher):
+    # 款原 is no word; only the bigram field knows it sits in "退款审核通过后原路退回"
+    assert ids(searcher, "原路退回") == ["faq-refund-timeline"]
+    assert ids(searcher, "审核通过后原路") == ["faq-refund-timeline"]
+
+
+@pytest.mark.parametrize("query", ["tuikuan", "tui kuan", "tk", "TuiKuan", "tuik"])
+def test_pinyin_full_spaced_initials_and_prefix(searcher, query):
+    assert ids(searcher, query)[0] == "faq-refund-timeline"
+
+
+def test_latin_terms_numbers_and_a_typo(searcher):
+    assert ids(searcher, "5W1H") == ["standards/notes"]
+    assert ids(searcher, "5w1h 记录") == ["standards/notes"]
+    assert "faq-refund-timeline" in ids(searcher, "APP 余额")
+    assert ids(searcher, "5W1G") == ["standards/notes"]  # one letter off
+    assert ids(searcher, "ＡＰＰ 余额") == ids(searcher, "app 余额")  # full-width input
+
+
+def test_all_words_must_match_before_falling_back_to_any(searcher):
+    strict = searcher.search("退款 足彩")
+    assert strict.relaxed and {h.id for h in strict.hits} >= {"faq-refund-timeline", "faq-lottery-draw"}
+    exact = searcher.search("足彩 开奖")
+    assert not exact.relaxed and [h.id for h in exact.hits] == ["faq-lottery-draw"]
+
+
+def test_quotes_make_a_phrase(searcher):
+    assert ids(searcher, '"原路退回"') == ["faq-refund-timeline"]
+    assert ids(searcher, '"退回原路"') == []
+
+
+def test_synonyms_expand_at_query_time(searcher, content):
+    # "等太久" is never written in the draft; its synonym 久等 is.
+    assert ids(searcher, "等太久", statuses=["draft"]) == ["script-draft-apology"]
+
+
+def test_natural_question_drops_question_words(searcher):
+    assert ids(searcher, "足彩什么时候开奖呢？")[0] == "faq-lottery-draw"
+
+
+def test_agents_see_approved_only_and_retired_never(searcher):
+    assert ids(searcher, "问候") == ["script-greeting"]
+    assert ids(searcher, "久等") == []
+    assert ids(searcher, "久等", statuses=["draft", "review", "approved"]) == ["script-draft-apology"]
+    assert "script-old-greeting" not in ids(searcher, "问候", statuses=["draft", "review", "approved", "retired"])
+
+
+def test_filters_by_kind_category_and_tag(searcher):
+    assert ids(searcher, "开奖", kinds=["script"]) == []
+    assert ids(searcher, "开奖", kinds=["faq"]) == ["faq-lottery-draw"]
+    assert set(ids(searcher, "app", categories=["彩票业务"])) == {"faq-lottery-draw"}
+    assert ids(searcher, "退款", tags=["到账"]) == ["faq-refund-timeline"]
+
+
+def test_results_carry_fields_and_a_marked_snippet_of_the_matching_sentence(searcher):
+    hit = searcher.search("工单").hits[0]
+    assert (hit.id, hit.title, hit.kind, hit.category, hit.status, hit.path) == (
+        "faq-refund-timeline", "退款多久能到账？", "faq", "退款与退货", "approved", "faq/refund-timeline.md")
+    assert hit.score > 0
+    # the sentence with 工单, not the article's opening
+    assert hit.snippet.text.startswith("如果超过 7 天仍未到账")
+    assert hit.snippet.html().count("<mark>工单</mark>") == 1
+
+
+def test_snippet_marks_traditional_text_for_a_simplified_query(searcher):
+    hit = searcher.search("兑奖证件").hits[0]
+    assert "有效<mark>證件兌獎</mark>。" in hit.snippet.html()
+
+
+@pytest.mark.parametrize("query", ["", "   ", "？！，。", "的了吗", "\"\""])
+def test_empty_blank_or_punctuation_queries_return_nothing(searcher, query):
+    result = searcher.search(query)
+    assert result.hits == [] and result.total == 0
+
+
+def test_very_long_query_is_cut_not_refused(searcher):
+    result = searcher.search("足彩" + "开奖" * 5000)
+    assert [h.id for h in result.hits] == ["faq-lottery-draw"]
+    parsed = parse_query("字" * (MAX_QUERY_CHARS * 3), Segmenter(None))
+    assert sum(len(c.text) for c in parsed.concepts) <= MAX_QUERY_CHARS
+
+
+def test_first_character_typed_already_finds(searcher):
+    assert "faq-refund-timeline" in ids(searcher, "退")
+
+
+def test_snippet_falls_back_to_opening_and_cuts_long_sentences():
+    assert make_snippet("第一句。第二句。", ["没有"]).text == "第一句。"
+    long = "甲" * 300 + "退款" + "乙" * 300 + "。"
+    s = make_snippet(long, ["退款"], max_chars=60)
+    assert len(s.text) <= 62 and s.text[s.spans[0][0]:s.spans[0][1]] == "退款"
+
+
+def test_synonyms_file_format(tmp_path):
+    f = tmp_path / "synonyms.txt"
+    f.write_text("# comment\n退款, 退钱 退費\n\n单个\n", encoding="utf-8")
+    syn = Synonyms.from_file(f)
+    assert set(syn.forms("退钱")) == {"退钱", "退款", "退费"}
+    assert syn.forms("单个") == ("单个",)
