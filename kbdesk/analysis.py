@@ -83,6 +83,25 @@ def normalize_aligned(text: str) -> str:
     return converted.translate(_VARIANT_TABLE)
 
 
+_S2T_CHARS = opencc.OpenCC("s2t")
+
+
+def script_of(text: str) -> str:
+    """'hant' if *text* is written in Traditional characters, 'hans' if in
+    Simplified, '' if it cannot tell (no characters that differ)."""
+    sample = "".join(CJK_RE.findall(text[:4000]))
+    if not sample:
+        return ""
+    with _opencc_lock:
+        as_simplified = _T2S_CHARS.convert(sample)
+        as_traditional = _S2T_CHARS.convert(sample)
+    traditional_only = sum(a != b for a, b in zip(sample, as_simplified))
+    simplified_only = sum(a != b for a, b in zip(sample, as_traditional))
+    if traditional_only == simplified_only:
+        return ""
+    return "hant" if traditional_only > simplified_only else "hans"
+
+
 def is_cjk(word: str) -> bool:
     return bool(CJK_RE.search(word))
 
@@ -135,6 +154,14 @@ class Segmenter:
     def words(self, text: str) -> list[str]:
         """Words in precise mode: one cut, no overlaps (for queries)."""
         return self._jieba.cut(text)
+
+    def is_known(self, word: str) -> bool:
+        """In the dictionary, as opposed to guessed by the HMM."""
+        return self._jieba.has_word(word)
+
+    def sub_words(self, word: str) -> list[str]:
+        """Shorter dictionary words inside *word* (电话响 → 电话)."""
+        return [w for w in self._jieba.cut_for_search(word) if 2 <= len(w) < len(word)]
 
 
 _segmenters: dict[str, Segmenter] = {}

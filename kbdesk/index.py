@@ -35,7 +35,7 @@ from .article import Article, ArticleError, markdown_to_text
 from .store import ContentStore, FileStamp
 
 # Bump when the schema or the stored fields change.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 # Below this many documents a second process costs more than it saves.
 PARALLEL_BUILD_MIN_DOCS = 400
@@ -61,6 +61,7 @@ def build_schema(dict_path: str | None) -> Schema:
         tag_list=KEYWORD(stored=True, commas=True, scorable=False),
         # Shown with results.
         text=STORED(),
+        script=STORED(),  # hans / hant: agents prefer articles in the script they type
         owner=STORED(),
         updated=STORED(),
         review_by=STORED(),
@@ -85,6 +86,7 @@ def document_fields(article: Article) -> dict:
         "category_id": article.category,
         "tag_list": ",".join(t.replace(",", " ") for t in article.tags),
         "text": text,
+        "script": analysis.script_of(f"{article.title}{text}"),
         "owner": article.owner,
         "updated": article.updated.isoformat() if article.updated else "",
         "review_by": article.review_by.isoformat() if article.review_by else "",

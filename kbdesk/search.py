@@ -30,9 +30,22 @@ QUERY_STOP_WORDS = analysis.STOP_WORDS | frozenset(
     可以 可不可以 是否 有没有 我 你 他 她 它 我们 你们 他们 说 问 想 要 应该 该 会 能 还 又 再
     how what why do does can i you""".split()
 )
-# Words so common in a service knowledge base that requiring them would
-# hide the right article; they still count towards the ranking.
-SOFT_WORDS = frozenset("客户 顾客 用户 客人 回复 回答 处理 问题 情况 时候".split())
+# Words so common in a service knowledge base, or so much part of how a
+# question is asked (多久, 几声), that requiring them would hide the right
+# article; they still count towards the ranking.
+SOFT_WORDS = frozenset(
+    """客户 顾客 用户 客人 回复 回答 处理 问题 情况 时候 多久 多少 多长时间 最多 最少 最长
+    告诉 通知 怎么说 怎么回 说法""".split()
+)
+_SOFT_RE = re.compile(r"^几.$")
+# Asking how to *say* something: the agent wants a reply script.
+SCRIPT_INTENT_WORDS = frozenset("怎么说 怎么回 怎么回复 怎么答复 告诉 话术 模板 说法 回复 答复 通知".split())
+
+# Re-ranking of the best matches: how much a preference moves an article.
+RERANK_DEPTH = 30
+SYNONYM_WEIGHT = 0.7
+SAME_SCRIPT_BOOST = 1.15
+SCRIPT_INTENT_BOOST = 1.3
 
 AGENT_STATUSES = ("approved",)
 ALL_LIVE_STATUSES = ("draft", "review", "approved")
@@ -48,11 +61,14 @@ class Concept:
     latin: bool
     phrase: bool = False
     optional: bool = False
+    parts: tuple[str, ...] = ()  # shorter words inside text, matched together instead
 
 
 @dataclass
 class ParsedQuery:
     concepts: list[Concept]
+    script: str = ""  # hans / hant / '' as typed
+    wants_script: bool = False  # asks how to say something
 
     @property
     def empty(self) -> bool:
@@ -120,9 +136,17 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
             if word in QUERY_STOP_WORDS or word in seen:
                 continue
             seen.add(word)
-            optional = word in SOFT_WORDS or (cjk and len(word) == 1)
-            concepts.append(Concept(word, synonyms.forms(word), latin=not cjk, optional=optional))
-    return ParsedQuery(concepts)
+            optional = (
+                word in SOFT_WORDS
+                or bool(_SOFT_RE.match(word))
+                or (cjk and len(word) == 1)
+                # a pair the segmenter guessed (要接) is not something to insist on
+                or (cjk and len(word) == 2 and not seg.is_known(word))
+            )
+            parts = tuple(seg.sub_words(word)) if cjk and len(word) > 2 else ()
+            concepts.append(Concept(word, synonyms.forms(word), latin=not cjk, optional=optional, parts=parts))
+    wants_script = any(w in norm for w in SCRIPT_INTENT_WORDS)
+    return ParsedQuery(concepts, analysis.script_of(text), wants_script)
 
 
 # -- query building -------------------------------------------------------------------
@@ -163,8 +187,12 @@ def concept_query(concept: Concept, last: bool, fuzzy: bool = False) -> Q.Query:
         grams = analysis.query_bigrams(concept.text)
         return Q.Phrase("bigrams", grams) if len(grams) > 1 else Q.Term("bigrams", grams[0])
     make = _latin_form_query if concept.latin else _cjk_form_query
-    forms = [make(form, as_prefix=last and form == concept.text, fuzzy=fuzzy) for form in concept.forms]
-    return forms[0] if len(forms) == 1 else Q.Or(forms)
+    forms = [make(concept.text, as_prefix=last, fuzzy=fuzzy)]
+    # Synonyms are alternatives: the best one counts, a little below the word typed.
+    forms += [make(form, as_prefix=False, fuzzy=fuzzy).with_boost(SYNONYM_WEIGHT) for form in concept.forms[1:]]
+    if concept.parts:
+        forms.append(Q.And([make(p, as_prefix=False, fuzzy=fuzzy) for p in concept.parts]).with_boost(SYNONYM_WEIGHT))
+    return forms[0] if len(forms) == 1 else Q.DisjunctionMax(forms)
 
 
 def build_queries(parsed: ParsedQuery) -> tuple[Q.Query, Q.Query]:
@@ -352,11 +380,13 @@ class Searcher:
         statuses=AGENT_STATUSES,
         limit: int = 10,
         snippets: bool = True,
+        boost=None,
     ) -> SearchResults:
         """Articles for *text*, best first.
 
         *statuses* defaults to what agents may see (approved only); retired
-        articles are never returned, whatever is asked.
+        articles are never returned, whatever is asked. *boost*, if given,
+        maps an article's path to a ranking factor (1.0 = neutral).
         """
         parsed = parse_query(text, self.segmenter, self.synonyms)
         if parsed.empty:
@@ -376,27 +406,47 @@ class Searcher:
 
         strict, loose = build_queries(parsed)
         relaxed = False
-        results = searcher.search(strict, filter=filter_q, limit=limit)
+        depth = max(limit, RERANK_DEPTH)
+        results = searcher.search(strict, filter=filter_q, limit=depth)
         if results.is_empty():
-            results = searcher.search(loose, filter=filter_q, limit=limit)
+            results = searcher.search(loose, filter=filter_q, limit=depth)
             relaxed = True
+        ranked = self._rerank(parsed, [(hit.fields(), float(hit.score or 0.0)) for hit in results], boost)
         terms = parsed.highlight_terms()
-        hits = []
-        for hit in results:
-            stored = hit.fields()
-            hits.append(
-                SearchHit(
-                    id=stored["id"],
-                    title=stored["title"],
-                    kind=stored["kind"],
-                    category=stored.get("category_id", ""),
-                    status=stored["status"],
-                    path=stored["path"],
-                    score=float(hit.score or 0.0),
-                    snippet=make_snippet(stored.get("text", ""), terms) if snippets else Snippet(""),
-                    tags=[t for t in stored.get("tag_list", "").split(",") if t],
-                    updated=stored.get("updated", ""),
-                    review_by=stored.get("review_by", ""),
-                )
+        hits = [
+            SearchHit(
+                id=stored["id"],
+                title=stored["title"],
+                kind=stored["kind"],
+                category=stored.get("category_id", ""),
+                status=stored["status"],
+                path=stored["path"],
+                score=score,
+                snippet=make_snippet(stored.get("text", ""), terms) if snippets else Snippet(""),
+                tags=[t for t in stored.get("tag_list", "").split(",") if t],
+                updated=stored.get("updated", ""),
+                review_by=stored.get("review_by", ""),
             )
+            for stored, score in ranked[:limit]
+        ]
         return SearchResults(text, hits, results.estimated_length(), relaxed)
+
+    @staticmethod
+    def _rerank(parsed: ParsedQuery, scored: list[tuple[dict, float]], boost) -> list[tuple[dict, float]]:
+        """Adjust the best matches for what the agent evidently prefers: the
+        script they type in (Simplified unless they type Traditional), reply
+        scripts when they ask how to say something, and *boost* (path →
+        factor, e.g. from how often the agent copied an article)."""
+        preferred_script = parsed.script or "hans"
+        adjusted = []
+        for stored, score in scored:
+            factor = 1.0
+            if stored.get("script") == preferred_script:
+                factor *= SAME_SCRIPT_BOOST
+            if parsed.wants_script and stored.get("kind") == "script":
+                factor *= SCRIPT_INTENT_BOOST
+            if boost is not None:
+                factor *= boost(stored["path"])
+            adjusted.append((stored, score * factor))
+        adjusted.sort(key=lambda item: item[1], reverse=True)
+        return adjusted

@@ -1,0 +1,211 @@
+"""Markdown to safe HTML, for the preview pane and for the clipboard.
+
+Articles are written by people, copied between teams and sometimes pasted
+from the web, so their HTML is never trusted: Markdown is rendered with
+``markdown`` and then cleaned with ``nh3`` against an allow-list. What
+survives has no scripts, no event handlers, no styles beyond table
+alignment, and only these links: ``http(s):``, ``mailto:`` and relative
+paths (links between articles). Images keep only relative sources; the
+window loads those from inside the content folder and nothing else.
+
+This module is Qt-free: it returns strings.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit
+
+import markdown as _markdown
+import nh3
+
+from . import analysis
+from .placeholders import PLACEHOLDER_RE, fill
+
+ALLOWED_TAGS = frozenset(
+    """p br hr h1 h2 h3 h4 h5 h6 strong b em i u s del ins sup sub small
+    code pre kbd blockquote ul ol li dl dt dd table thead tbody tfoot tr th td caption
+    a img span div mark abbr""".split()
+)
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"style", "colspan", "rowspan"},
+    "td": {"style", "colspan", "rowspan"},
+    "ol": {"start"},
+    "abbr": {"title"},
+}
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+# Tags removed together with everything inside them.
+DROP_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"})
+
+# Classes the window's style sheet knows; only this module adds them, after
+# cleaning, so an article cannot set any class itself.
+PLACEHOLDER_CLASS = "kb-ph"
+HIT_CLASS = "kb-hit"
+
+_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "nl2br"]
+_TAG_SPLIT_RE = re.compile(r"(<[^>]*>)")
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+_CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _relative_only(value: str) -> bool:
+    """A relative path inside the document tree: no scheme, no host, not absolute."""
+    v = _CONTROL_RE.sub("", html.unescape(value))
+    if not v or _SCHEME_RE.match(v) or v.startswith(("/", "\\")):
+        return False
+    return True
+
+
+def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
+    if tag == "img" and attr == "src":
+        return value if _relative_only(value) else None
+    if tag == "a" and attr == "href":
+        v = _CONTROL_RE.sub("", html.unescape(value))
+        if v.startswith(("//", "\\\\", "/")):  # protocol-relative or absolute local paths
+            return None
+        if _SCHEME_RE.match(v) and urlsplit(v).scheme.lower() not in LINK_SCHEMES:
+            return None
+        return value
+    return value
+
+
+def sanitize(raw_html: str) -> str:
+    """Clean untrusted HTML against the allow-list."""
+    return nh3.clean(
+        raw_html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(DROP_WITH_CONTENT),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_attribute_filter,
+        url_schemes=set(LINK_SCHEMES),
+        strip_comments=True,
+        link_rel=None,
+        filter_style_properties={"text-align"},
+    )
+
+
+def markdown_to_html(body: str) -> str:
+    """Markdown rendered to HTML, not yet cleaned."""
+    md = _markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    return md.convert(body.replace("\r\n", "\n"))
+
+
+def _map_text(fragment: str, func) -> str:
+    """Apply *func* to the text between tags (already escaped HTML text),
+    leaving tags and attribute values untouched."""
+    parts = _TAG_SPLIT_RE.split(fragment)
+    return "".join(part if i % 2 else (func(part) if part else part) for i, part in enumerate(parts))
+
+
+def _mark_placeholders(text: str) -> str:
+    raw = html.unescape(text)
+    if "{{" not in raw:
+        return text
+    out, pos = [], 0
+    for m in PLACEHOLDER_RE.finditer(raw):
+        out.append(html.escape(raw[pos : m.start()], quote=False))
+        out.append(f'<span class="{PLACEHOLDER_CLASS}">{html.escape(m.group(0), quote=False)}</span>')
+        pos = m.end()
+    out.append(html.escape(raw[pos:], quote=False))
+    return "".join(out)
+
+
+def highlight_spans(text: str, terms) -> list[tuple[int, int]]:
+    """Ranges of *text* where one of the (normalised) query *terms* occurs;
+    Traditional text matches Simplified terms and the other way round."""
+    terms = [t for t in terms if t]
+    if not terms:
+        return []
+    norm = analysis.normalize_aligned(text)
+    if len(norm) != len(text):  # cannot map offsets back; do not guess
+        return []
+    spans = []
+    for term in terms:
+        for m in re.finditer(re.escape(term), norm):
+            spans.append((m.start(), m.end()))
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _mark_terms(terms):
+    def apply(text: str) -> str:
+        raw = html.unescape(text)
+        spans = highlight_spans(raw, terms)
+        if not spans:
+            return text
+        out, pos = [], 0
+        for s, e in spans:
+            out.append(html.escape(raw[pos:s], quote=False))
+            out.append(f'<span class="{HIT_CLASS}">{html.escape(raw[s:e], quote=False)}</span>')
+            pos = e
+        out.append(html.escape(raw[pos:], quote=False))
+        return "".join(out)
+
+    return apply
+
+
+def render_article(body: str, highlight_terms=(), mark_placeholders: bool = True) -> str:
+    """Sanitised HTML of an article's Markdown body for the preview pane:
+    blanks (``{{名称}}``) and the query's terms are marked with the classes
+    :data:`PLACEHOLDER_CLASS` and :data:`HIT_CLASS`."""
+    out = sanitize(markdown_to_html(body))
+    if mark_placeholders:
+        out = _map_text(out, _mark_placeholders)
+    terms = sorted({analysis.normalize(t) for t in highlight_terms if t and t.strip()}, key=len, reverse=True)
+    if terms:
+        # Terms are marked outside placeholders' spans only as text; a term
+        # inside a placeholder is marked too, which is harmless.
+        out = _map_text(out, _mark_terms(terms))
+    return out
+
+
+_LINK_RE = re.compile(r"<a\b[^>]*>|</a>", re.I)
+_IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
+_HREF_RE = re.compile(r'href="([^"]*)"')
+
+
+def _clipboard_links(fragment: str) -> str:
+    """Links between articles mean nothing in a chat window: keep their text
+    only. Web links stay."""
+    out, pos, open_kept = [], 0, []
+    for m in _LINK_RE.finditer(fragment):
+        out.append(fragment[pos : m.start()])
+        tag = m.group(0)
+        if tag.lower() == "</a>":
+            if open_kept and open_kept.pop():
+                out.append(tag)
+        else:
+            href = _HREF_RE.search(tag)
+            keep = bool(href and urlsplit(html.unescape(href.group(1))).scheme.lower() in LINK_SCHEMES)
+            open_kept.append(keep)
+            if keep:
+                out.append(tag)
+        pos = m.end()
+    out.append(fragment[pos:])
+    return "".join(out)
+
+
+def clipboard_html(body: str) -> str:
+    """HTML put on the clipboard with the plain text: sanitised, without
+    images or links to other articles (they cannot be followed where it is
+    pasted)."""
+    out = sanitize(markdown_to_html(body))
+    out = _IMG_RE.sub("", out)
+    return _clipboard_links(out)
+
+
+def copy_payload(body: str, values: dict[str, str] | None = None) -> tuple[str, str]:
+    """(plain text, HTML) of an article as it is copied, blanks filled with
+    *values* (a blank with no value and no default stays visible as ``{{名称}}``)."""
+    from .article import markdown_to_text
+
+    filled = fill(body, values or {})
+    return markdown_to_text(filled), clipboard_html(filled)
