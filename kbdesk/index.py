@@ -32,7 +32,7 @@ from whoosh.util.filelock import FileLock
 
 from . import analysis
 from .article import Article, ArticleError, markdown_to_text
-from .store import ContentStore, FileStamp
+from .store import ContentStore, FileStamp, write_atomic
 
 # Bump when the schema or the stored fields change.
 INDEX_FORMAT = 2
@@ -156,8 +156,6 @@ class SearchIndex:
         return state if isinstance(state, dict) else None
 
     def _write_state(self, state: dict) -> None:
-        from .store import write_atomic
-
         write_atomic(self._state_path, json.dumps(state, ensure_ascii=False).encode("utf-8"))
 
     def _why_rebuild(self, state: dict | None) -> str:

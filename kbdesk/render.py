@@ -202,10 +202,49 @@ def clipboard_html(body: str) -> str:
     return _clipboard_links(out)
 
 
+def resolved_values(body: str, values: dict[str, str] | None) -> dict[str, str]:
+    """Each blank's value: what the agent typed, else the default written in
+    the article; blanks with neither are left out."""
+    from .placeholders import find_placeholders
+
+    values = values or {}
+    out = {}
+    for p in find_placeholders(body):
+        v = values.get(p.name)
+        if v:
+            out[p.name] = v
+        elif p.default is not None:
+            out[p.name] = p.default
+    return out
+
+
+def _fill_escaped(values: dict[str, str]):
+    def apply(text: str) -> str:
+        raw = html.unescape(text)
+        if "{{" not in raw:
+            return text
+        out, pos = [], 0
+        for m in PLACEHOLDER_RE.finditer(raw):
+            out.append(html.escape(raw[pos : m.start()], quote=False))
+            name = m.group(1)
+            out.append(html.escape(values[name] if name in values else m.group(0), quote=False))
+            pos = m.end()
+        out.append(html.escape(raw[pos:], quote=False))
+        return "".join(out)
+
+    return apply
+
+
 def copy_payload(body: str, values: dict[str, str] | None = None) -> tuple[str, str]:
     """(plain text, HTML) of an article as it is copied, blanks filled with
-    *values* (a blank with no value and no default stays visible as ``{{名称}}``)."""
+    *values*, else their default; a blank with neither stays visible as
+    ``{{名称}}`` so the agent sees it before sending.
+
+    Values are filled in after the Markdown is converted, so what the agent
+    typed is pasted as typed: never read as Markdown or HTML."""
     from .article import markdown_to_text
 
-    filled = fill(body, values or {})
-    return markdown_to_text(filled), clipboard_html(filled)
+    resolved = resolved_values(body, values)
+    plain = fill(markdown_to_text(body), resolved)
+    rich = _map_text(clipboard_html(body), _fill_escaped(resolved))
+    return plain, rich

@@ -156,8 +156,9 @@ class ContentStore:
 
     def save(self, article: Article, expected_hash: str | None = None) -> Article:
         """Save an article object; returns it as now on disk."""
-        expected = article.hash or None if expected_hash is None else expected_hash
-        new_hash = self.save_text(article.path, article.to_text(), expected)
+        if expected_hash is None:
+            expected_hash = article.hash or None  # as loaded; None for a new article
+        new_hash = self.save_text(article.path, article.to_text(), expected_hash)
         article.hash = new_hash
         return article
 
@@ -171,11 +172,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if path.exists():
-            try:
-                os.chmod(tmp, path.stat().st_mode & 0o7777)
-            except OSError:
-                pass
+        # mkstemp makes the file private; keep the original's mode instead.
+        try:
+            os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+        except OSError:
+            pass
         os.replace(tmp, path)
     except BaseException:
         try:
