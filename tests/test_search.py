@@ -157,3 +157,33 @@ def test_synonyms_file_format(tmp_path):
     syn = Synonyms.from_file(f)
     assert set(syn.forms("退钱")) == {"退钱", "退款", "退费"}
     assert syn.forms("单个") == ("单个",)
+
+
+def test_agents_get_articles_in_the_script_they_type(content, tmp_path):
+    body = "密码忘记后可用短信验证码重设。"
+    write(content, "faq/pw.md", f"---\nid: faq-pw\ntitle: 忘记密码怎么办\n---\n{body}\n")
+    write(content, "faq/pw-hk.md", "---\nid: faq-pw-hk\ntitle: 忘記密碼怎麼辦\n---\n密碼忘記後可用簡訊驗證碼重設。\n")
+    index = SearchIndex(ContentStore(content), tmp_path / "ix2")
+    index.update()
+    s = Searcher(index)
+    assert ids(s, "忘记密码")[:2] == ["faq-pw", "faq-pw-hk"]
+    assert ids(s, "忘記密碼")[:2] == ["faq-pw-hk", "faq-pw"]
+    assert ids(s, "wjmm")[0] == "faq-pw"  # no script typed: Simplified first
+
+
+def test_asking_how_to_say_something_prefers_reply_scripts(content, tmp_path):
+    write(content, "faq/wait.md", "---\nid: faq-wait\ntitle: 排队等待时间说明\nkind: faq\n---\n高峰期排队等待时间较长。\n")
+    write(content, "scripts/wait.md", "---\nid: script-wait\ntitle: 排队安抚\nkind: script\n---\n很抱歉让您排队等待。\n")
+    index = SearchIndex(ContentStore(content), tmp_path / "ix3")
+    index.update()
+    s = Searcher(index)
+    assert ids(s, "排队等待")[0] == "faq-wait"
+    assert ids(s, "排队等待怎么回复")[0] == "script-wait"
+
+
+def test_boost_reorders_results(searcher):
+    plain = ids(searcher, "app")
+    assert len(plain) >= 2
+    favourite = searcher.search("app").hits[-1].path
+    boosted = searcher.search("app", boost=lambda path: 100.0 if path == favourite else 1.0)
+    assert boosted.hits[0].path == favourite
