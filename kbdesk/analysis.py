@@ -86,20 +86,27 @@ def normalize_aligned(text: str) -> str:
 _S2T_CHARS = opencc.OpenCC("s2t")
 
 
-def script_of(text: str) -> str:
-    """'hant' if *text* is written in Traditional characters, 'hans' if in
-    Simplified, '' if it cannot tell (no characters that differ)."""
-    sample = "".join(CJK_RE.findall(text[:4000]))
+def script_chars(text: str) -> tuple[str, str]:
+    """(characters only Traditional script uses, characters only Simplified
+    uses) among the CJK characters of *text*."""
+    sample = "".join(CJK_RE.findall(text))
     if not sample:
-        return ""
+        return "", ""
     with _opencc_lock:
         as_simplified = _T2S_CHARS.convert(sample)
         as_traditional = _S2T_CHARS.convert(sample)
-    traditional_only = sum(a != b for a, b in zip(sample, as_simplified))
-    simplified_only = sum(a != b for a, b in zip(sample, as_traditional))
-    if traditional_only == simplified_only:
+    traditional = "".join(a for a, b in zip(sample, as_simplified) if a != b)
+    simplified = "".join(a for a, b in zip(sample, as_traditional) if a != b)
+    return traditional, simplified
+
+
+def script_of(text: str) -> str:
+    """'hant' if *text* is written in Traditional characters, 'hans' if in
+    Simplified, '' if it cannot tell (no characters that differ)."""
+    traditional, simplified = script_chars(text[:4000])
+    if len(traditional) == len(simplified):
         return ""
-    return "hant" if traditional_only > simplified_only else "hans"
+    return "hant" if len(traditional) > len(simplified) else "hans"
 
 
 def is_cjk(word: str) -> bool:

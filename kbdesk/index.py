@@ -31,11 +31,12 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.util.filelock import FileLock
 
 from . import analysis
-from .article import Article, ArticleError, markdown_to_text
-from .store import ContentStore, FileStamp, write_atomic
+from .article import Article, ArticleError, markdown_to_text, parse_article
+from .store import ContentStore, write_atomic
+from .versions import APPROVED_REF, VersionStore
 
 # Bump when the schema or the stored fields change.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 # Below this many documents a second process costs more than it saves.
 PARALLEL_BUILD_MIN_DOCS = 400
@@ -93,15 +94,64 @@ def document_fields(article: Article) -> dict:
     }
 
 
-def default_index_dir(content_root: Path) -> Path:
-    """Per-user cache folder, one index per content folder."""
+def default_index_dir(content_root: Path, source_name: str = "latest") -> Path:
+    """Per-user cache folder, one index per content folder and source."""
     override = os.environ.get(INDEX_DIR_ENV)
+    base = None
     if override:
-        return Path(override).expanduser()
-    root = str(content_root.resolve())
-    slug = re.sub(r"[^\w]+", "-", Path(root).name).strip("-")[:40] or "content"
-    digest = hashlib.sha1(root.encode("utf-8")).hexdigest()[:12]
-    return Path(user_cache_dir("kbdesk", appauthor=False)) / "indexes" / f"{slug}-{digest}"
+        base = Path(override).expanduser()
+    else:
+        root = str(content_root.resolve())
+        slug = re.sub(r"[^\w]+", "-", Path(root).name).strip("-")[:40] or "content"
+        digest = hashlib.sha1(root.encode("utf-8")).hexdigest()[:12]
+        base = Path(user_cache_dir("kbdesk", appauthor=False)) / "indexes" / f"{slug}-{digest}"
+    return base if source_name == "latest" else base.with_name(f"{base.name}-{source_name}")
+
+
+class WorkingTreeSource:
+    """The files as they are in the content folder: what leads edit."""
+
+    name = "latest"
+
+    def __init__(self, store: ContentStore):
+        self.store = store
+
+    def stamps(self) -> dict[str, list]:
+        return {s.path: [s.mtime_ns, s.size] for s in self.store.scan()}
+
+    def load(self, path: str) -> Article:
+        return self.store.load(path)
+
+
+class ApprovedSource:
+    """The approved branch of the content folder's repository: the wording
+    agents may use, whatever drafts exist meanwhile."""
+
+    name = "approved"
+
+    def __init__(self, store: ContentStore, versions: VersionStore):
+        self.store = store
+        self.versions = versions
+        self._blobs: dict[str, str] = {}
+
+    def stamps(self) -> dict[str, list]:
+        self._blobs = self.versions.files(APPROVED_REF)
+        return {path: [blob] for path, blob in self._blobs.items()}
+
+    def load(self, path: str) -> Article:
+        blob = self._blobs.get(path)
+        if blob is None:
+            raise ArticleError(path, "not on the approved branch")
+        return parse_article(path, self.versions.read_blob(blob))
+
+
+def agent_source(store: ContentStore):
+    """What agents search: the approved branch where the team uses one, else
+    the files themselves (filtered to approved status when searching)."""
+    versions = VersionStore.open(store.root)
+    if versions is not None and versions.has_approved_branch:
+        return ApprovedSource(store, versions)
+    return WorkingTreeSource(store)
 
 
 @dataclass
@@ -125,9 +175,14 @@ class IndexUpdate:
 class SearchIndex:
     """Keeps a Whoosh index in step with a content folder."""
 
-    def __init__(self, store: ContentStore, index_dir: str | Path | None = None):
+    def __init__(self, store: ContentStore, index_dir: str | Path | None = None, source=None):
         self.store = store
-        self.dir = Path(index_dir).expanduser() if index_dir else default_index_dir(store.root)
+        self.source = source or WorkingTreeSource(store)
+        if index_dir:
+            index_dir = Path(index_dir).expanduser()
+            if self.source.name != "latest":
+                index_dir = index_dir.with_name(f"{index_dir.name}-{self.source.name}")
+        self.dir = index_dir or default_index_dir(store.root, self.source.name)
         dict_path = store.dictionary_path
         self.dict_path = str(dict_path) if dict_path else None
         self.schema = build_schema(self.dict_path)
@@ -146,6 +201,7 @@ class SearchIndex:
             "analysis": analysis.ANALYSIS_VERSION,
             "dictionary": analysis.dictionary_signature(self.dict_path),
             "root": str(self.store.root),
+            "source": self.source.name,
         }
 
     def _read_state(self) -> dict | None:
@@ -170,6 +226,7 @@ class SearchIndex:
                     "analysis": "text analysis changed",
                     "dictionary": "domain dictionary changed",
                     "root": "content folder moved",
+                    "source": "index of another source",
                 }[key]
         current = state.get("current")
         if not current or not (self.dir / current).is_dir():
@@ -235,18 +292,18 @@ class SearchIndex:
         result.seconds = time.perf_counter() - started
         return result
 
-    def _load(self, stamp: FileStamp, result: IndexUpdate) -> tuple[Article | None, list]:
+    def _load(self, path: str, stamp: list, result: IndexUpdate) -> tuple[Article | None, dict]:
         try:
-            article = self.store.load(stamp.path)
+            article = self.source.load(path)
         except ArticleError as exc:
             result.problems.append(exc)
-            return None, [stamp.mtime_ns, stamp.size, None, exc.reason]
-        return article, [stamp.mtime_ns, stamp.size, article.hash]
+            return None, {"stamp": stamp, "hash": None, "problem": exc.reason}
+        return article, {"stamp": stamp, "hash": article.hash}
 
     def _rebuild(self, reason: str, progress) -> IndexUpdate:
         result = IndexUpdate(rebuilt=True, rebuild_reason=reason)
         analysis.forget_segmenter(self.dict_path)  # the dictionary may have changed
-        stamps = self.store.scan()
+        stamps = self.source.stamps()
         name = f"ix-{secrets.token_hex(4)}"
         target = self.dir / name
         target.mkdir(parents=True)
@@ -259,11 +316,11 @@ class SearchIndex:
             writer = ix.writer(**options)
             files = {}
             try:
-                for n, stamp in enumerate(stamps, 1):
-                    article, files[stamp.path] = self._load(stamp, result)
+                for n, (path, stamp) in enumerate(sorted(stamps.items()), 1):
+                    article, files[path] = self._load(path, stamp, result)
                     if article is not None:
                         writer.add_document(**document_fields(article))
-                        result.added.append(stamp.path)
+                        result.added.append(path)
                     if progress is not None and (n % 50 == 0 or n == len(stamps)):
                         progress(n, len(stamps))
                 writer.commit()
@@ -281,11 +338,10 @@ class SearchIndex:
 
     def _update_incrementally(self, ix, state: dict, progress) -> IndexUpdate:
         result = IndexUpdate()
-        known: dict[str, list] = state.get("files", {})
-        stamps = self.store.scan()
-        on_disk = {s.path for s in stamps}
-        todo = [s for s in stamps if (known.get(s.path) or [None, None])[:2] != [s.mtime_ns, s.size]]
-        removed = [p for p in known if p not in on_disk]
+        known: dict[str, dict] = state.get("files", {})
+        stamps = self.source.stamps()
+        todo = sorted(p for p, stamp in stamps.items() if (known.get(p) or {}).get("stamp") != stamp)
+        removed = sorted(p for p in known if p not in stamps)
         if not todo and not removed:
             return result
 
@@ -293,22 +349,22 @@ class SearchIndex:
         writer = ix.writer(timeout=5.0)
         try:
             for path in removed:
-                if known[path][2] is not None:
+                if known[path].get("hash") is not None:
                     writer.delete_by_term("path", path)
                     result.removed.append(path)
                 del files[path]
-            for n, stamp in enumerate(todo, 1):
-                old = known.get(stamp.path)
-                article, files[stamp.path] = self._load(stamp, result)
+            for n, path in enumerate(todo, 1):
+                old_hash = (known.get(path) or {}).get("hash")
+                article, files[path] = self._load(path, stamps[path], result)
                 if article is None:
-                    if old and old[2] is not None:
-                        writer.delete_by_term("path", stamp.path)
-                        result.removed.append(stamp.path)
-                elif old and old[2] == article.hash:
+                    if old_hash is not None:
+                        writer.delete_by_term("path", path)
+                        result.removed.append(path)
+                elif old_hash == article.hash:
                     continue  # touched, not changed
                 else:
                     writer.update_document(**document_fields(article))
-                    (result.changed if old and old[2] is not None else result.added).append(stamp.path)
+                    (result.changed if old_hash is not None else result.added).append(path)
                 if progress is not None:
                     progress(n, len(todo))
             if result.changed_anything:
@@ -333,7 +389,7 @@ class SearchIndex:
         """Files that could not be indexed, with the reason, as of the last update."""
         state = self._read_state() or {}
         return [
-            ArticleError(p, v[3] if len(v) > 3 else "unreadable")
-            for p, v in sorted(state.get("files", {}).items())
-            if v[2] is None
+            ArticleError(path, entry.get("problem") or "unreadable")
+            for path, entry in sorted(state.get("files", {}).items())
+            if entry.get("hash") is None
         ]
