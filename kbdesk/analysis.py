@@ -83,7 +83,9 @@ def normalize_aligned(text: str) -> str:
     return converted.translate(_VARIANT_TABLE)
 
 
-_S2T_CHARS = opencc.OpenCC("s2t")
+# Simplified → each Traditional standard; a character is Simplified-only if
+# all of them change it (台 is standard in Taiwan and Hong Kong).
+_S2T_VARIANTS = [opencc.OpenCC(c) for c in ("s2t", "s2tw", "s2hk")]
 
 
 def script_chars(text: str) -> tuple[str, str]:
@@ -94,9 +96,11 @@ def script_chars(text: str) -> tuple[str, str]:
         return "", ""
     with _opencc_lock:
         as_simplified = _T2S_CHARS.convert(sample)
-        as_traditional = _S2T_CHARS.convert(sample)
+        as_traditional = [c.convert(sample) for c in _S2T_VARIANTS]
     traditional = "".join(a for a, b in zip(sample, as_simplified) if a != b)
-    simplified = "".join(a for a, b in zip(sample, as_traditional) if a != b)
+    simplified = "".join(
+        a for a, *variants in zip(sample, *as_traditional) if all(a != v for v in variants)
+    )
     return traditional, simplified
 
 

@@ -10,7 +10,10 @@ from pathlib import Path
 
 from . import __version__
 from .article import ArticleError, markdown_to_text
-from .store import ContentError, ContentStore
+from .store import ContentError, ContentStore, SaveConflict
+from .team import PermissionDenied
+from .versions import VersionError
+from .workflow import WorkflowError
 
 
 class CliError(Exception):
@@ -55,6 +58,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="validate every article")
     p.add_argument("--json", action="store_true")
+
+    # Leads' work: versions, review and approval (see kbdesk.workflow).
+    def lead_command(name, help_text):
+        cmd = sub.add_parser(name, help=help_text)
+        cmd.add_argument("--as", dest="as_who", metavar="NAME",
+                         help="act as this person (a name or e-mail; default: your configured identity)")
+        return cmd
+
+    p = lead_command("save", "record an article as it is on disk as a new version")
+    p.add_argument("id")
+    p.add_argument("-m", "--message", help="what changed (default: 'Edit <title>')")
+    p = lead_command("history", "list the versions of an article")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p = lead_command("diff", "word-level changes between two versions (default: last version → file on disk)")
+    p.add_argument("id")
+    p.add_argument("versions", nargs="*", metavar="V", help="version number (1 = oldest) or commit id")
+    p.add_argument("--json", action="store_true")
+    p = lead_command("restore", "bring back an old version as a new version")
+    p.add_argument("id")
+    p.add_argument("version", metavar="V")
+    p = lead_command("submit", "send an article for review")
+    p.add_argument("id")
+    p = lead_command("approve", "approve an article in review: agents see this wording from now on")
+    p.add_argument("id")
+    p = lead_command("retire", "withdraw an article from agents")
+    p.add_argument("id")
+    p = lead_command("lint", "check wording against the team's rules (.kbdesk/lint.yaml)")
+    p.add_argument("id", nargs="?", help="one article (default: all)")
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -64,10 +97,10 @@ def open_store(args) -> ContentStore:
     return ContentStore(resolve_content_dir(args.content))
 
 
-def open_index(args, store: ContentStore):
-    from .index import SearchIndex
+def open_index(args, store: ContentStore, agent_view: bool = False):
+    from .index import SearchIndex, agent_source
 
-    return SearchIndex(store, args.index_dir)
+    return SearchIndex(store, args.index_dir, agent_source(store) if agent_view else None)
 
 
 def report_problems(problems: list[ArticleError]) -> None:
@@ -77,32 +110,47 @@ def report_problems(problems: list[ArticleError]) -> None:
 
 def cmd_index(args) -> int:
     store = open_store(args)
-    index = open_index(args, store)
-    result = index.update(full=args.rebuild, lock_timeout=30.0)
-    if result.locked:
-        raise CliError("another kbdesk is updating this index; try again in a moment", 3)
-    problems = result.problems if result.changed_anything else index.problems()
+    # The agents' index (approved wording) and, where that is a separate
+    # branch, the leads' index of the latest files.
+    indexes = [open_index(args, store, agent_view=True)]
+    if indexes[0].source.name != "latest":
+        indexes.append(open_index(args, store))
+    reports = []
+    for index in indexes:
+        result = index.update(full=args.rebuild, lock_timeout=30.0)
+        if result.locked:
+            raise CliError("another kbdesk is updating this index; try again in a moment", 3)
+        problems = result.problems if result.changed_anything else index.problems()
+        reports.append((index, result, problems))
     if args.json:
-        print(json.dumps({
-            "rebuilt": result.rebuilt,
-            "reason": result.rebuild_reason,
-            "added": result.added,
-            "changed": result.changed,
-            "removed": result.removed,
-            "problems": [{"path": p.path, "reason": p.reason} for p in problems],
-            "documents": index.doc_count(),
-            "seconds": round(result.seconds, 3),
-            "index_dir": str(index.dir),
-        }, ensure_ascii=False, indent=2))
-    else:
-        report_problems(problems)
+        def describe(index, result, problems):
+            return {
+                "source": index.source.name,
+                "rebuilt": result.rebuilt,
+                "reason": result.rebuild_reason,
+                "added": result.added,
+                "changed": result.changed,
+                "removed": result.removed,
+                "problems": [{"path": p.path, "reason": p.reason} for p in problems],
+                "documents": index.doc_count(),
+                "seconds": round(result.seconds, 3),
+                "index_dir": str(index.dir),
+            }
+        main, *others = [describe(*r) for r in reports]
+        if others:
+            main["latest"] = others[0]
+        print(json.dumps(main, ensure_ascii=False, indent=2))
+        return 0
+    report_problems(reports[0][2])
+    for index, result, _ in reports:
         if result.rebuilt:
             what = f"built ({result.rebuild_reason})"
         elif result.changed_anything:
             what = f"updated: {len(result.added)} added, {len(result.changed)} changed, {len(result.removed)} removed"
         else:
             what = "already up to date"
-        print(f"index {what}: {index.doc_count()} articles, {result.seconds:.2f} s")
+        label = {"approved": "agents' index (approved)", "latest": "index"}[index.source.name]
+        print(f"{label} {what}: {index.doc_count()} articles, {result.seconds:.2f} s")
     return 0
 
 
@@ -121,7 +169,9 @@ def cmd_search(args) -> int:
     from .search import AGENT_STATUSES, Searcher
 
     store = open_store(args)
-    index = open_index(args, store)
+    # Agents search the approved wording; asking for other statuses means the
+    # leads' view of the latest files.
+    index = open_index(args, store, agent_view=not args.status)
     # Fresh results: pick up edits first. If another process is writing, the
     # existing index still answers.
     result = index.update(lock_timeout=0.5 if index.exists() else 60.0)
@@ -198,6 +248,101 @@ def cmd_check(args) -> int:
     return 1 if errors else 0
 
 
+def open_workflow(args):
+    from .team import Team, current_identity
+    from .workflow import Workflow
+
+    store = open_store(args)
+    try:
+        team = Team.load(store.root)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    return Workflow(store, current_identity(getattr(args, "as_who", None), team), team)
+
+
+def _refresh_agent_index(args, store) -> None:
+    """An approval or retirement changes what agents see: update their index now."""
+    from .index import SearchIndex, agent_source
+
+    SearchIndex(store, args.index_dir, agent_source(store)).update(lock_timeout=5.0)
+
+
+def cmd_change(args) -> int:
+    workflow = open_workflow(args)
+    if args.command == "save":
+        change = workflow.save(args.id, args.message)
+    elif args.command == "restore":
+        change = workflow.restore(args.id, args.version)
+    else:
+        change = getattr(workflow, args.command)(args.id)
+    if change.approved_changed:
+        _refresh_agent_index(args, workflow.store)
+    commit = f" ({change.commit[:8]})" if change.commit else ""
+    print(f"{change.path}: {change.summary}{commit} by {workflow.identity.name}")
+    return 0
+
+
+def cmd_history(args) -> int:
+    workflow = open_workflow(args)
+    history = workflow.history(args.id)
+    if args.json:
+        print(json.dumps([{
+            "number": h.number, "commit": h.version.commit, "author": h.version.author.name,
+            "email": h.version.author.email, "time": h.version.time.isoformat(),
+            "message": h.version.message, "status": h.status, "approved": h.approved,
+            "current_approved": h.current_approved,
+        } for h in history], ensure_ascii=False, indent=2))
+        return 0
+    if not history:
+        print("no versions yet", file=sys.stderr)
+        return 1
+    for h in history:
+        mark = " ✔ agents see this" if h.current_approved else (" (was approved)" if h.approved else "")
+        print(f"{h.number:3}  {h.version.short}  {h.version.time:%Y-%m-%d %H:%M}  "
+              f"{h.version.author.name:<6}  {h.status:<8}  {h.version.message}{mark}")
+    return 0
+
+
+def cmd_diff(args) -> int:
+    from .textdiff import changed, render_inline
+
+    if len(args.versions) > 2:
+        raise CliError("diff takes at most two versions")
+    workflow = open_workflow(args)
+    old, new, ops = workflow.diff(args.id, *args.versions)
+    if args.json:
+        print(json.dumps({"old": old, "new": new, "ops": [o.to_json() for o in ops]}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"--- {old}\n+++ {new}")
+    if not changed(ops):
+        print("(no differences)")
+        return 0
+    print(render_inline(ops, color=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
+    return 0
+
+
+def cmd_lint(args) -> int:
+    from .lint import has_errors
+
+    workflow = open_workflow(args)
+    store = workflow.store
+    articles = [workflow.article(args.id)] if args.id else store.load_all().articles
+    report, errors = {}, False
+    for article in articles:
+        text = store.read_bytes(article.path).decode("utf-8-sig")
+        findings = workflow.lint(text, article.path)
+        errors = errors or has_errors(findings)
+        if findings:
+            report[article.path] = findings
+    if args.json:
+        print(json.dumps({p: [f.to_json() for f in fs] for p, fs in report.items()}, ensure_ascii=False, indent=2))
+    else:
+        for path, findings in report.items():
+            for finding in findings:
+                print(f"{path}: {finding}")
+    return 1 if errors else 0
+
+
 def cmd_gui(args) -> int:
     try:
         from .ui.app import run
@@ -206,7 +351,11 @@ def cmd_gui(args) -> int:
     return run(args)
 
 
-COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show, "check": cmd_check}
+COMMANDS = {
+    "index": cmd_index, "search": cmd_search, "show": cmd_show, "check": cmd_check,
+    "save": cmd_change, "restore": cmd_change, "submit": cmd_change, "approve": cmd_change,
+    "retire": cmd_change, "history": cmd_history, "diff": cmd_diff, "lint": cmd_lint,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -222,9 +371,12 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"kbdesk: error: {exc}", file=sys.stderr)
         return exc.code
-    except (ContentError, ArticleError) as exc:
+    except (ContentError, ArticleError, WorkflowError, VersionError, SaveConflict) as exc:
         print(f"kbdesk: error: {exc}", file=sys.stderr)
         return 2
+    except PermissionDenied as exc:
+        print(f"kbdesk: not allowed: {exc}", file=sys.stderr)
+        return 4
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback

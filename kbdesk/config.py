@@ -76,8 +76,26 @@ def ensure_user_content() -> Path:
     staging = target.with_name(target.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(source, staging)
+    start_history(staging)
     os.replace(staging, target)
     return target
+
+
+def start_history(root: Path) -> None:
+    """Make a fresh content folder its own git repository: an initial commit
+    of everything, and an approved branch with the articles already approved."""
+    from .store import ContentStore
+    from .versions import Identity, VersionStore, blob_id
+
+    importer = Identity("kbdesk", "kbdesk@localhost")
+    versions = VersionStore.open_or_init(root, importer, "Import the sample knowledge base")
+    store = ContentStore(root)
+    approved = {
+        a.path: blob_id(store.read_bytes(a.path)) for a in store.load_all().articles if a.status == "approved"
+    }
+    if approved:
+        versions.set_approved_many(approved, importer, "Approve the sample's approved articles")
+    versions.close()
 
 
 def resolve_content_dir(explicit: str | Path | None = None) -> Path:

@@ -1,0 +1,242 @@
+"""Versions, review and approval on real git repositories in temp folders."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from dulwich.repo import Repo
+
+from kbdesk.index import SearchIndex, agent_source
+from kbdesk.search import Searcher
+from kbdesk.store import ContentStore, SaveConflict
+from kbdesk.team import PermissionDenied, Team
+from kbdesk.versions import APPROVED_REF, Identity, VersionStore
+from kbdesk.workflow import Workflow, WorkflowError, with_status
+
+from .conftest import write
+
+WANG = Identity("王敏", "wangmin@example.com")
+LIU = Identity("刘芳", "liufang@example.com")
+AGENT = Identity("小李", "xiaoli@example.com")
+
+
+@pytest.fixture
+def team_content(content):
+    write(content, ".kbdesk/team.yaml", """
+        approval: two_person
+        leads:
+          - {name: 王敏, email: wangmin@example.com}
+          - {name: 刘芳, email: liufang@example.com}
+        """)
+    write(content, ".kbdesk/lint.yaml", """
+        taboo_phrases:
+          - {phrase: 不知道, suggest: 我帮您确认}
+        """)
+    return content
+
+
+def flow(root, who):
+    return Workflow(ContentStore(root), who)
+
+
+def edit(root, path, old, new):
+    f = root / path
+    f.write_text(f.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def agent_hits(root, query, tmp_path):
+    store = ContentStore(root)
+    index = SearchIndex(store, tmp_path / "agent-ix", agent_source(store))
+    index.update()
+    s = Searcher(index)
+    try:
+        return [(h.id, h.snippet.text) for h in s.search(query).hits]
+    finally:
+        s.close()
+
+
+def test_every_save_is_a_commit_authored_by_the_lead(team_content):
+    wang = flow(team_content, WANG)
+    first = wang.save("script-greeting", "第一版")  # creates the repository
+    assert first.commit
+    edit(team_content, "scripts/greeting.md", "很高兴为您服务", "很高兴为您服务，请问有什么可以帮您")
+    second = flow(team_content, LIU).save("script-greeting", "补充问句")
+    repo = Repo(str(team_content))
+    commit = repo[second.commit.encode()]
+    assert commit.author.decode() == "刘芳 <liufang@example.com>"
+    assert commit.message.decode() == "补充问句"
+    history = wang.history("script-greeting")
+    assert [h.version.author.name for h in history][:2] == ["刘芳", "王敏"]
+    assert [h.number for h in history][:2] == [len(history), len(history) - 1]
+    # nothing changed: no empty commit
+    assert flow(team_content, WANG).save("script-greeting").commit is None
+
+
+def test_diff_marks_changed_words_not_whole_lines(team_content):
+    wang = flow(team_content, WANG)
+    wang.save("faq-refund-timeline")
+    edit(team_content, "faq/refund-timeline.md", "1 到 3 个工作日", "1 到 5 个工作日")
+    wang.save("faq-refund-timeline", "到账时间改为 5 天")
+    old, new, ops = wang.diff("faq-refund-timeline", "1", "2")
+    changes = [(o.op, o.old, o.new) for o in ops if o.op != "equal"]
+    assert changes == [("replace", "3", "5")]
+
+
+def test_restore_is_a_new_commit_and_loses_nothing(team_content):
+    wang = flow(team_content, WANG)
+    wang.save("faq-refund-timeline")
+    edit(team_content, "faq/refund-timeline.md", "原路退回", "退到余额")
+    wang.save("faq-refund-timeline", "改为退余额")
+    before = len(wang.history("faq-refund-timeline"))
+    change = wang.restore("faq-refund-timeline", "1")
+    assert change.commit
+    assert "原路退回" in (team_content / "faq/refund-timeline.md").read_text(encoding="utf-8")
+    history = wang.history("faq-refund-timeline")
+    assert len(history) == before + 1 and "Restore" in history[0].version.message
+    assert history[0].status == "draft"  # restored wording needs approval again
+    # the restored-over version is still there
+    assert any("退到余额" in wang.versions().text_at(h.version) for h in history)
+
+
+def test_agents_see_approved_wording_until_the_new_version_is_approved(team_content, tmp_path):
+    wang, liu = flow(team_content, WANG), flow(team_content, LIU)
+    wang.save("script-greeting")
+    wang.submit("script-greeting")
+    liu.approve("script-greeting")
+    assert Repo(str(team_content)).refs[APPROVED_REF]
+    assert "很高兴为您服务" in agent_hits(team_content, "问候", tmp_path)[0][1]
+
+    edit(team_content, "scripts/greeting.md", "很高兴为您服务", "欢迎光临小店")
+    wang.save("script-greeting", "新版开场白")
+    wang.submit("script-greeting")
+    hits = agent_hits(team_content, "问候", tmp_path)
+    assert hits and "很高兴为您服务" in hits[0][1] and "欢迎光临" not in hits[0][1]
+    assert agent_hits(team_content, "欢迎光临", tmp_path) == []
+
+    change = liu.approve("script-greeting")
+    assert change.approved_changed
+    assert "欢迎光临小店" in agent_hits(team_content, "问候", tmp_path)[0][1]
+    history = wang.history("script-greeting")
+    assert history[0].current_approved and history[0].status == "approved"
+    approver = Repo(str(team_content))[Repo(str(team_content)).refs[APPROVED_REF]].author.decode()
+    assert approver.startswith("刘芳")
+
+
+def test_two_person_rule(team_content):
+    wang = flow(team_content, WANG)
+    wang.save("script-greeting")
+    edit(team_content, "scripts/greeting.md", "很高兴", "非常高兴")
+    wang.save("script-greeting")
+    wang.submit("script-greeting")
+    with pytest.raises(PermissionDenied, match="two-person"):
+        wang.approve("script-greeting")
+    flow(team_content, LIU).approve("script-greeting")
+
+
+def test_one_lead_rule_lets_the_author_approve(team_content):
+    (team_content / ".kbdesk/team.yaml").write_text(
+        "approval: one_lead\nleads:\n  - {name: 王敏, email: wangmin@example.com}\n", encoding="utf-8")
+    wang = flow(team_content, WANG)
+    wang.save("script-greeting")
+    wang.submit("script-greeting")
+    assert wang.approve("script-greeting").approved_changed
+
+
+def test_lint_errors_block_approval(team_content):
+    edit(team_content, "scripts/greeting.md", "很高兴为您服务", "这个我不知道")
+    wang = flow(team_content, WANG)
+    wang.save("script-greeting")
+    wang.submit("script-greeting")
+    with pytest.raises(WorkflowError, match="taboo phrase"):
+        flow(team_content, LIU).approve("script-greeting")
+
+
+def test_unsaved_changes_cannot_be_approved(team_content):
+    wang, liu = flow(team_content, WANG), flow(team_content, LIU)
+    wang.save("script-greeting")
+    wang.submit("script-greeting")
+    edit(team_content, "scripts/greeting.md", "很高兴", "超级高兴")
+    with pytest.raises(WorkflowError, match="save it first"):
+        liu.approve("script-greeting")
+
+
+def test_retired_article_disappears_from_agents_search(team_content, tmp_path):
+    wang, liu = flow(team_content, WANG), flow(team_content, LIU)
+    wang.save("script-greeting")
+    wang.submit("script-greeting")
+    liu.approve("script-greeting")
+    assert agent_hits(team_content, "问候", tmp_path)
+    assert wang.retire("script-greeting").approved_changed
+    assert agent_hits(team_content, "问候", tmp_path) == []
+    assert wang.history("script-greeting")[0].status == "retired"
+
+
+def test_agents_are_refused(team_content):
+    agent = flow(team_content, AGENT)
+    for action in (lambda: agent.save("script-greeting"), lambda: agent.submit("script-greeting"),
+                   lambda: agent.approve("script-greeting"), lambda: agent.retire("script-greeting"),
+                   lambda: agent.restore("script-greeting", "1")):
+        with pytest.raises(PermissionDenied, match="agent"):
+            action()
+    assert not (team_content / ".git").exists()  # nothing was written
+
+
+def test_saving_over_a_file_changed_on_disk_is_refused(team_content):
+    wang = flow(team_content, WANG)
+    store = wang.store
+    article = store.load("scripts/greeting.md")
+    edit(team_content, "scripts/greeting.md", "很高兴", "另一位主管改的")
+    with pytest.raises(SaveConflict) as info:
+        wang.save_text(article.path, article.to_text() + "\n我的修改\n", article.hash, "我的修改")
+    assert "另一位主管改的" in info.value.disk_text
+    assert "我的修改" not in (team_content / "scripts/greeting.md").read_text(encoding="utf-8")
+
+
+def test_with_status_touches_only_the_status_line():
+    text = "---\ntitle: 标题\nstatus: draft # 注释\ntags: [a]\n---\n正文\n"
+    assert with_status(text, "review") == "---\ntitle: 标题\nstatus: review\ntags: [a]\n---\n正文\n"
+    assert with_status("---\ntitle: x\n---\nbody", "review") == "---\ntitle: x\nstatus: review\n---\nbody"
+    assert with_status("正文", "draft") == "---\nstatus: draft\n---\n正文"
+
+
+def kbdesk(root, *args):
+    return subprocess.run([sys.executable, "-m", "kbdesk", "--content", str(root), *args],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def test_cli_leads_flow_and_agent_refusal(team_content):
+    refused = kbdesk(team_content, "save", "script-greeting", "--as", "小李")
+    assert refused.returncode == 4 and "only leads" in refused.stderr and "Traceback" not in refused.stderr
+
+    assert kbdesk(team_content, "save", "script-greeting", "-m", "初版", "--as", "王敏").returncode == 0
+    edit(team_content, "scripts/greeting.md", "很高兴", "非常高兴")
+    assert kbdesk(team_content, "save", "script-greeting", "-m", "更热情", "--as", "wangmin@example.com").returncode == 0
+    history = json.loads(kbdesk(team_content, "history", "script-greeting", "--json").stdout)
+    # the first save started the repository: its first commit records the whole folder
+    assert [h["message"] for h in history][:2] == ["更热情", "Start the knowledge base"]
+    assert history[0]["author"] == "王敏"
+
+    diff = kbdesk(team_content, "diff", "script-greeting", "1", "2")
+    assert "[-很-]{+非常+}" in diff.stdout or "[-很高兴-]{+非常高兴+}" in diff.stdout
+
+    assert kbdesk(team_content, "submit", "script-greeting", "--as", "王敏").returncode == 0
+    own = kbdesk(team_content, "approve", "script-greeting", "--as", "王敏")
+    assert own.returncode == 4 and "two-person" in own.stderr
+    assert kbdesk(team_content, "approve", "script-greeting", "--as", "刘芳").returncode == 0
+
+    found = json.loads(kbdesk(team_content, "search", "问候", "--json").stdout)
+    assert found and "非常高兴" in found[0]["snippet_text"]
+
+    assert kbdesk(team_content, "restore", "script-greeting", "1", "--as", "王敏").returncode == 0
+    found = json.loads(kbdesk(team_content, "search", "问候", "--json").stdout)
+    assert "非常高兴" in found[0]["snippet_text"]  # restored draft is not what agents see
+
+    lint = kbdesk(team_content, "lint", "--json")
+    assert lint.returncode == 0, lint.stdout
+
+
+def test_cli_lint_fails_on_taboo(team_content):
+    edit(team_content, "scripts/greeting.md", "很高兴为您服务", "这个我不知道")
+    result = kbdesk(team_content, "lint", "script-greeting")
+    assert result.returncode == 1 and "taboo phrase 「不知道」" in result.stdout
