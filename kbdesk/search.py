@@ -43,7 +43,9 @@ SCRIPT_INTENT_WORDS = frozenset("怎么说 怎么回 怎么回复 怎么答复 �
 
 # Re-ranking of the best matches: how much a preference moves an article.
 RERANK_DEPTH = 30
-SYNONYM_WEIGHT = 0.7
+# A synonym finds an article but scores a fixed amount: a rare synonym must not outrank the word the agent typed.
+SYNONYM_SCORE = 2.0
+PARTS_WEIGHT = 0.7
 SAME_SCRIPT_BOOST = 1.15
 SCRIPT_INTENT_BOOST = 1.3
 
@@ -188,11 +190,16 @@ def concept_query(concept: Concept, last: bool, fuzzy: bool = False) -> Q.Query:
         return Q.Phrase("bigrams", grams) if len(grams) > 1 else Q.Term("bigrams", grams[0])
     make = _latin_form_query if concept.latin else _cjk_form_query
     forms = [make(concept.text, as_prefix=last, fuzzy=fuzzy)]
-    # Synonyms are alternatives: the best one counts, a little below the word typed.
-    forms += [make(form, as_prefix=False, fuzzy=fuzzy).with_boost(SYNONYM_WEIGHT) for form in concept.forms[1:]]
+    # Synonyms are alternatives that add a fixed amount (SYNONYM_SCORE).
+    forms += [Q.ConstantScoreQuery(make(form, as_prefix=False, fuzzy=fuzzy), SYNONYM_SCORE)
+              for form in concept.forms[1:]]
     if concept.parts:
-        forms.append(Q.And([make(p, as_prefix=False, fuzzy=fuzzy) for p in concept.parts]).with_boost(SYNONYM_WEIGHT))
-    return forms[0] if len(forms) == 1 else Q.DisjunctionMax(forms)
+        # 电话响 → 电话: the same meaning in shorter words, scored a little lower
+        parts = Q.And([make(p, as_prefix=False, fuzzy=fuzzy) for p in concept.parts])
+        forms.append(parts.with_boost(PARTS_WEIGHT))
+    # Or, not DisjunctionMax: Whoosh's DisMax matcher gives wrong scores to
+    # documents that match only one of its subqueries.
+    return forms[0] if len(forms) == 1 else Q.Or(forms)
 
 
 def build_queries(parsed: ParsedQuery) -> tuple[Q.Query, Q.Query]:

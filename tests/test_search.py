@@ -187,3 +187,13 @@ def test_boost_reorders_results(searcher):
     favourite = searcher.search("app").hits[-1].path
     boosted = searcher.search("app", boost=lambda path: 100.0 if path == favourite else 1.0)
     assert boosted.hits[0].path == favourite
+
+
+def test_a_rare_synonym_never_outranks_the_word_typed(content, tmp_path):
+    write(content, ".kbdesk/synonyms.txt", "退款 退钱\n")
+    write(content, "faq/cancel.md", "---\nid: faq-cancel\ntitle: 比赛取消怎么算\n---\n串关不会单独退钱。\n")
+    index = SearchIndex(ContentStore(content), tmp_path / "ix4")
+    index.update()
+    s = Searcher(index)
+    ranked = ids(s, "退款")
+    assert ranked[0] == "faq-refund-timeline" and ranked[-1] == "faq-cancel"  # found, but last
