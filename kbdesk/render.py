@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import markdown as _markdown
@@ -107,7 +108,7 @@ def _mark_placeholders(text: str) -> str:
     out, pos = [], 0
     for m in PLACEHOLDER_RE.finditer(raw):
         out.append(html.escape(raw[pos : m.start()], quote=False))
-        out.append(f'<span class="{PLACEHOLDER_CLASS}">{html.escape(m.group(0), quote=False)}</span>')
+        out.append(f'<span class="{PLACEHOLDER_CLASS}">\u2009{html.escape(m.group(1), quote=False)}\u2009</span>')
         pos = m.end()
     out.append(html.escape(raw[pos:], quote=False))
     return "".join(out)
@@ -152,10 +153,75 @@ def _mark_terms(terms):
     return apply
 
 
-def render_article(body: str, highlight_terms=(), mark_placeholders: bool = True) -> str:
+_TITLE_HEADING_RE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
+
+
+def strip_title_heading(body: str, title: str) -> str:
+    """The body without its first line if that is a level-1 heading repeating
+    the title (the window shows the title already, and a chat message does
+    not need it)."""
+    m = _TITLE_HEADING_RE.match(body)
+    if m and m.group(1).strip() == title.strip():
+        return body[m.end():].lstrip("\n")
+    return body
+
+
+@dataclass(frozen=True)
+class Section:
+    """A level-2 section of an article: a variant of a reply script."""
+
+    title: str
+    body: str  # the Markdown under the heading, without the heading line
+
+
+_FENCE_RE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_H2_LINE_RE = re.compile(r"^[ \t]{0,3}##[ \t]+(.+?)[ \t#]*$")
+_H1_LINE_RE = re.compile(r"^[ \t]{0,3}#[ \t]")
+
+
+def sections(body: str) -> list[Section]:
+    """The ``## …`` sections of *body*, in order (fenced code is not split)."""
+    found: list[tuple[str, list[str]]] = []
+    fence = None
+    for line in body.replace("\r\n", "\n").split("\n"):
+        m = _FENCE_RE.match(line)
+        if m:
+            fence = None if fence == m.group(1) else (fence or m.group(1))
+        h2 = None if fence else _H2_LINE_RE.match(line)
+        if h2:
+            found.append((h2.group(1).strip(), []))
+        elif found:
+            if not fence and _H1_LINE_RE.match(line):
+                found.append(("\0", []))  # a level-1 heading ends the section
+            else:
+                found[-1][1].append(line)
+    return [Section(title, "\n".join(lines).strip("\n")) for title, lines in found if title != "\0"]
+
+
+SECTION_SCHEME = "kbdesk-section"
+SECTION_CLASS = "kb-section"
+_H2_CLOSE_RE = re.compile(r"</h2>", re.I)
+
+
+def add_section_links(rendered: str, body: str, label: str) -> str:
+    """Put a link (``kbdesk-section:N``) at the end of each level-2 heading of
+    *rendered*, if its headings are exactly the sections of *body*."""
+    count = len(sections(body))
+    if not count or len(_H2_CLOSE_RE.findall(rendered)) != count:
+        return rendered
+    n = iter(range(count))
+    link = '\u2003<a class="{cls}" href="{scheme}:{i}">{label}</a></h2>'
+    return _H2_CLOSE_RE.sub(
+        lambda _m: link.format(cls=SECTION_CLASS, scheme=SECTION_SCHEME, i=next(n),
+                               label=html.escape(label, quote=False)), rendered)
+
+
+def render_article(body: str, highlight_terms=(), mark_placeholders: bool = True,
+                   section_label: str | None = None) -> str:
     """Sanitised HTML of an article's Markdown body for the preview pane:
-    blanks (``{{名称}}``) and the query's terms are marked with the classes
-    :data:`PLACEHOLDER_CLASS` and :data:`HIT_CLASS`."""
+    blanks are shown by name (``{{客户称呼|您}}`` as a 客户称呼 chip, class
+    :data:`PLACEHOLDER_CLASS`) and the query's terms are marked with
+    :data:`HIT_CLASS`."""
     out = sanitize(markdown_to_html(body))
     if mark_placeholders:
         out = _map_text(out, _mark_placeholders)
@@ -164,6 +230,8 @@ def render_article(body: str, highlight_terms=(), mark_placeholders: bool = True
         # Terms are marked outside placeholders' spans only as text; a term
         # inside a placeholder is marked too, which is harmless.
         out = _map_text(out, _mark_terms(terms))
+    if section_label:
+        out = add_section_links(out, body, section_label)
     return out
 
 
@@ -248,3 +316,32 @@ def copy_payload(body: str, values: dict[str, str] | None = None) -> tuple[str, 
     plain = fill(markdown_to_text(body), resolved)
     rich = _map_text(clipboard_html(body), _fill_escaped(resolved))
     return plain, rich
+
+
+FILLED_CLASS = "kb-filled"
+
+
+def render_filled(body: str, values: dict[str, str] | None = None) -> str:
+    """Sanitised HTML of *body* with its blanks filled as they would be
+    copied: filled blanks marked with :data:`FILLED_CLASS`, blanks still
+    without a value marked with :data:`PLACEHOLDER_CLASS` (the fill-in
+    dialog's live preview)."""
+    resolved = resolved_values(body, values)
+
+    def apply(text: str) -> str:
+        raw = html.unescape(text)
+        if "{{" not in raw:
+            return text
+        out, pos = [], 0
+        for m in PLACEHOLDER_RE.finditer(raw):
+            out.append(html.escape(raw[pos : m.start()], quote=False))
+            name = m.group(1)
+            if name in resolved:
+                out.append(f'<span class="{FILLED_CLASS}">{html.escape(resolved[name], quote=False)}</span>')
+            else:
+                out.append(f'<span class="{PLACEHOLDER_CLASS}">{html.escape(m.group(0), quote=False)}</span>')
+            pos = m.end()
+        out.append(html.escape(raw[pos:], quote=False))
+        return "".join(out)
+
+    return _map_text(sanitize(markdown_to_html(body)), apply)

@@ -1,0 +1,50 @@
+"""Starting the window: ``kbdesk`` without a sub-command."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import __version__
+from ..config import load_settings, resolve_content_dir
+from ..store import ContentError, ContentStore
+from . import i18n
+from .resources import icon, style_sheet
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with kbdesk's name, icon, style and language."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("kbdesk")
+    app.setApplicationDisplayName("kbdesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("kbdesk")
+    app.setWindowIcon(icon("kbdesk"))
+    app.setStyle("Fusion")  # the same look on every platform; the QSS builds on it
+    app.setStyleSheet(style_sheet())
+    i18n.apply_language(load_settings().get("language", "system"))
+    return app
+
+
+def run(args) -> int:
+    """Open the window on the content folder; returns the exit code."""
+    app = create_app()
+    from .main_window import MainWindow  # after the QApplication exists
+
+    try:
+        store = ContentStore(resolve_content_dir(getattr(args, "content", None)))
+    except (ContentError, OSError) as exc:
+        print(f"kbdesk: error: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "kbdesk", str(exc))
+        return 2
+    window = MainWindow(store, getattr(args, "index_dir", None))
+    window.show()
+    # The window shows first; the index is checked (or built) in the background.
+    QTimer.singleShot(0, window.start)
+    return app.exec()
