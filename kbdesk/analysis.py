@@ -25,7 +25,7 @@ from whoosh.analysis import StopFilter, Token, Tokenizer
 
 # Bump when tokens change, so existing indexes are rebuilt instead of mixing
 # old and new tokens.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN_RE = re.compile(rf"[{_CJK}]+|[a-z0-9]+")
@@ -288,16 +288,44 @@ class _CachedSegmenterTokenizer(Tokenizer):
             yield t
 
 
+# Separates the sections of a weighted value (title, tags, …) given to
+# WordTokenizer; each section's words count with that section's weight.
+SECTION_SEP = "\x1e"
+
+
 class WordTokenizer(_CachedSegmenterTokenizer):
-    """Normalised words: rjieba search mode for Chinese, Latin words whole."""
+    """Normalised words: rjieba search mode for Chinese, Latin words whole.
+
+    With *weights*, the value is sections joined by SECTION_SEP and every
+    word of section i carries weights[i] (a title word counts more than a
+    body word) — one field instead of one per section, so a query looks up
+    each word once."""
+
+    def __init__(self, dict_path: str | None = None, weights: tuple[float, ...] = ()):
+        super().__init__(dict_path)
+        self.weights = tuple(weights)
+
+    def __eq__(self, other):
+        return super().__eq__(other) and self.weights == other.weights
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True,
                  mode="", **kwargs):
-        norm = normalize(value)
         seg = segmenter(self.dict_path)
-        yield from self._emit(words_of(norm, seg), positions, chars, removestops,
-                              start_pos, start_char, mode, kwargs)
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        sections = value.split(SECTION_SEP) if self.weights else [value]
+        pos, offset = start_pos, start_char
+        for i, section in enumerate(sections):
+            boost = self.weights[i] if i < len(self.weights) else 1.0
+            for text, s, e in words_of(normalize(section), seg):
+                t.text, t.boost, t.stopped = text, boost, False
+                if positions:
+                    t.pos = pos
+                    pos += 1
+                if chars:
+                    t.startchar, t.endchar = offset + s, offset + e
+                yield t
+            offset += len(section) + 1
 
 
 class BigramTokenizer(_CachedSegmenterTokenizer):
@@ -346,8 +374,8 @@ STOP_WORDS = frozenset(
 )
 
 
-def word_analyzer(dict_path: str | None = None):
-    return WordTokenizer(dict_path) | StopFilter(stoplist=STOP_WORDS, minsize=1)
+def word_analyzer(dict_path: str | None = None, weights: tuple[float, ...] = ()):
+    return WordTokenizer(dict_path, weights) | StopFilter(stoplist=STOP_WORDS, minsize=1)
 
 
 def bigram_analyzer():

@@ -18,6 +18,8 @@ STATUSES = ("draft", "review", "approved", "retired")
 FOLDER_KINDS = {"standards": "standard", "faq": "faq", "scripts": "script"}
 
 MAX_ARTICLE_BYTES = 1024 * 1024
+# libyaml's parser where installed: front matter parsing dominates loading.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _HEADING_RE = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
@@ -98,9 +100,10 @@ def split_front_matter(path: str, text: str) -> tuple[dict | None, str]:
     if not m:
         raise ArticleError(path, "front matter starts with '---' but has no closing '---' line")
     try:
-        meta = yaml.safe_load(m.group(1))
+        meta = yaml.load(m.group(1), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # Where the broken construct starts, else where the parser noticed.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ArticleError(path, f"front matter is not valid YAML{where}: {problem}") from None

@@ -40,20 +40,27 @@ INDEX_FORMAT = 3
 INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 # Below this many documents a second process costs more than it saves.
 PARALLEL_BUILD_MIN_DOCS = 400
+# An edit adds a small segment; merging them costs more than an agent may
+# wait, so small segments pile up to this many before they are merged.
+MAX_SEGMENTS_BEFORE_MERGE = 12
+
+
+# How much a word counts in each section of an article (see document_fields).
+SECTION_WEIGHTS = (3.0, 2.0, 1.5, 1.0)  # title, tags, category, body
 
 
 def build_schema(dict_path: str | None) -> Schema:
-    words = analysis.word_analyzer(dict_path)
     return Schema(
         path=ID(stored=True, unique=True),
         id=ID(stored=True),
-        title=TEXT(analyzer=words, stored=True, phrase=False, field_boost=3.0),
-        tags=TEXT(analyzer=words, phrase=False, field_boost=2.0),
-        category=TEXT(analyzer=words, phrase=False, field_boost=1.5),
-        body=TEXT(analyzer=words, phrase=False),
-        # Phrases and segmentation mismatches are matched on bigrams.
-        bigrams=TEXT(analyzer=analysis.bigram_analyzer(), phrase=True),
-        pinyin=TEXT(analyzer=analysis.pinyin_analyzer(dict_path), phrase=False, field_boost=2.0),
+        # All words of an article in one field, weighted by section: one
+        # posting per word and article keeps both building and querying fast.
+        words=TEXT(analyzer=analysis.word_analyzer(dict_path, SECTION_WEIGHTS), phrase=False),
+        # The title alone, for as-you-type prefixes (退 → 退款…).
+        title=TEXT(analyzer=analysis.word_analyzer(dict_path), stored=True, phrase=False),
+        # Bigrams of title and tags: found even where they were cut differently.
+        grams=TEXT(analyzer=analysis.bigram_analyzer(), phrase=True),
+        pinyin=TEXT(analyzer=analysis.pinyin_analyzer(dict_path), phrase=False),
         latin=TEXT(analyzer=analysis.latin_analyzer(), phrase=False),
         # Exact values for filters.
         kind=ID(stored=True),
@@ -69,17 +76,23 @@ def build_schema(dict_path: str | None) -> Schema:
     )
 
 
+def _without_title_heading(text: str, title: str) -> str:
+    """The plain text minus a first line that only repeats the title (it would
+    otherwise open every snippet)."""
+    first, _, rest = text.partition("\n")
+    return rest.lstrip("\n") if first.strip() == title.strip() else text
+
+
 def document_fields(article: Article) -> dict:
-    text = markdown_to_text(article.body)
+    text = _without_title_heading(markdown_to_text(article.body), article.title)
     tags = "\n".join(article.tags)
+    sep = analysis.SECTION_SEP
     return {
         "path": article.path,
         "id": article.id,
+        "words": f"{article.title}{sep}{tags}{sep}{article.category}{sep}{text}",
         "title": article.title,
-        "tags": tags,
-        "category": article.category,
-        "body": text,
-        "bigrams": f"{article.title}\n{tags}\n{text}",
+        "grams": f"{article.title}\n{tags}",
         "pinyin": f"{article.title}\n{tags}",
         "latin": f"{article.title}\n{tags}\n{text}",
         "kind": article.kind,
@@ -310,7 +323,7 @@ class SearchIndex:
         try:
             ix = whoosh_index.create_in(str(target), self.schema)
             procs = 2 if len(stamps) >= PARALLEL_BUILD_MIN_DOCS and (os.cpu_count() or 1) > 1 else 1
-            options = {"limitmb": 128}
+            options = {"limitmb": 64}
             if procs > 1:
                 options.update(procs=procs, multisegment=True, batchsize=50)
             writer = ix.writer(**options)
@@ -368,7 +381,7 @@ class SearchIndex:
                 if progress is not None:
                     progress(n, len(todo))
             if result.changed_anything:
-                writer.commit()
+                writer.commit(merge=len(ix._segments()) >= MAX_SEGMENTS_BEFORE_MERGE)
             else:
                 writer.cancel()
         except BaseException:

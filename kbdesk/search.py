@@ -73,6 +73,10 @@ class ParsedQuery:
     wants_script: bool = False  # asks how to say something
 
     @property
+    def phrases(self) -> list[str]:
+        return [c.text for c in self.concepts if c.phrase]
+
+    @property
     def empty(self) -> bool:
         return not self.concepts
 
@@ -96,6 +100,24 @@ class Synonyms:
             words = {analysis.normalize(w) for w in group if w.strip()}
             for w in words:
                 self._by_word.setdefault(w, set()).update(words)
+        # Multi-character Chinese entries are kept whole in queries, even
+        # where the segmenter would cut them (等太久 → 等 / 太久).
+        phrases = sorted((w for w in self._by_word if len(w) > 1 and analysis.is_cjk(w)), key=len, reverse=True)
+        self._phrase_re = re.compile("|".join(map(re.escape, phrases))) if phrases else None
+
+    def split(self, norm_run: str) -> list[tuple[str, bool]]:
+        """(piece, is_synonym_entry) pieces of a normalised CJK run."""
+        if self._phrase_re is None:
+            return [(norm_run, False)]
+        pieces, pos = [], 0
+        for m in self._phrase_re.finditer(norm_run):
+            if m.start() > pos:
+                pieces.append((norm_run[pos:m.start()], False))
+            pieces.append((m.group(), True))
+            pos = m.end()
+        if pos < len(norm_run):
+            pieces.append((norm_run[pos:], False))
+        return pieces
 
     @classmethod
     def from_file(cls, path: Path | None) -> "Synonyms":
@@ -118,35 +140,62 @@ class Synonyms:
         return (word, *others)
 
 
+def query_words(run: str, seg: analysis.Segmenter, synonyms: Synonyms) -> list[str]:
+    """Words of a normalised CJK run as a query sees them: synonym entries
+    kept whole, the rest cut in precise mode, and runs of single characters
+    joined again (原/路 → 原路), since the index cut them in context."""
+    words: list[str] = []
+    for piece, whole in synonyms.split(run):
+        words.extend([piece] if whole else seg.words(piece))
+    merged: list[str] = []
+    singles: list[str] = []
+    for word in words + [""]:
+        if len(word) == 1 and word not in QUERY_STOP_WORDS:
+            singles.append(word)
+            continue
+        if len(singles) > 1:
+            merged.append("".join(singles))
+        else:
+            merged.extend(singles)
+        singles = []
+        if word:
+            merged.append(word)
+    return merged
+
+
 def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = None) -> ParsedQuery:
     synonyms = synonyms or Synonyms()
     text = (text or "")[:MAX_QUERY_CHARS]
     concepts: list[Concept] = []
 
+    def words_in(norm: str):
+        for start, end, cjk in analysis.runs(norm):
+            for word in query_words(norm[start:end], seg, synonyms) if cjk else [norm[start:end]]:
+                yield word, cjk
+
     def rest_of(m: re.Match) -> str:
         phrase = analysis.normalize(next(g for g in m.groups() if g is not None)).strip()
-        if any(True for _ in analysis.runs(phrase)):
-            concepts.append(Concept(phrase, (phrase,), latin=False, phrase=True))
+        words = [w for w, _ in words_in(phrase) if w not in analysis.STOP_WORDS]
+        if words:
+            concepts.append(Concept(phrase, (phrase,), latin=False, phrase=True, parts=tuple(words)))
         return " "
 
     text = _PHRASE_RE.sub(rest_of, text)
     norm = analysis.normalize(text)
     seen = set()
-    for start, end, cjk in analysis.runs(norm):
-        words = seg.words(norm[start:end]) if cjk else [norm[start:end]]
-        for word in words:
-            if word in QUERY_STOP_WORDS or word in seen:
-                continue
-            seen.add(word)
-            optional = (
-                word in SOFT_WORDS
-                or bool(_SOFT_RE.match(word))
-                or (cjk and len(word) == 1)
-                # a pair the segmenter guessed (要接) is not something to insist on
-                or (cjk and len(word) == 2 and not seg.is_known(word))
-            )
-            parts = tuple(seg.sub_words(word)) if cjk and len(word) > 2 else ()
-            concepts.append(Concept(word, synonyms.forms(word), latin=not cjk, optional=optional, parts=parts))
+    for word, cjk in words_in(norm):
+        if word in QUERY_STOP_WORDS or word in seen:
+            continue
+        seen.add(word)
+        optional = (
+            word in SOFT_WORDS
+            or bool(_SOFT_RE.match(word))
+            or (cjk and len(word) == 1)
+            # a pair the segmenter guessed (要接) is not something to insist on
+            or (cjk and len(word) == 2 and not seg.is_known(word) and len(synonyms.forms(word)) == 1)
+        )
+        parts = tuple(seg.sub_words(word)) if cjk and len(word) > 2 else ()
+        concepts.append(Concept(word, synonyms.forms(word), latin=not cjk, optional=optional, parts=parts))
     wants_script = any(w in norm for w in SCRIPT_INTENT_WORDS)
     return ParsedQuery(concepts, analysis.script_of(text), wants_script)
 
@@ -155,16 +204,15 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
 
 
 def _cjk_form_query(form: str, as_prefix: bool, fuzzy: bool) -> Q.Query:
-    parts: list[Q.Query] = [Q.Term(f, form) for f in ("title", "tags", "category", "body")]
+    parts: list[Q.Query] = [Q.Term("words", form)]
     grams = analysis.query_bigrams(form)
     if len(form) >= 2 and grams:
-        parts.append(Q.Phrase("bigrams", grams) if len(grams) > 1 else Q.Term("bigrams", grams[0]))
+        # a title or tag cut differently from the query
+        parts.append(Q.Phrase("grams", grams) if len(grams) > 1 else Q.Term("grams", grams[0]))
     if len(form) == 1 or as_prefix:
         # The agent may still be typing: 退 should find 退款.
         parts.append(Q.Prefix("title", form, boost=0.8))
-    if len(form) == 1:
-        parts.append(Q.Prefix("bigrams", form, boost=0.3))
-    return Q.Or(parts)
+    return parts[0] if len(parts) == 1 else Q.Or(parts)
 
 
 def _typo_tolerant(form: str) -> bool:
@@ -174,7 +222,7 @@ def _typo_tolerant(form: str) -> bool:
 
 
 def _latin_form_query(form: str, as_prefix: bool, fuzzy: bool) -> Q.Query:
-    parts: list[Q.Query] = [Q.Term(f, form) for f in ("title", "tags", "body", "pinyin")]
+    parts: list[Q.Query] = [Q.Term("words", form), Q.Term("pinyin", form)]
     if not form.isdigit() and len(form) >= 2:
         parts.append(Q.Prefix("pinyin", form, boost=0.9))
     if fuzzy and _typo_tolerant(form):
@@ -186,8 +234,9 @@ def _latin_form_query(form: str, as_prefix: bool, fuzzy: bool) -> Q.Query:
 
 def concept_query(concept: Concept, last: bool, fuzzy: bool = False) -> Q.Query:
     if concept.phrase:
-        grams = analysis.query_bigrams(concept.text)
-        return Q.Phrase("bigrams", grams) if len(grams) > 1 else Q.Term("bigrams", grams[0])
+        # Its words here; that they stand together is checked on the text.
+        terms = [Q.Term("words", w) for w in concept.parts] or [Q.Term("words", concept.text)]
+        return terms[0] if len(terms) == 1 else Q.And(terms)
     make = _latin_form_query if concept.latin else _cjk_form_query
     forms = [make(concept.text, as_prefix=last, fuzzy=fuzzy)]
     # Synonyms are alternatives that add a fixed amount (SYNONYM_SCORE).
@@ -403,22 +452,27 @@ class Searcher:
             return SearchResults(text, [], 0)
 
         statuses = [s for s in (statuses or ALL_LIVE_STATUSES) if s != "retired"]
+        if self.index.source.name == "approved" and "approved" in statuses:
+            statuses = []  # that branch holds approved wording only: nothing to filter
         filters = [q for q in (
             _any_of("status", statuses),
             _any_of("kind", kinds),
             _any_of("category_id", categories),
             _any_of("tag_list", tags),
         ) if q is not None]
-        filter_q = Q.And(filters) if len(filters) > 1 else filters[0]
+        filter_q = (Q.And(filters) if len(filters) > 1 else filters[0]) if filters else None
 
         strict, loose = build_queries(parsed)
         relaxed = False
-        depth = max(limit, RERANK_DEPTH)
+        # Quoted phrases are checked on the text, so look deeper for them.
+        depth = max(limit, RERANK_DEPTH) * (10 if parsed.phrases else 1)
         results = searcher.search(strict, filter=filter_q, limit=depth)
-        if results.is_empty():
+        scored = self._with_phrases(parsed, results)
+        if not scored and not parsed.phrases:
             results = searcher.search(loose, filter=filter_q, limit=depth)
+            scored = self._with_phrases(parsed, results)
             relaxed = True
-        ranked = self._rerank(parsed, [(hit.fields(), float(hit.score or 0.0)) for hit in results], boost)
+        ranked = self._rerank(parsed, scored, boost)
         terms = parsed.highlight_terms()
         hits = [
             SearchHit(
@@ -436,7 +490,17 @@ class Searcher:
             )
             for stored, score in ranked[:limit]
         ]
-        return SearchResults(text, hits, results.estimated_length(), relaxed)
+        return SearchResults(text, hits, len(ranked), relaxed)
+
+    @staticmethod
+    def _with_phrases(parsed: ParsedQuery, results) -> list[tuple[dict, float]]:
+        scored = [(hit.fields(), float(hit.score or 0.0)) for hit in results]
+        if parsed.phrases:
+            scored = [
+                (stored, score) for stored, score in scored
+                if all(p in analysis.normalize(f"{stored['title']}\n{stored.get('text', '')}") for p in parsed.phrases)
+            ]
+        return scored
 
     @staticmethod
     def _rerank(parsed: ParsedQuery, scored: list[tuple[dict, float]], boost) -> list[tuple[dict, float]]:

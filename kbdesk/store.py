@@ -67,20 +67,28 @@ class ContentStore:
 
     def scan(self) -> list[FileStamp]:
         """Every article file under the root (hidden folders such as .git and
-        .kbdesk skipped), sorted by path."""
-        stamps = []
-        for dirpath, dirnames, filenames in os.walk(self.root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in filenames:
-                if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
+        .kbdesk skipped), sorted by path. Runs before every search update, so
+        it stays on os.scandir and plain strings."""
+        stamps: list[FileStamp] = []
+        pending = [("", str(self.root))]
+        while pending:
+            prefix, folder = pending.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue  # vanished or unreadable folder: its files are simply not listed
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
                     continue
-                full = os.path.join(dirpath, name)
                 try:
-                    st = os.stat(full)
+                    if entry.is_dir():
+                        pending.append((f"{prefix}{name}/", entry.path))
+                    elif name.lower().endswith(ARTICLE_SUFFIXES):
+                        st = entry.stat()
+                        stamps.append(FileStamp(f"{prefix}{name}", st.st_mtime_ns, st.st_size))
                 except OSError:
                     continue  # vanished between listing and stat
-                rel = Path(full).relative_to(self.root).as_posix()
-                stamps.append(FileStamp(rel, st.st_mtime_ns, st.st_size))
         stamps.sort(key=lambda s: s.path)
         return stamps
 
