@@ -42,7 +42,7 @@ _SOFT_RE = re.compile(r"^几.$")
 SCRIPT_INTENT_WORDS = frozenset("怎么说 怎么回 怎么回复 怎么答复 告诉 话术 模板 说法 回复 答复 通知".split())
 
 # Re-ranking of the best matches: how much a preference moves an article.
-RERANK_DEPTH = 30
+RERANK_DEPTH = 20
 # A synonym finds an article but scores a fixed amount: a rare synonym must not outrank the word the agent typed.
 SYNONYM_SCORE = 2.0
 PARTS_WEIGHT = 0.7
@@ -335,14 +335,16 @@ def make_snippet(text: str, terms: list[str], max_chars: int = SNIPPET_CHARS) ->
     sentences = [(m.start(), m.group()) for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
     if not sentences:
         return Snippet("")
+    # One normalisation of the whole text; offsets match the original's.
+    norm_text = analysis.normalize_aligned(text)
+    pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
     scored = []
     for index, (start, sentence) in enumerate(sentences):
-        norm = analysis.normalize_aligned(sentence)
         spans, found = [], set()
-        for term in terms:
-            for m in re.finditer(re.escape(term), norm):
-                spans.append((m.start(), m.end()))
-                found.add(term)
+        if pattern is not None:
+            for m in pattern.finditer(norm_text, start, start + len(sentence)):
+                spans.append((m.start() - start, m.end() - start))
+                found.add(m.group())
         scored.append((len(found), sum(len(t) for t in found), -index, sentence, _merge(spans)))
     best = max(scored)
     if best[0] == 0:
@@ -452,8 +454,8 @@ class Searcher:
             return SearchResults(text, [], 0)
 
         statuses = [s for s in (statuses or ALL_LIVE_STATUSES) if s != "retired"]
-        if self.index.source.name == "approved" and "approved" in statuses:
-            statuses = []  # that branch holds approved wording only: nothing to filter
+        if self._all_have_status(searcher, statuses):
+            statuses = []  # e.g. the approved branch: filtering would only cost time
         filters = [q for q in (
             _any_of("status", statuses),
             _any_of("kind", kinds),
@@ -491,6 +493,15 @@ class Searcher:
             for stored, score in ranked[:limit]
         ]
         return SearchResults(text, hits, len(ranked), relaxed)
+
+    @staticmethod
+    def _all_have_status(searcher: WhooshSearcher, statuses) -> bool:
+        if not statuses:
+            return True
+        # Counts include deleted documents on both sides, so a deleted draft
+        # keeps the filter on rather than letting a live one through.
+        total = searcher.doc_count_all()
+        return sum(searcher.doc_frequency("status", s) for s in statuses) >= total
 
     @staticmethod
     def _with_phrases(parsed: ParsedQuery, results) -> list[tuple[dict, float]]:
