@@ -145,14 +145,12 @@ class ApprovedSource:
     def __init__(self, store: ContentStore, versions: VersionStore):
         self.store = store
         self.versions = versions
-        self._blobs: dict[str, str] = {}
 
     def stamps(self) -> dict[str, list]:
-        self._blobs = self.versions.files(APPROVED_REF)
-        return {path: [blob] for path, blob in self._blobs.items()}
+        return {path: [blob] for path, blob in self.versions.files(APPROVED_REF).items()}
 
     def load(self, path: str) -> Article:
-        blob = self._blobs.get(path)
+        blob = self.versions.approved_blob(path)
         if blob is None:
             raise ArticleError(path, "not on the approved branch")
         return parse_article(path, self.versions.read_blob(blob))
@@ -165,6 +163,10 @@ def agent_source(store: ContentStore):
     if versions is not None and versions.has_approved_branch:
         return ApprovedSource(store, versions)
     return WorkingTreeSource(store)
+
+
+class UpdateCancelled(Exception):
+    """The progress callback asked to stop; the index is as it was before."""
 
 
 @dataclass
@@ -201,6 +203,7 @@ class SearchIndex:
         self.schema = build_schema(self.dict_path)
         self._ix = None
         self._ix_name = None
+        self._state_stamp = None
 
     # -- state ---------------------------------------------------------------
 
@@ -250,10 +253,19 @@ class SearchIndex:
 
     def open(self):
         """The current Whoosh index, or None if there is none usable yet."""
+        # Called before every search: only re-read the state when it changed.
+        try:
+            st = self._state_path.stat()
+            stamp = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = None
+        if self._ix is not None and stamp is not None and stamp == self._state_stamp:
+            return self._ix
         state = self._read_state()
         if self._why_rebuild(state):
             return None
         name = state["current"]
+        self._state_stamp = stamp
         if self._ix is not None and self._ix_name == name:
             return self._ix
         try:
@@ -277,7 +289,9 @@ class SearchIndex:
         """Bring the index in step with the content folder.
 
         Only new, changed and deleted files are indexed again, unless *full*
-        or the index is missing, damaged, or built with other analysis. If
+        or the index is missing, damaged, or built with other analysis.
+        *progress(done, total)* may return False to stop: UpdateCancelled is
+        raised and the index stays as it was. If
         another process is writing, waits up to *lock_timeout* seconds, then
         returns with ``locked=True`` and changes nothing; searching the
         existing index keeps working meanwhile.
@@ -335,7 +349,8 @@ class SearchIndex:
                         writer.add_document(**document_fields(article))
                         result.added.append(path)
                     if progress is not None and (n % 50 == 0 or n == len(stamps)):
-                        progress(n, len(stamps))
+                        if progress(n, len(stamps)) is False:
+                            raise UpdateCancelled()
                 writer.commit()
             except BaseException:
                 writer.cancel()
@@ -378,8 +393,8 @@ class SearchIndex:
                 else:
                     writer.update_document(**document_fields(article))
                     (result.changed if old_hash is not None else result.added).append(path)
-                if progress is not None:
-                    progress(n, len(todo))
+                if progress is not None and progress(n, len(todo)) is False:
+                    raise UpdateCancelled()
             if result.changed_anything:
                 writer.commit(merge=len(ix._segments()) >= MAX_SEGMENTS_BEFORE_MERGE)
             else:

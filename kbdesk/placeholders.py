@@ -62,16 +62,18 @@ def fill(text: str, values: dict[str, str], keep_missing: bool = True) -> str:
     missing) unless *keep_missing* is False, when it becomes empty.
     """
 
-    # A default written at one occurrence applies to every occurrence.
+    # An occurrence's own default wins; one written without a default takes
+    # the first default given for that name elsewhere in the text.
     defaults = {p.name: p.default for p in find_placeholders(text)}
 
     def replace(m: re.Match) -> str:
-        name = m.group(1)
+        name, own_default = m.group(1), m.group(2)
         value = values.get(name)
         if value is not None and value != "":
             return value
-        if defaults.get(name) is not None:
-            return defaults[name]
+        default = own_default.strip() if own_default is not None else defaults.get(name)
+        if default is not None:
+            return default
         return m.group(0) if keep_missing else ""
 
     return PLACEHOLDER_RE.sub(replace, text)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import query as Q
+from whoosh.matching import NullMatcherClass
+from whoosh.matching.wrappers import ConstantScoreWrapperMatcher
 from whoosh.searching import Searcher as WhooshSearcher
 
 from . import analysis
@@ -203,16 +205,56 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
 # -- query building -------------------------------------------------------------------
 
 
+class UnionOr(Q.Or):
+    """Or that always merges its parts' postings lazily. Whoosh otherwise
+    preloads every posting of every part into arrays for segments under
+    5,000 documents, which defeats skipping to the best matches."""
+
+    matcher_type = Q.Or.DEFAULT_MATCHER
+
+
+class _FixedScoreMatcher(ConstantScoreWrapperMatcher):
+    def skip_to_quality(self, minquality):
+        return 0  # the child's qualities are not ours: never skip on them
+
+
+class FixedScore(Q.WrappingQuery):
+    """Matches what *child* matches, scoring *score*. Unlike Whoosh's
+    ConstantScoreQuery it does not preload the matches into a list, so the
+    query around it keeps skipping to the best matches."""
+
+    def __init__(self, child: Q.Query, score: float):
+        super().__init__(child)
+        self.score = score
+
+    def __repr__(self):
+        return f"FixedScore({self.child!r}, {self.score})"
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.child == other.child and self.score == other.score
+
+    def __hash__(self):
+        return hash((type(self), self.child, self.score))
+
+    def _rewrap(self, child):
+        return self.__class__(child, self.score)
+
+    def matcher(self, searcher, context=None):
+        m = self.child.matcher(searcher, context)
+        return m if isinstance(m, NullMatcherClass) else _FixedScoreMatcher(m, self.score)
+
+
 def _cjk_form_query(form: str, as_prefix: bool, fuzzy: bool) -> Q.Query:
     parts: list[Q.Query] = [Q.Term("words", form)]
     grams = analysis.query_bigrams(form)
     if len(form) >= 2 and grams:
         # a title or tag cut differently from the query
-        parts.append(Q.Phrase("grams", grams) if len(grams) > 1 else Q.Term("grams", grams[0]))
+        # (an And of bigrams rather than a Phrase: it keeps block-max pruning)
+        parts.append(Q.And([Q.Term("grams", g) for g in grams]) if len(grams) > 1 else Q.Term("grams", grams[0]))
     if len(form) == 1 or as_prefix:
         # The agent may still be typing: 退 should find 退款.
         parts.append(Q.Prefix("title", form, boost=0.8))
-    return parts[0] if len(parts) == 1 else Q.Or(parts)
+    return parts[0] if len(parts) == 1 else UnionOr(parts)
 
 
 def _typo_tolerant(form: str) -> bool:
@@ -229,7 +271,7 @@ def _latin_form_query(form: str, as_prefix: bool, fuzzy: bool) -> Q.Query:
         parts.append(Q.FuzzyTerm("latin", form, boost=0.5, maxdist=1, prefixlength=1))
     if as_prefix and len(form) >= 2:
         parts.append(Q.Prefix("latin", form, boost=0.7))
-    return Q.Or(parts)
+    return UnionOr(parts)
 
 
 def concept_query(concept: Concept, last: bool, fuzzy: bool = False) -> Q.Query:
@@ -240,7 +282,7 @@ def concept_query(concept: Concept, last: bool, fuzzy: bool = False) -> Q.Query:
     make = _latin_form_query if concept.latin else _cjk_form_query
     forms = [make(concept.text, as_prefix=last, fuzzy=fuzzy)]
     # Synonyms are alternatives that add a fixed amount (SYNONYM_SCORE).
-    forms += [Q.ConstantScoreQuery(make(form, as_prefix=False, fuzzy=fuzzy), SYNONYM_SCORE)
+    forms += [FixedScore(make(form, as_prefix=False, fuzzy=fuzzy), SYNONYM_SCORE)
               for form in concept.forms[1:]]
     if concept.parts:
         # 电话响 → 电话: the same meaning in shorter words, scored a little lower
@@ -248,7 +290,7 @@ def concept_query(concept: Concept, last: bool, fuzzy: bool = False) -> Q.Query:
         forms.append(parts.with_boost(PARTS_WEIGHT))
     # Or, not DisjunctionMax: Whoosh's DisMax matcher gives wrong scores to
     # documents that match only one of its subqueries.
-    return forms[0] if len(forms) == 1 else Q.Or(forms)
+    return forms[0] if len(forms) == 1 else UnionOr(forms)
 
 
 def build_queries(parsed: ParsedQuery) -> tuple[Q.Query, Q.Query]:
@@ -258,13 +300,19 @@ def build_queries(parsed: ParsedQuery) -> tuple[Q.Query, Q.Query]:
     clauses = [concept_query(c, last=i == n - 1) for i, c in enumerate(parsed.concepts)]
     fuzzy = [concept_query(c, last=i == n - 1, fuzzy=True) for i, c in enumerate(parsed.concepts)]
     required = [q for q, c in zip(clauses, parsed.concepts) if not c.optional]
-    optional = [q for q, c in zip(clauses, parsed.concepts) if c.optional]
+    # Single characters next to real words add little to the ranking but
+    # match thousands of articles: leave them out then.
+    optional = [q for q, c in zip(clauses, parsed.concepts)
+                if c.optional and (len(c.text) > 1 or c.latin or not required)]
     if not required:
         required, optional = optional, []
     strict: Q.Query = required[0] if len(required) == 1 else Q.And(required)
     if optional:
-        strict = Q.AndMaybe(strict, Q.Or(optional))
-    loose = fuzzy[0] if n == 1 else Q.Or(fuzzy)
+        strict = Q.AndMaybe(strict, UnionOr(optional))
+    # Falling back to "any word" is only worth it for the words that carry
+    # meaning: 回复 or 后 would match nearly every article.
+    meaningful = [q for q, c in zip(fuzzy, parsed.concepts) if not c.optional] or fuzzy
+    loose = meaningful[0] if len(meaningful) == 1 else UnionOr(meaningful)
     return strict, loose
 
 
@@ -396,7 +444,7 @@ def _any_of(field_name: str, values) -> Q.Query | None:
     values = [v for v in (values or []) if v]
     if not values:
         return None
-    return Q.Term(field_name, values[0]) if len(values) == 1 else Q.Or([Q.Term(field_name, v) for v in values])
+    return Q.Term(field_name, values[0]) if len(values) == 1 else UnionOr([Q.Term(field_name, v) for v in values])
 
 
 class Searcher:
@@ -410,18 +458,33 @@ class Searcher:
         self.synonyms = Synonyms.from_file(settings / "synonyms.txt")
         self._searcher: WhooshSearcher | None = None
         self._ix = None
+        self._filters: dict[str, object] = {}
 
     def _whoosh_searcher(self) -> WhooshSearcher | None:
         ix = self.index.open()
         if ix is None:
             return None
+        previous = self._searcher
         if self._searcher is not None and self._ix is ix:
             self._searcher = self._searcher.refresh()
         else:
             if self._searcher is not None:
                 self._searcher.close()
             self._searcher, self._ix = ix.searcher(), ix
+        if self._searcher is not previous:
+            self._filters.clear()
         return self._searcher
+
+    def _filter_docs(self, searcher: WhooshSearcher, filter_q: Q.Query | None):
+        """The documents a filter lets through, computed once per index version
+        (Whoosh would otherwise compute it again for every keystroke)."""
+        if filter_q is None:
+            return None
+        key = repr(filter_q)
+        docs = self._filters.get(key)
+        if docs is None:
+            docs = self._filters[key] = searcher._filter_to_comb(filter_q)
+        return docs
 
     def close(self) -> None:
         if self._searcher is not None:
@@ -463,15 +526,19 @@ class Searcher:
             _any_of("tag_list", tags),
         ) if q is not None]
         filter_q = (Q.And(filters) if len(filters) > 1 else filters[0]) if filters else None
+        filter_docs = self._filter_docs(searcher, filter_q)
+        if filter_docs is not None and not filter_docs:
+            # Nothing passes the filters (and Whoosh would read an empty set as "no filter").
+            return SearchResults(text, [], 0)
 
         strict, loose = build_queries(parsed)
         relaxed = False
         # Quoted phrases are checked on the text, so look deeper for them.
         depth = max(limit, RERANK_DEPTH) * (10 if parsed.phrases else 1)
-        results = searcher.search(strict, filter=filter_q, limit=depth)
+        results = searcher.search(strict, filter=filter_docs, limit=depth)
         scored = self._with_phrases(parsed, results)
         if not scored and not parsed.phrases:
-            results = searcher.search(loose, filter=filter_q, limit=depth)
+            results = searcher.search(loose, filter=filter_docs, limit=depth)
             scored = self._with_phrases(parsed, results)
             relaxed = True
         ranked = self._rerank(parsed, scored, boost)

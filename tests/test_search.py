@@ -197,3 +197,8 @@ def test_a_rare_synonym_never_outranks_the_word_typed(content, tmp_path):
     s = Searcher(index)
     ranked = ids(s, "退款")
     assert ranked[0] == "faq-refund-timeline" and ranked[-1] == "faq-cancel"  # found, but last
+
+
+def test_filters_that_exclude_everything_return_nothing(searcher):
+    assert ids(searcher, "客服", categories=["退款与退货"], kinds=["standard"]) == []
+    assert ids(searcher, "客服", tags=["没有这个标签"]) == []

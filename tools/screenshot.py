@@ -8,6 +8,13 @@ with ``QWidget.grab()``.
 
     python tools/screenshot.py [--query 退款] [--lang zh_CN] [--out docs/screenshot.png]
 
+With ``--editor``, the leads' editor instead (``docs/editor.png``): a copy of
+the content folder made into a git repository (so the real one is never
+written), a reply script open as a lead, a taboo phrase typed so the lint
+panel shows a finding.
+
+    python tools/screenshot.py --editor [--script scripts/apology-long-wait.md] [--out docs/editor.png]
+
 Chinese needs a CJK font on the machine (Debian: ``apt-get install fonts-noto-cjk``).
 """
 
@@ -31,8 +38,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="select the first result of this kind (default: a reply script)")
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
     parser.add_argument("--size", default="1280x800")
-    parser.add_argument("--out", default=str(REPO / "docs" / "screenshot.png"))
+    parser.add_argument("--out", default=None, help="default: docs/screenshot.png, or docs/editor.png with --editor")
+    parser.add_argument("--editor", action="store_true", help="the leads' editor instead of the agents' window")
+    parser.add_argument("--script", default="scripts/apology-long-wait.md", help="with --editor: the article to open")
+    parser.add_argument("--type", default="不知道的问题我会帮您查清楚。", dest="typed",
+                        help="with --editor: text typed into the script (a taboo phrase shows a lint error)")
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = str(REPO / "docs" / ("editor.png" if args.editor else "screenshot.png"))
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     scratch = Path(tempfile.mkdtemp(prefix="kbdesk-shot-"))
@@ -63,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             loop.exec()
 
     width, height = (int(v) for v in args.size.lower().split("x"))
+    if args.editor:
+        return editor_shot(args, app, wait_until, scratch, width, height)
     window = MainWindow(ContentStore(args.content))
     window.resize(width, height)
     window.splitter.setSizes([int(width * 0.42), int(width * 0.58)])
@@ -89,6 +104,75 @@ def main(argv: list[str] | None = None) -> int:
     print(f"screenshot: {out} ({width}x{height}, query {args.query!r}, "
           f"selected {window.selected_item().title!r})")
     window.close()
+    return 0
+
+
+def editor_shot(args, app, wait_until, scratch: Path, width: int, height: int) -> int:
+    import shutil
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QInputMethodEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    from kbdesk.config import start_history
+    from kbdesk.store import ContentStore
+    from kbdesk.team import Team
+    from kbdesk.ui.editor import EditorWindow
+    from kbdesk.versions import Identity
+
+    content = scratch / "content"
+    shutil.copytree(args.content, content, ignore=shutil.ignore_patterns(".git"))
+    start_history(content)
+    store = ContentStore(content)
+    team = Team.load(content)
+    lead = team.leads[0] if team.leads else Identity("王敏", "wangmin@kbdesk.example")
+    # A second version by another lead, so the history has something to show.
+    second = team.leads[1] if len(team.leads) > 1 else lead
+    from kbdesk.workflow import Workflow
+
+    from kbdesk.ui.editor_text import prepare_for_save
+
+    flow = Workflow(store, second, team)
+    text = store.read_bytes(args.script).decode("utf-8-sig")
+    article = flow.store.load(args.script)
+    edited, _ = prepare_for_save(text.replace("请问有什么可以帮您", "请问还有什么可以帮您", 1), text,
+                                 article.status, args.script)
+    flow.save_text(args.script, edited, article.hash, "开场问句改为“还有什么”")
+    flow.submit(args.script)
+
+    editor = EditorWindow(store, args.script, lead, team)
+    editor.resize(width, height)
+    editor.show()
+    # Type at the end of the first paragraph of the body, as a lead would.
+    doc = editor.source.document()
+    cursor = doc.find("请问还有什么可以帮您？")
+    if cursor.isNull():
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.source.setTextCursor(cursor)
+    editor.source.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+    editor.source.setFocus()
+    commit = QInputMethodEvent("", [])
+    commit.setCommitString(args.typed)
+    QApplication.sendEvent(editor.source, commit)
+    editor.source.centerCursor()
+    wait_until(lambda: any(f.level == "error" for f in editor.lint_panel.findings), 5, "the lint panel")
+    editor.versions.select(0, 1)
+    errors = [n for n, f in enumerate(editor.lint_panel.findings) if f.level == "error"]
+    editor.lint_panel.tree.setCurrentItem(editor.lint_panel.tree.topLevelItem(errors[0]))
+    loop = QEventLoop()
+    QTimer.singleShot(300, loop.quit)
+    loop.exec()
+
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not editor.grab().save(str(out)):
+        print(f"screenshot: could not write {out}", file=sys.stderr)
+        return 1
+    print(f"screenshot: {out} ({width}x{height}, editor on {args.script}, "
+          f"{len(editor.lint_panel.findings)} lint finding(s))")
+    editor.close_without_asking()
+    shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 

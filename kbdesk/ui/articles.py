@@ -29,8 +29,6 @@ class AgentArticles:
         """Re-read which articles the agents' source has (after an approval)."""
         try:
             source = agent_source(self.store)
-            if source.name != "latest":
-                source.stamps()  # reads the branch's list of files
         except Exception:  # noqa: BLE001 - an unreadable repository: fall back to the files
             traceback.print_exc()
             source = WorkingTreeSource(self.store)

@@ -218,12 +218,32 @@ def diff_side_html(ops: list[DiffOp], side: str) -> str:
     return _wrap("".join(out))
 
 
-def diff_inline_html(ops: list[DiffOp]) -> str:
-    """One text: deletions struck through in red, insertions in green."""
+GAP = '<span style="color:#9aa5b1;">⋯</span>'
+
+
+def _context(text: str, before: bool, after: bool, lines: int) -> str:
+    """An unchanged stretch cut to *lines* lines after the change before it
+    and before the change after it (the rest shown as ⋯)."""
+    parts = text.split("\n")
+    head = parts[:lines] if before else []
+    tail = parts[-lines:] if after else []
+    if len(parts) <= len(head) + len(tail) + 1:
+        return _escape(text, False)
+    return "<br/>".join([_escape("\n".join(head), False)] * bool(head) + [GAP]
+                        + [_escape("\n".join(tail), False)] * bool(tail))
+
+
+def diff_inline_html(ops: list[DiffOp], context_lines: int | None = None) -> str:
+    """One text: deletions struck through in red, insertions in green. With
+    *context_lines*, long unchanged stretches are cut to that many lines
+    around each change."""
     out = []
-    for op in ops:
+    for n, op in enumerate(ops):
         if op.op == "equal":
-            out.append(_escape(op.old, False))
+            if context_lines is None:
+                out.append(_escape(op.old, False))
+            else:
+                out.append(_context(op.old, n > 0, n < len(ops) - 1, context_lines + 1))
             continue
         if op.op in ("delete", "replace"):
             out.append(_mark(op.old, DEL_CLASS, DEL_STYLE))

@@ -12,6 +12,7 @@ emits signals; the editor window connects them (see :mod:`kbdesk.ui.editor`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
@@ -56,6 +57,40 @@ def status_label(status: str) -> str:
 
 def level_label(level: str) -> str:
     return translate("Status", "Error") if level == "error" else translate("Status", "Warning")
+
+
+# The core's lint messages are English sentences; these patterns give them
+# back in the window's language (unknown ones are shown as they are).
+_LINT_PATTERNS = [
+    (re.compile(r"taboo phrase 「(?P<phrase>.+?)」; say instead: (?P<suggest>.+)"),
+     lambda: translate("Lint", "Taboo phrase 「{phrase}」; say instead: {suggest}")),
+    (re.compile(r"taboo phrase 「(?P<phrase>.+?)」$"), lambda: translate("Lint", "Taboo phrase 「{phrase}」")),
+    (re.compile(r"unknown placeholder (?P<name>\{\{.+?\}\}) \(not in .kbdesk/placeholders.yaml\)"),
+     lambda: translate("Lint", "Unknown placeholder {name} (not declared in .kbdesk/placeholders.yaml)")),
+    (re.compile(r"malformed placeholder: (?P<fragment>.*)"), lambda: translate("Lint", "Malformed placeholder: {fragment}")),
+    (re.compile(r"(?P<name>\{\{.+?\}\}) has no default: the agent must fill it"),
+     lambda: translate("Lint", "{name} has no default: the agent must fill it in")),
+    (re.compile(r"(?P<n>\d+) characters; a chat message should stay under (?P<limit>\d+)"),
+     lambda: translate("Lint", "{n} characters; a chat message should stay under {limit}")),
+    (re.compile(r"mixes Traditional and Simplified characters \((?P<examples>.*)\)"),
+     lambda: translate("Lint", "Mixes Traditional and Simplified characters ({examples})")),
+    (re.compile(r"no greeting \(expected one of: (?P<words>.*)\)"),
+     lambda: translate("Lint", "No greeting (expected one of: {words})")),
+    (re.compile(r"no closing \(expected one of: (?P<words>.*)\)"),
+     lambda: translate("Lint", "No closing (expected one of: {words})")),
+]
+
+
+def lint_message(finding: LintFinding) -> str:
+    """The finding's message in the window's language where it is a known one."""
+    for pattern, template in _LINT_PATTERNS:
+        m = pattern.fullmatch(finding.message)
+        if m:
+            text = template()
+            for key, value in m.groupdict().items():
+                text = text.replace("{" + key + "}", value)
+            return text
+    return finding.message
 
 
 class SourceEdit(QPlainTextEdit):
@@ -229,12 +264,15 @@ class FrontMatterForm(QWidget):
             title = str(meta.get("title") or "")
             if self.title_edit.text().strip() != title.strip():
                 self.title_edit.setText(title)
+                self.title_edit.setCursorPosition(0)
             self.title_edit.setPlaceholderText(article.title)
             category = str(meta.get("category") or "")
             if self.category_edit.text().strip() != category.strip():
                 self.category_edit.setText(category)
+                self.category_edit.setCursorPosition(0)
             if parse_tags(self.tags_edit.text()) != list(article.tags):
                 self.tags_edit.setText("、".join(article.tags))
+                self.tags_edit.setCursorPosition(0)
             index = self.kind_box.findData(article.kind)
             if index < 0:
                 self.kind_box.addItem(article.kind, article.kind)
@@ -250,6 +288,7 @@ class FrontMatterForm(QWidget):
             self._updating = False
 
     def set_status(self, status: str) -> None:
+        self._status = status
         self.status_badge.setText(status_label(status))
         self.status_badge.setProperty("status", status)
         self.status_badge.style().unpolish(self.status_badge)
@@ -276,6 +315,8 @@ class FrontMatterForm(QWidget):
         self.submit_button.setText(self.tr("Submit for review"))
         self.approve_button.setText(self.tr("Approve"))
         self.retire_button.setText(self.tr("Retire"))
+        if getattr(self, "_status", None):
+            self.status_badge.setText(status_label(self._status))
         for i in range(self.kind_box.count()):
             self.kind_box.setItemText(i, kind_label(self.kind_box.itemData(i)))
 
@@ -328,7 +369,7 @@ class LintPanel(QWidget):
         self.findings = list(findings)
         self.tree.clear()
         for n, f in enumerate(self.findings):
-            item = QTreeWidgetItem([level_label(f.level), str(f.line), f.message])
+            item = QTreeWidgetItem([level_label(f.level), str(f.line), lint_message(f)])
             color = QColor("#b42318" if f.level == "error" else "#9a5b00")
             item.setForeground(0, color)
             if f.level == "error":
@@ -350,10 +391,14 @@ class LintPanel(QWidget):
         if not self.findings:
             self.summary.setText(self.tr("Checks: no problems found"))
             self.summary.setProperty("level", "ok")
-        else:
+        elif self.errors:
             self.summary.setText(self.tr("Checks: {errors} error(s), {warnings} warning(s) — errors block approval")
                                  .replace("{errors}", str(self.errors)).replace("{warnings}", str(self.warnings)))
-            self.summary.setProperty("level", "error" if self.errors else "warning")
+            self.summary.setProperty("level", "error")
+        else:
+            self.summary.setText(self.tr("Checks: {warnings} warning(s) — warnings do not block approval")
+                                 .replace("{warnings}", str(self.warnings)))
+            self.summary.setProperty("level", "warning")
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
 
@@ -362,6 +407,7 @@ class LintPanel(QWidget):
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
             item.setText(0, level_label(self.findings[i].level))
+            item.setText(2, lint_message(self.findings[i]))
         self._update_summary()
 
     def changeEvent(self, event: QEvent) -> None:

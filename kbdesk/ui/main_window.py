@@ -6,6 +6,7 @@ child widgets only emit signals and never reach into the window or each other.
         ▼                                                                 ▼
     copy (FillDialog if blanks) ──▶ clipboard + UsageStore          PreviewPane
     IndexJob (start, folder changes, window re-activated) ──▶ refresh results
+    Leads menu (Ctrl+E edit, Ctrl+N new script) ──▶ EditorHub ──approvedChanged──▶ IndexJob
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -46,6 +47,7 @@ from ..usage import ArticleRef, UsageStore, rerank
 from . import i18n
 from .articles import AgentArticles
 from .dialogs import FillDialog, PreferencesDialog, profile_names
+from .editor import EditorHub
 from .preview import PreviewPane
 from .resources import icon
 from .results import ResultItem, ResultsModel, ResultsView
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self._documents = 0
         self._closed = False
         self.fill_dialog: FillDialog | None = None
+        self.editors = EditorHub(store, self)  # the leads' editor windows
 
         self._build_ui()
         self._wire()
@@ -177,6 +180,25 @@ class MainWindow(QMainWindow):
         self.locked_timer = QTimer(self, singleShot=True, interval=LOCKED_RETRY_MS)
         self.watcher = QFileSystemWatcher(self)
         self.search_thread = SearchThread(self.store.root, self.index_dir, self)
+        self._build_leads_menu()
+
+    def _build_leads_menu(self) -> None:
+        """Edit / New script / Open / Who am I: the way into the leads' editor.
+        For agents, editing and creating are disabled, with the reason as tooltip."""
+        self.leads_menu = self.menuBar().addMenu("")
+        self.leads_menu.setToolTipsVisible(True)
+        self.edit_action = QAction(self)
+        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.open_action = QAction(self)
+        self.open_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.identity_action = QAction(self)
+        for action in (self.edit_action, self.new_action, self.open_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.leads_menu.addAction(action)
+        self.leads_menu.addSeparator()
+        self.leads_menu.addAction(self.identity_action)
 
     def _wire(self) -> None:
         bar, field = self.search_bar, self.field
@@ -201,6 +223,14 @@ class MainWindow(QMainWindow):
         self.preview.linkRefused.connect(
             lambda url: self.statusBar().showMessage(self.tr("Link not opened: {url}").replace("{url}", url), 5000))
         self.preview.articleShown.connect(lambda _p: self._sync_pin())
+
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.new_action.triggered.connect(lambda: self.editors.new_script(self))
+        self.open_action.triggered.connect(lambda: self.editors.pick(self))
+        self.identity_action.triggered.connect(lambda: self.editors.ask_identity(self))
+        self.editors.roleChanged.connect(self._update_lead_actions)
+        # An approval or retirement changes what agents see: update their index now.
+        self.editors.approvedChanged.connect(lambda _path: self.request_index_update())
 
         self.watch_timer.timeout.connect(self.request_index_update)
         self.watcher.directoryChanged.connect(lambda _p: self.watch_timer.start())
@@ -236,6 +266,7 @@ class MainWindow(QMainWindow):
         self.search_thread.facetsRequested.emit()
         self.request_index_update()
         self.focus_search()
+        QTimer.singleShot(0, lambda: self._closed or self.editors.offer_recoveries(self))
 
     def focus_search(self) -> None:
         self.activateWindow()
@@ -243,6 +274,9 @@ class MainWindow(QMainWindow):
         self.field.selectAll()
 
     def closeEvent(self, event) -> None:
+        if not self.editors.close_all():
+            event.ignore()  # an editor asks about its unsaved changes first
+            return
         self._save_geometry()
         self.shutdown()
         super().closeEvent(event)
@@ -255,6 +289,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         for timer in (self.search_timer, self.watch_timer, self.activate_timer, self.locked_timer):
             timer.stop()
+        self.editors.shutdown()  # unsaved text stays in the autosave folder
         self.hide()
         self.search_thread.stop()
         job = self._index_job
@@ -503,6 +538,36 @@ class MainWindow(QMainWindow):
         article = self.preview.article
         self.preview.set_pinned(article is not None and article.id in self._pinned)
 
+    # -- the leads' editor --------------------------------------------------------------------------
+
+    def edit_selected(self) -> None:
+        """Ctrl+E: open the shown (or selected) article in the editor; with
+        nothing selected, choose one (drafts included)."""
+        path = self.preview.article.path if self.preview.article is not None else None
+        if path is None:
+            item = self.selected_item()
+            path = item.path if item is not None else None
+        if path is None:
+            self.editors.pick(self)
+        else:
+            self.editors.open(path, self)
+
+    def _update_lead_actions(self) -> None:
+        """Leads edit; agents may not (the reason is the tooltip). Before the
+        user has said who they are, the first use asks."""
+        known = self.editors.identity_set()
+        reason = self.editors.agent_reason() if known else ""
+        allowed = not reason
+        for action in (self.edit_action, self.new_action, self.open_action):
+            action.setEnabled(allowed)
+        self.edit_action.setToolTip(reason or self.tr("Edit the article shown, with its versions and approval (Ctrl+E)"))
+        self.new_action.setToolTip(reason or self.tr("Write a new reply script (a draft until approved)"))
+        self.open_action.setToolTip(self.tr("Open any article, drafts and articles in review first")
+                                    if allowed else reason)
+        identity = self.editors.identity()
+        self.identity_action.setText(self.tr("Who am I: {name}…").replace("{name}", identity.name) if known
+                                     else self.tr("Who am I…"))
+
     def open_external(self, url: QUrl) -> None:
         if url.scheme().lower() in ("http", "https"):
             QDesktopServices.openUrl(url)
@@ -659,6 +724,11 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("kbdesk — knowledge base"))
+        self.leads_menu.setTitle(self.tr("&Leads"))
+        self.edit_action.setText(self.tr("Edit"))
+        self.new_action.setText(self.tr("New script"))
+        self.open_action.setText(self.tr("Open article…"))
+        self._update_lead_actions()
         self._update_count_label()
         if self.query():
             self._describe_results(self._last_outcome)

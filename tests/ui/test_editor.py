@@ -1,0 +1,507 @@
+"""The leads' editor on real git repositories in temp folders: editing with
+live lint, saving versions, diffs, restore, review and approval, agents'
+read-only view, conflicts with changes on disk, autosave after a kill, and
+closing with unsaved changes."""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from kbdesk import autosave
+from kbdesk.config import start_history
+from kbdesk.index import SearchIndex, agent_source
+from kbdesk.search import Searcher
+from kbdesk.store import ContentStore
+from kbdesk.versions import Identity
+
+from ..conftest import write
+from .conftest import type_text as _type_line
+
+WANG = Identity("王敏", "wangmin@example.com")
+LIU = Identity("刘芳", "liufang@example.com")
+AGENT = Identity("小李", "xiaoli@example.com")
+GREETING = "scripts/greeting.md"
+
+
+@pytest.fixture
+def team_content(content):
+    """The test knowledge base with two leads (two-person rule), a taboo
+    phrase, declared placeholders, as a git repository whose approved branch
+    holds the approved articles (as the first-run copy of the sample does)."""
+    write(content, ".kbdesk/team.yaml", """
+        approval: two_person
+        leads:
+          - {name: 王敏, email: wangmin@example.com}
+          - {name: 刘芳, email: liufang@example.com}
+        """)
+    write(content, ".kbdesk/lint.yaml", """
+        taboo_phrases:
+          - {phrase: 不知道, suggest: 我帮您确认}
+        """)
+    write(content, ".kbdesk/placeholders.yaml", """
+        placeholders:
+          客户称呼: {description: 对客户的称呼, default: 您}
+          坐席姓名: {description: 客服代表的名字, profile: true}
+          工号: {description: 客服代表的工号, profile: true}
+          订单号: {description: 客户的订单编号}
+        """)
+    start_history(content)
+    return content
+
+
+@pytest.fixture
+def open_editor(qtbot):
+    from kbdesk.ui import i18n
+    from kbdesk.ui.app import create_app
+    from kbdesk.ui.editor import EditorWindow
+
+    create_app()
+    i18n.apply_language("en")
+    editors = []
+
+    def make(root, path=GREETING, who=WANG):
+        editor = EditorWindow(ContentStore(root), path, who)
+        qtbot.addWidget(editor)
+        editors.append(editor)
+        editor.show()
+        qtbot.waitExposed(editor)
+        return editor
+
+    yield make
+    for editor in editors:
+        if not editor._closed:
+            editor.close_without_asking()
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a lead: Chinese through an input method, Return for line breaks."""
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        if line:
+            _type_line(qtbot, widget, line)
+
+
+def agent_texts(root, query, index_dir):
+    """What an agent's search finds: (id, snippet) from the approved branch."""
+    store = ContentStore(root)
+    index = SearchIndex(store, index_dir, agent_source(store))
+    index.update()
+    searcher = Searcher(index)
+    try:
+        return [(h.id, h.snippet.text) for h in searcher.search(query).hits]
+    finally:
+        searcher.close()
+
+
+def disk(root, path=GREETING) -> str:
+    return (root / path).read_text(encoding="utf-8")
+
+
+def select_in_source(editor, needle: str) -> None:
+    cursor = editor.source.document().find(needle)
+    assert not cursor.isNull(), needle
+    editor.source.setTextCursor(cursor)
+    editor.source.setFocus()
+
+
+def move_to_end(editor) -> None:
+    editor.source.moveCursor(QTextCursor.MoveOperation.End)
+    editor.source.setFocus()
+
+
+def accept_confirm(qtbot, editor) -> None:
+    qtbot.waitUntil(lambda: editor.confirm_box is not None and editor.confirm_box.isVisible(), timeout=3000)
+    box = editor.confirm_box
+    [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole][0].click()
+
+
+def test_edit_lint_save_diff_restore_submit_and_approve(qtbot, open_editor, team_content, tmp_path):
+    agents_index = tmp_path / "agents-index"
+    wang = open_editor(team_content)
+    assert wang.loaded_status == "approved" and not wang.source.isReadOnly()
+    first_versions = len(wang.versions.versions)
+    assert first_versions == 1 and wang.versions.versions[0].current_approved
+
+    # A taboo phrase appears in the lint panel as an error while typing.
+    move_to_end(wang)
+    type_text(qtbot, wang.source, "\n这个我不知道")
+    qtbot.waitUntil(lambda: any(f.rule == "taboo" for f in wang.lint_panel.findings), timeout=3000)
+    errors = [f for f in wang.lint_panel.findings if f.level == "error"]
+    assert len(errors) == 1 and "不知道" in errors[0].message
+    assert errors[0].line == wang.text().split("\n").index("这个我不知道") + 1
+    assert "1 lint error(s) block approval" in wang.form.approve_button.toolTip()
+    assert wang.lint_panel.summary.property("level") == "error"
+    tree = wang.lint_panel.tree
+    row = wang.lint_panel.findings.index(errors[0])
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(tree.topLevelItem(row)).center())
+    assert wang.source.textCursor().selectedText() == "不知道"
+    type_text(qtbot, wang.source, "帮您确认")
+    qtbot.waitUntil(lambda: not any(f.level == "error" for f in wang.lint_panel.findings), timeout=3000)
+    assert "No lint errors" in wang.form.approve_button.toolTip()
+    assert wang.lint_panel.summary.property("level") in ("ok", "warning")
+    select_in_source(wang, "很高兴")
+    type_text(qtbot, wang.source, "非常高兴")
+
+    # Save with a message: a new version heads the history, as a draft.
+    wang.save()
+    dialog = wang.save_dialog
+    assert dialog is not None and dialog.message_edit.text() == "Edit 在线问候话术"
+    assert "帮您确认" in dialog.html
+    dialog.message_edit.setText("补充确认说法")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: wang.save_dialog is None, timeout=3000)
+    assert "这个我帮您确认" in disk(team_content) and "status: draft" in disk(team_content)
+    assert not wang.is_modified()
+    history = wang.versions.versions
+    assert len(history) == first_versions + 1
+    assert history[0].version.message == "补充确认说法" and history[0].version.author.name == "王敏"
+    assert history[0].status == "draft" and history[1].current_approved
+    assert "Saved “在线问候话术” as version " + history[0].version.short in wang.statusBar().currentMessage()
+
+    # Two versions side by side: removed words struck through on the left,
+    # added words green on the right.
+    wang.versions.select(0, 1)
+    diff = wang.versions.diff
+    assert wang.versions.stack.currentWidget() is diff
+    assert '<span class="kb-ins"' in diff.right_html and "帮您确认" in diff.right_html
+    assert '<span class="kb-del"' in diff.left_html and ">很高兴</span>为您服务" in diff.left_html
+    assert ">非常高兴</span>为您服务" in diff.right_html
+    assert "kb-del" not in diff.right_html and "kb-ins" not in diff.left_html
+    assert "line-through" in diff.left.toHtml() and "#d9f2e1" in diff.right.toHtml()
+    wang.versions.select(1)
+    assert "这个我帮您确认" not in wang.versions.single.toPlainText()
+
+    # Restore the first version: the editor shows the old text; the history grew.
+    wang.versions.restore_button.click()
+    accept_confirm(qtbot, wang)
+    qtbot.waitUntil(lambda: "帮您确认" not in wang.text(), timeout=3000)
+    assert len(wang.versions.versions) == first_versions + 2
+    assert "Restore" in wang.versions.versions[0].version.message
+    assert "帮您确认" not in disk(team_content)
+
+    # New wording, saved and submitted for review.
+    select_in_source(wang, "很高兴为您服务")
+    type_text(qtbot, wang.source, "欢迎光临小店")
+    wang.save(message="新版开场白")
+    wang.submit()
+    qtbot.waitUntil(lambda: wang.loaded_status == "review", timeout=3000)
+    assert "status: review" in disk(team_content) and wang.form.status_badge.text() == "In review"
+
+    # Agents keep the approved wording meanwhile.
+    found = agent_texts(team_content, "问候", agents_index)
+    assert found and "很高兴为您服务" in found[0][1] and "欢迎光临" not in found[0][1]
+
+    # The author may not approve it (two-person rule): the message says why.
+    wang.approve()
+    qtbot.waitUntil(lambda: wang.message_box is not None, timeout=3000)
+    assert "Two-person rule" in wang.last_message
+    wang.message_box.close()
+
+    # Another lead approves: the signal tells the main window, agents see it.
+    liu = open_editor(team_content, who=LIU)
+    assert liu.form.approve_button.isEnabled()
+    with qtbot.waitSignal(liu.approvedChanged, timeout=5000) as approved:
+        liu.form.approve_button.click()
+    assert approved.args == [GREETING]
+    assert liu.loaded_status == "approved" and liu.versions.versions[0].current_approved
+    found = agent_texts(team_content, "问候", agents_index)
+    assert found and "欢迎光临小店" in found[0][1]
+    # The first editor notices the file changed on disk.
+    qtbot.waitUntil(lambda: wang.reload_bar.isVisible(), timeout=5000)
+
+
+def test_lint_errors_block_approval_with_the_reason(qtbot, open_editor, team_content):
+    wang = open_editor(team_content)
+    select_in_source(wang, "很高兴为您服务")
+    type_text(qtbot, wang.source, "这个我不知道")
+    wang.save(message="有忌语")
+    wang.submit()
+    qtbot.waitUntil(lambda: wang.loaded_status == "review", timeout=3000)
+    liu = open_editor(team_content, who=LIU)
+    assert "1 lint error(s) block approval" in liu.form.approve_button.toolTip()
+    liu.approve()
+    qtbot.waitUntil(lambda: liu.message_box is not None, timeout=3000)
+    assert "block approval" in liu.last_message and "不知道" in liu.last_message
+    assert liu.loaded_status == "review"
+
+
+def test_agents_get_a_read_only_view_and_saving_is_refused(qtbot, open_editor, team_content):
+    before = disk(team_content)
+    agent = open_editor(team_content, who=AGENT)
+    assert agent.source.isReadOnly()
+    assert agent.readonly_bar.isVisible() and "agent" in agent.readonly_bar.label.text()
+    for button in (agent.save_button, agent.form.submit_button, agent.form.approve_button,
+                   agent.form.retire_button, agent.versions.restore_button, agent.placeholders.insert_button):
+        assert not button.isEnabled()
+        assert "only the leads listed in .kbdesk/team.yaml" in button.toolTip()
+    assert not agent.form.title_edit.isEnabled()
+    # The versions are there to read.
+    agent.versions.select(0)
+    assert "很高兴为您服务" in agent.versions.single.toPlainText()
+
+    agent.activateWindow()
+    qtbot.waitUntil(agent.isActiveWindow, timeout=3000)
+    qtbot.keyClick(agent.source, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: agent.message_box is not None, timeout=3000)
+    assert "only leads" in agent.last_message
+    agent.message_box.close()
+    agent.save(message="偷偷改")
+    agent.restore_version(agent.versions.versions[0].version.commit)
+    assert agent.save_dialog is None and agent.confirm_box is None
+    assert disk(team_content) == before
+    assert len(agent.workflow.history(GREETING)) == 1
+    assert autosave.pending(team_content) == []
+
+
+def test_a_change_on_disk_is_never_overwritten_silently(qtbot, open_editor, team_content):
+    wang = open_editor(team_content)
+    move_to_end(wang)
+    type_text(qtbot, wang.source, "我的补充。")
+    theirs = disk(team_content).replace("很高兴为您服务", "另一位主管改的")
+    (team_content / GREETING).write_text(theirs, encoding="utf-8")
+    qtbot.waitUntil(lambda: wang.reload_bar.isVisible(), timeout=5000)
+    assert "changed on disk" in wang.reload_bar.label.text()
+
+    # Save: the conflict dialog shows the words that differ; cancel writes nothing.
+    wang.save(message="我的修改")
+    dialog = wang.conflict_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert '<span class="kb-del"' in dialog.html and "另一位主管改的" in dialog.html
+    assert '<span class="kb-ins"' in dialog.html and "我的补充" in dialog.html
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: wang.conflict_dialog is None, timeout=3000)
+    assert disk(team_content) == theirs
+    assert "我的补充" in wang.text() and "很高兴为您服务" in wang.text()
+
+    # Keep mine: written over exactly the version that was shown.
+    wang.save(message="我的修改")
+    wang.conflict_dialog.keep_mine_button.click()
+    qtbot.waitUntil(lambda: wang.conflict_dialog is None, timeout=3000)
+    assert "我的补充" in disk(team_content) and "另一位主管改的" not in disk(team_content)
+    assert wang.versions.versions[0].version.message == "我的修改"
+    qtbot.waitUntil(lambda: not wang.reload_bar.isVisible(), timeout=3000)
+
+    # Take theirs: the editor reloads the disk's version (Undo brings mine back).
+    theirs = disk(team_content).replace("我的补充", "他们的补充")
+    (team_content / GREETING).write_text(theirs, encoding="utf-8")
+    move_to_end(wang)
+    type_text(qtbot, wang.source, "再补一句。")
+    wang.save(message="再改")
+    wang.conflict_dialog.take_theirs_button.click()
+    qtbot.waitUntil(lambda: wang.conflict_dialog is None, timeout=3000)
+    assert wang.text() == theirs == disk(team_content) and not wang.is_modified()
+    wang.source.undo()
+    assert "再补一句" in wang.text()
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, open_editor, team_content):
+    wang = open_editor(team_content)
+    move_to_end(wang)
+    type_text(qtbot, wang.source, "还没保存")
+    before = disk(team_content)
+
+    assert not wang.close()
+    qtbot.waitUntil(lambda: wang.close_box is not None and wang.close_box.isVisible(), timeout=3000)
+    wang.close_box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: wang.close_box is None, timeout=3000)
+    assert wang.isVisible() and "还没保存" in wang.text()
+
+    with qtbot.waitSignal(wang.closed, timeout=5000):
+        wang.close()
+        qtbot.waitUntil(lambda: wang.close_box is not None, timeout=3000)
+        wang.close_box.button(QMessageBox.StandardButton.Discard).click()
+    assert not wang.isVisible() and disk(team_content) == before
+    assert autosave.pending(team_content) == []
+
+    # Save, then close.
+    other = open_editor(team_content)
+    move_to_end(other)
+    type_text(qtbot, other.source, "要保存的")
+    other.close()
+    qtbot.waitUntil(lambda: other.close_box is not None, timeout=3000)
+    with qtbot.waitSignal(other.closed, timeout=5000):
+        other.close_box.button(QMessageBox.StandardButton.Save).click()
+        qtbot.waitUntil(lambda: other.save_dialog is not None, timeout=3000)
+        other.save_dialog.save_button.click()
+    assert "要保存的" in disk(team_content)
+
+
+KILLED_EDITOR = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from kbdesk import autosave
+from kbdesk.store import ContentStore
+from kbdesk.ui.app import create_app
+from kbdesk.versions import Identity
+
+app = create_app()
+from kbdesk.ui.editor import EditorWindow
+
+root = Path(sys.argv[1])
+editor = EditorWindow(ContentStore(root), "scripts/greeting.md", Identity("王敏", "wangmin@example.com"))
+editor.autosave_timer.setInterval(200)
+editor.show()
+editor.source.setFocus()
+editor.source.moveCursor(QTextCursor.MoveOperation.End)
+QTest.keyClick(editor.source, Qt.Key.Key_Return)
+commit = QInputMethodEvent("", [])
+commit.setCommitString("稍后我会回电给您")
+QApplication.sendEvent(editor.source, commit)
+QTest.keyClicks(editor.source, " OK")
+
+
+def poll():
+    if autosave.pending(root):
+        print("ready", flush=True)
+        timer.stop()
+
+
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(50)
+app.exec()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_unsaved_text_survives_a_kill_and_is_offered_back(qtbot, open_editor, team_content):
+    before = disk(team_content)
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_EDITOR, str(team_content)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+    line = ""
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            ready, _, _ = select.select([proc.stdout], [], [], 0.5)
+            if ready:
+                line = proc.stdout.readline().strip()
+                break
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        _, err = proc.communicate(timeout=30)
+    assert line == "ready", err
+    assert disk(team_content) == before
+
+    wang = open_editor(team_content)
+    assert wang.recovery_bar.isVisible() and "unexpectedly" in wang.recovery_bar.label.text()
+    assert "稍后我会回电给您" not in wang.text()
+    wang.recovery_bar.buttons["restore"].click()
+    assert wang.text().endswith("\n稍后我会回电给您 OK") and wang.is_modified()
+    assert not wang.recovery_bar.isVisible()
+    wang.save(message="恢复的修改")
+    assert "稍后我会回电给您 OK" in disk(team_content)
+    assert autosave.pending(team_content) == []
+
+
+def test_autosave_keeps_and_discards_the_buffer(qtbot, open_editor, team_content):
+    wang = open_editor(team_content)
+    wang.autosave_timer.setInterval(50)
+    move_to_end(wang)
+    type_text(qtbot, wang.source, "自动保存")
+    qtbot.waitUntil(lambda: bool(autosave.pending(team_content)), timeout=3000)
+    kept = autosave.pending(team_content)[0]
+    assert kept.path == GREETING and kept.text.endswith("自动保存") and kept.base_hash == wang.loaded_hash
+    wang.save(message="保存")
+    assert autosave.pending(team_content) == []
+    # Discarding the recovery offered on opening removes it.
+    autosave.save(team_content, GREETING, "---\ntitle: 旧稿\n---\n旧稿\n", wang.loaded_hash)
+    again = open_editor(team_content)
+    assert again.recovery_bar.isVisible()
+    again.recovery_bar.buttons["discard"].click()
+    assert autosave.pending(team_content) == [] and not again.is_modified()
+
+
+def test_form_placeholders_and_preview_follow_the_source(qtbot, open_editor, team_content):
+    wang = open_editor(team_content)
+    form = wang.form
+    assert form.title_edit.text() == "在线问候话术" and form.kind_box.currentData() == "script"
+    assert form.tags_edit.text() == "问候、开场" and form.status_badge.text() == "Approved"
+
+    # Form → source: only the front matter line changes.
+    form.title_edit.setFocus()
+    form.title_edit.selectAll()
+    qtbot.keyClicks(form.title_edit, "Greeting")
+    assert "title: Greeting\n" in wang.text() and "在线问候话术" not in wang.text().split("---")[1]
+    form.tags_edit.setText("")
+    type_text(qtbot, form.tags_edit, "问候，开场、VIP")
+    assert "tags: [问候, 开场, VIP]\n" in wang.text()
+    form.review_check.setChecked(True)
+    assert f"review_by: {form.review_date.date().toPython().isoformat()}\n" in wang.text()
+
+    # Source → form (debounced), preview rendered by the agents' renderer.
+    select_in_source(wang, "category: 在线客服")
+    type_text(qtbot, wang.source, "category: 售后")
+    qtbot.waitUntil(lambda: form.category_edit.text() == "售后", timeout=3000)
+    assert "kb-ph" in wang.preview.toHtml() or "坐席姓名" in wang.preview.toPlainText()
+    assert "很高兴为您服务" in wang.preview.toPlainText()
+
+    # Placeholders: the ones used are ticked; inserting puts one at the cursor.
+    assert set(wang.placeholders.used_marked()) == {"客户称呼", "坐席姓名", "工号"}
+    select_in_source(wang, "很高兴为您服务")
+    wang.source.moveCursor(QTextCursor.MoveOperation.EndOfWord)
+    items = wang.placeholders.list
+    row = next(i for i in range(items.count()) if items.item(i).data(Qt.ItemDataRole.UserRole) == "订单号")
+    items.setCurrentRow(row)
+    wang.placeholders.insert_button.click()
+    assert "{{订单号}}" in wang.text()
+    qtbot.waitUntil(lambda: "订单号" in wang.placeholders.used_marked(), timeout=3000)
+    # An undeclared one is highlighted as unknown and reported by lint.
+    move_to_end(wang)
+    type_text(qtbot, wang.source, "{{会员等级}}")
+    qtbot.waitUntil(lambda: any("会员等级" in f.message for f in wang.lint_panel.findings), timeout=3000)
+    block = wang.source.document().lastBlock()
+    assert wang.highlighter.format_at(block.blockNumber(), block.length() - 3) == "placeholder-unknown"
+    assert wang.highlighter.format_at(1, 0) == "front-key"
+
+
+def test_submit_offers_to_save_first_and_retire_withdraws_from_agents(qtbot, open_editor, team_content, tmp_path):
+    wang = open_editor(team_content)
+    select_in_source(wang, "很高兴为您服务")
+    type_text(qtbot, wang.source, "非常高兴为您服务")
+    # Submitting unsaved text: save it first (message asked), then submit.
+    qtbot.waitUntil(wang.form.submit_button.isEnabled, timeout=3000)
+    wang.form.submit_button.click()
+    accept_confirm(qtbot, wang)
+    qtbot.waitUntil(lambda: wang.save_dialog is not None, timeout=3000)
+    wang.save_dialog.save_button.click()
+    qtbot.waitUntil(lambda: wang.loaded_status == "review", timeout=3000)
+    assert [v.version.message for v in wang.versions.versions[:2]] == [
+        "Submit 在线问候话术 for review", "Edit 在线问候话术"]
+
+    liu = open_editor(team_content, who=LIU)
+    liu.form.retire_button.click()
+    with qtbot.waitSignal(liu.approvedChanged, timeout=5000):
+        accept_confirm(qtbot, liu)
+    assert liu.loaded_status == "retired" and not liu.form.retire_button.isEnabled()
+    assert liu.form.status_badge.text() == "Retired"
+    assert agent_texts(team_content, "问候", tmp_path / "agents") == []
+
+
+def test_the_editor_follows_the_language(qtbot, open_editor, team_content):
+    from kbdesk.ui import i18n
+
+    wang = open_editor(team_content)
+    try:
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: wang.save_button.text() == "保存", timeout=3000)
+        assert wang.form.approve_button.text() == "批准" and wang.form.status_badge.text() == "已批准"
+        assert wang.tabs.tabText(2) == "版本（1）" and wang.lint_panel.summary.text().startswith("检查")
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: wang.save_button.text() == "Save", timeout=3000)

@@ -1,0 +1,127 @@
+"""The way from the agents' window into the leads' editor: Ctrl+E, New
+script, who the user is, recovery at start, and an approval updating the
+agents' results at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from kbdesk import autosave
+from kbdesk.article import content_hash
+from kbdesk.config import load_settings, save_settings
+
+from .conftest import search
+from .test_editor import AGENT, GREETING, LIU, WANG, disk, select_in_source, team_content, type_text  # noqa: F401
+
+
+def sign_in(who) -> None:
+    settings = load_settings()
+    settings["identity"] = {"name": who.name, "email": who.email}
+    save_settings(settings)
+
+
+def test_lead_edits_with_ctrl_e_and_an_approval_updates_the_agents_results(qtbot, make_window, team_content):
+    sign_in(WANG)
+    window = make_window(team_content)
+    assert window.edit_action.isEnabled() and window.new_action.isEnabled()
+    assert search(qtbot, window, "问候") == ["script-greeting"]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window.field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.editors.editor_for(GREETING) is not None, timeout=5000)
+    wang = window.editors.editor_for(GREETING)
+    assert wang.identity == WANG and wang.is_lead
+
+    select_in_source(wang, "很高兴为您服务")
+    type_text(qtbot, wang.source, "欢迎光临小店")
+    wang.save(message="新版开场白")
+    wang.submit()
+    qtbot.waitUntil(lambda: wang.loaded_status == "review", timeout=3000)
+    with qtbot.waitSignal(wang.closed, timeout=3000):
+        wang.close()
+    # Agents still see (and search) the approved wording.
+    assert search(qtbot, window, "欢迎光临小店") == []
+    assert search(qtbot, window, "问候") == ["script-greeting"]
+    assert "很高兴为您服务" in window.preview.browser.toPlainText()
+
+    # Another lead approves from their editor: the window's index updates at once.
+    sign_in(LIU)
+    window.edit_action.trigger()
+    qtbot.waitUntil(lambda: window.editors.editor_for(GREETING) is not None, timeout=5000)
+    liu = window.editors.editor_for(GREETING)
+    assert liu.identity == LIU
+    with qtbot.waitSignal(window.indexUpdated, timeout=20000):
+        liu.form.approve_button.click()
+    qtbot.waitUntil(lambda: not window.index_busy(), timeout=20000)
+    assert search(qtbot, window, "欢迎光临小店") == ["script-greeting"]
+    assert "欢迎光临小店" in window.preview.browser.toPlainText()
+
+
+def test_agents_cannot_edit_or_create(qtbot, make_window, team_content):
+    sign_in(AGENT)
+    window = make_window(team_content)
+    for action in (window.edit_action, window.new_action, window.open_action):
+        assert not action.isEnabled()
+        assert "小李" in action.toolTip() and "only the leads listed" in action.toolTip()
+    window.edit_action.trigger()
+    assert window.editors.editors == {}
+
+
+def test_first_use_asks_who_you_are(qtbot, make_window, team_content):
+    window = make_window(team_content)
+    assert window.edit_action.isEnabled()  # not known yet: the first use asks
+    search(qtbot, window, "问候")
+    window.edit_action.trigger()
+    dialog = window.editors.identity_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.name_edit.setText(LIU.name)
+    dialog.email_edit.setText(LIU.email)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: window.editors.editor_for(GREETING) is not None, timeout=5000)
+    assert window.editors.editor_for(GREETING).identity == LIU
+    assert load_settings()["identity"] == {"name": "刘芳", "email": "liufang@example.com"}
+    assert "刘芳" in window.identity_action.text()
+
+
+def test_new_script_is_a_draft_version(qtbot, make_window, team_content):
+    sign_in(WANG)
+    window = make_window(team_content)
+    window.new_action.trigger()
+    dialog = window.editors.new_dialog
+    assert dialog is not None
+    type_text(qtbot, dialog.title_edit, "久等致歉")
+    assert dialog.path() == "scripts/jiu-deng-zhi-qian.md"
+    dialog.ok_button.click()
+    path = "scripts/jiu-deng-zhi-qian.md"
+    qtbot.waitUntil(lambda: window.editors.editor_for(path) is not None, timeout=5000)
+    editor = window.editors.editor_for(path)
+    text = disk(team_content, path)
+    assert "status: draft" in text and "title: 久等致歉" in text and "id: script-jiu-deng-zhi-qian" in text
+    assert editor.text() == text and editor.loaded_status == "draft"
+    history = editor.versions.versions
+    assert len(history) == 1 and history[0].version.message == "New script 久等致歉"
+    assert history[0].version.author.name == "王敏"
+    assert editor.form.submit_button.isEnabled() and not editor.form.approve_button.isEnabled()
+
+
+def test_unsaved_edits_are_offered_at_start_and_closing_the_window_asks(qtbot, make_window, team_content):
+    sign_in(WANG)
+    base = content_hash((team_content / GREETING).read_bytes())
+    autosave.save(team_content, GREETING, disk(team_content).replace("很高兴", "崩溃前改的"), base)
+    window = make_window(team_content)
+    qtbot.waitUntil(lambda: window.editors.recovery_box is not None, timeout=5000)
+    box = window.editors.recovery_box
+    assert GREETING in box.text()
+    [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole][0].click()
+    qtbot.waitUntil(lambda: window.editors.editor_for(GREETING) is not None, timeout=5000)
+    editor = window.editors.editor_for(GREETING)
+    assert editor.recovery_bar.isVisible()
+    editor.recovery_bar.buttons["restore"].click()
+    assert "崩溃前改的" in editor.text() and editor.is_modified()
+
+    # Closing the main window asks the editor about its unsaved changes first.
+    assert not window.close()
+    qtbot.waitUntil(lambda: editor.close_box is not None, timeout=3000)
+    editor.close_box.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.isVisible() and editor.isVisible()
