@@ -85,16 +85,12 @@ def start_history(root: Path) -> None:
     """Make a fresh content folder its own git repository: an initial commit
     of everything, and an approved branch with the articles already approved."""
     from .store import ContentStore
-    from .versions import Identity, VersionStore, blob_id
+    from .versions import Identity, VersionStore
+    from .workflow import seed_approved_branch
 
     importer = Identity("kbdesk", "kbdesk@localhost")
     versions = VersionStore.open_or_init(root, importer, "Import the sample knowledge base")
-    store = ContentStore(root)
-    approved = {
-        a.path: blob_id(store.read_bytes(a.path)) for a in store.load_all().articles if a.status == "approved"
-    }
-    if approved:
-        versions.set_approved_many(approved, importer, "Approve the sample's approved articles")
+    seed_approved_branch(ContentStore(root), versions, importer)
     versions.close()
 
 

@@ -128,6 +128,12 @@ class ContentStore:
 
     def find(self, article_id: str) -> Article | None:
         """The article with this id (or this relative path)."""
+        for candidate in (article_id, f"{article_id}.md"):  # a path: no need to read every file
+            try:
+                if candidate.lower().endswith(ARTICLE_SUFFIXES) and self.resolve(candidate).is_file():
+                    return self.load(candidate)
+            except (ContentError, ArticleError):
+                pass
         for stamp in self.scan():
             try:
                 article = self.load(stamp.path)

@@ -80,11 +80,17 @@ class Workflow:
 
     def versions(self, create: bool = False) -> VersionStore | None:
         if self._versions is None:
-            self._versions = (
-                VersionStore.open_or_init(self.store.root, self.identity)
-                if create else VersionStore.open(self.store.root)
-            )
+            self._versions = VersionStore.open(self.store.root)
+        if self._versions is None and create:
+            self._versions = VersionStore.open_or_init(self.store.root, self.identity)
+            # What was approved before the history began stays what agents see.
+            seed_approved_branch(self.store, self._versions, self.identity)
         return self._versions
+
+    def close(self) -> None:
+        if self._versions is not None:
+            self._versions.close()
+            self._versions = None
 
     def article(self, article_id: str) -> Article:
         article = self.store.find(article_id)
@@ -111,10 +117,28 @@ class Workflow:
 
     # -- operations -----------------------------------------------------------------
 
+    def _as_draft_if_reworded(self, versions: VersionStore, path: str, text: str) -> str:
+        """New wording is never approved (or retired) by being saved: it
+        becomes a draft, whatever its status line says."""
+        try:
+            status = parse_article(path, text.encode("utf-8")).status
+        except ArticleError:
+            return text
+        head = versions.head()
+        blob = versions.blob_at(head, path) if head else None
+        if status not in ("approved", "retired") or blob is None:
+            return text
+        before = versions.read_blob(blob).decode("utf-8-sig", "replace")
+        return text if _wording(before) == _wording(text) else with_status(text, "draft")
+
     def save(self, article_id: str, message: str | None = None) -> Change:
         """Record the article as it is on disk (edited anywhere) as a version."""
         versions = self._require_lead("save versions")
         article = self.article(article_id)
+        text = self.store.read_bytes(article.path).decode("utf-8-sig")
+        as_draft = self._as_draft_if_reworded(versions, article.path, text)
+        if as_draft != text:
+            self.store.save_text(article.path, as_draft, content_hash(text.encode("utf-8")))
         commit = versions.commit_file(article.path, self.identity, message or f"Edit {article.title}")
         if commit is None and versions.created:
             # The repository was just started: its first commit holds this version.
@@ -129,6 +153,7 @@ class Workflow:
             parse_article(path, text.encode("utf-8"))
         except ArticleError as exc:
             raise WorkflowError(f"not saved: {exc.reason}") from None
+        text = self._as_draft_if_reworded(versions, path, text)
         self.store.save_text(path, text, expected_hash)  # raises SaveConflict
         title = parse_article(path, text.encode("utf-8")).title
         commit = versions.commit_file(path, self.identity, message or f"Edit {title}")
@@ -185,6 +210,9 @@ class Workflow:
         needs approval again unless it is exactly what agents see now)."""
         versions = self._require_lead("restore versions")
         article = self.article(article_id)
+        if self._uncommitted(versions, article):
+            # keep what is on disk as a version first: a restore loses nothing
+            versions.commit_file(article.path, self.identity, f"Edit {article.title}")
         version = versions.resolve_version(article.path, version_ref)
         if version.blob is None:
             raise WorkflowError(f"version {version.short} has no {article.path}")
@@ -247,6 +275,15 @@ class Workflow:
             if older is None or _wording(versions.text_at(newer)) != _wording(versions.text_at(older)):
                 return newer.author
         return None
+
+
+def seed_approved_branch(store: ContentStore, versions: VersionStore, author: Identity) -> None:
+    """Start the approved branch with every article whose status is approved."""
+    if versions.has_approved_branch:
+        return
+    approved = {a.path: blob_id(store.read_bytes(a.path)) for a in store.load_all().articles if a.status == "approved"}
+    if approved:
+        versions.set_approved_many(approved, author, "Approve the articles approved before versioning began")
 
 
 def _same_person(a: Identity, b: Identity) -> bool:

@@ -80,7 +80,8 @@ def test_diff_marks_changed_words_not_whole_lines(team_content):
     wang.save("faq-refund-timeline", "到账时间改为 5 天")
     old, new, ops = wang.diff("faq-refund-timeline", "1", "2")
     changes = [(o.op, o.old, o.new) for o in ops if o.op != "equal"]
-    assert changes == [("replace", "3", "5")]
+    # the new wording is no longer the approved one: it became a draft
+    assert changes == [("replace", "approved", "draft"), ("replace", "3", "5")]
 
 
 def test_restore_is_a_new_commit_and_loses_nothing(team_content):
@@ -94,9 +95,13 @@ def test_restore_is_a_new_commit_and_loses_nothing(team_content):
     assert "原路退回" in (team_content / "faq/refund-timeline.md").read_text(encoding="utf-8")
     history = wang.history("faq-refund-timeline")
     assert len(history) == before + 1 and "Restore" in history[0].version.message
-    assert history[0].status == "draft"  # restored wording needs approval again
+    # version 1 is exactly what agents see (approved when history began): it stays approved
+    assert history[0].status == "approved" and history[0].current_approved
     # the restored-over version is still there
     assert any("退到余额" in wang.versions().text_at(h.version) for h in history)
+    # other wording restored needs approval again
+    wang.restore("faq-refund-timeline", "2")
+    assert wang.history("faq-refund-timeline")[0].status == "draft"
 
 
 def test_agents_see_approved_wording_until_the_new_version_is_approved(team_content, tmp_path):
@@ -240,3 +245,39 @@ def test_cli_lint_fails_on_taboo(team_content):
     edit(team_content, "scripts/greeting.md", "很高兴为您服务", "这个我不知道")
     result = kbdesk(team_content, "lint", "script-greeting")
     assert result.returncode == 1 and "taboo phrase 「不知道」" in result.stdout
+
+
+def test_starting_history_seeds_the_approved_branch_so_agents_lose_nothing(team_content, tmp_path):
+    assert "faq-refund-timeline" in [i for i, _ in agent_hits(team_content, "退款到账", tmp_path)]
+    wang = flow(team_content, WANG)
+    wang.save("script-greeting")  # the first lead action starts the history
+    assert Repo(str(team_content)).refs[APPROVED_REF]
+    edit(team_content, "faq/refund-timeline.md", "原路退回", "退回余额")
+    wang.save("faq-refund-timeline", "改为退余额")
+    # the new wording is a draft; agents still find the approved one
+    hits = agent_hits(team_content, "退款到账", tmp_path)
+    assert hits and "退回余额" not in hits[0][1]
+    assert "status: draft" in (team_content / "faq/refund-timeline.md").read_text(encoding="utf-8")
+
+
+def test_saving_new_wording_of_an_approved_article_makes_it_a_draft(team_content):
+    wang, liu = flow(team_content, WANG), flow(team_content, LIU)
+    wang.save("script-greeting")
+    wang.submit("script-greeting")
+    liu.approve("script-greeting")
+    store = ContentStore(team_content)
+    article = store.load("scripts/greeting.md")
+    text = article.to_text().replace("很高兴", "十分高兴")  # status line still says approved
+    wang.save_text(article.path, text, article.hash, "改措辞")
+    assert store.load(article.path).status == "draft"
+    # a status-only rewrite of the same wording keeps the status
+    assert wang.history("script-greeting")[0].status == "draft"
+
+
+def test_restore_keeps_unsaved_disk_edits_as_a_version(team_content):
+    wang = flow(team_content, WANG)
+    wang.save("faq-refund-timeline")
+    edit(team_content, "faq/refund-timeline.md", "原路退回", "手工改过")
+    wang.restore("faq-refund-timeline", "1")
+    texts = [wang.versions().text_at(h.version) for h in wang.history("faq-refund-timeline")]
+    assert any("手工改过" in t for t in texts)
