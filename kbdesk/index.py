@@ -42,7 +42,7 @@ INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 PARALLEL_BUILD_MIN_DOCS = 400
 # An edit adds a small segment; merging them costs more than an agent may
 # wait, so small segments pile up to this many before they are merged.
-MAX_SEGMENTS_BEFORE_MERGE = 12
+MAX_SEGMENTS_BEFORE_MERGE = 32
 
 
 # How much a word counts in each section of an article (see document_fields).
@@ -204,6 +204,7 @@ class SearchIndex:
         self._ix = None
         self._ix_name = None
         self._state_stamp = None
+        self._state_cache: tuple | None = None
 
     # -- state ---------------------------------------------------------------
 
@@ -221,14 +222,23 @@ class SearchIndex:
         }
 
     def _read_state(self) -> dict | None:
+        # Parsed once per change of the file: it lists every article, and
+        # both searching and updating consult it.
         try:
-            state = json.loads(self._state_path.read_text(encoding="utf-8"))
+            st = self._state_path.stat()
+            stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+            if self._state_cache is not None and self._state_cache[0] == stamp:
+                return self._state_cache[1]
+            state = json.loads(self._state_path.read_bytes())
         except (OSError, ValueError):
             return None
-        return state if isinstance(state, dict) else None
+        if not isinstance(state, dict):
+            return None
+        self._state_cache = (stamp, state)
+        return state
 
     def _write_state(self, state: dict) -> None:
-        write_atomic(self._state_path, json.dumps(state, ensure_ascii=False).encode("utf-8"))
+        write_atomic(self._state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
     def _why_rebuild(self, state: dict | None) -> str:
         """Why the current index cannot be used as it is ('' if it can)."""
