@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from whoosh.matching.wrappers import ConstantScoreWrapperMatcher
 from whoosh.searching import Searcher as WhooshSearcher
 
 from . import analysis
-from .index import SearchIndex
+from .index import SearchIndex, decode_facets
 
 MAX_QUERY_CHARS = 200
 SNIPPET_CHARS = 140
@@ -370,6 +371,16 @@ class SearchHit:
 
 
 @dataclass
+class Facets:
+    """Matches per kind, category and tag."""
+
+    kinds: Counter = field(default_factory=Counter)
+    categories: Counter = field(default_factory=Counter)
+    tags: Counter = field(default_factory=Counter)
+    total: int = 0
+
+
+@dataclass
 class SearchResults:
     query: str
     hits: list[SearchHit]
@@ -516,17 +527,7 @@ class Searcher:
         if searcher is None:
             return SearchResults(text, [], 0)
 
-        statuses = [s for s in (statuses or ALL_LIVE_STATUSES) if s != "retired"]
-        if self._all_have_status(searcher, statuses):
-            statuses = []  # e.g. the approved branch: filtering would only cost time
-        filters = [q for q in (
-            _any_of("status", statuses),
-            _any_of("kind", kinds),
-            _any_of("category_id", categories),
-            _any_of("tag_list", tags),
-        ) if q is not None]
-        filter_q = (Q.And(filters) if len(filters) > 1 else filters[0]) if filters else None
-        filter_docs = self._filter_docs(searcher, filter_q)
+        filter_docs = self._filter_docs(searcher, self._filter_query(searcher, statuses, kinds, categories, tags))
         if filter_docs is not None and not filter_docs:
             # Nothing passes the filters (and Whoosh would read an empty set as "no filter").
             return SearchResults(text, [], 0)
@@ -560,6 +561,46 @@ class Searcher:
             for stored, score in ranked[:limit]
         ]
         return SearchResults(text, hits, len(ranked), relaxed)
+
+    def _filter_query(self, searcher, statuses, kinds=None, categories=None, tags=None) -> Q.Query | None:
+        statuses = [s for s in (statuses or ALL_LIVE_STATUSES) if s != "retired"]
+        if self._all_have_status(searcher, statuses):
+            statuses = []  # e.g. the approved branch: filtering would only cost time
+        filters = [q for q in (
+            _any_of("status", statuses),
+            _any_of("kind", kinds),
+            _any_of("category_id", categories),
+            _any_of("tag_list", tags),
+        ) if q is not None]
+        return (Q.And(filters) if len(filters) > 1 else filters[0]) if filters else None
+
+    def facet_counts(self, text: str, *, statuses=AGENT_STATUSES) -> Facets:
+        """How many articles match *text* per kind, category and tag (before
+        those filters are applied), for showing next to the filters. Counts
+        the same matches :meth:`search` ranks: every word, else any word."""
+        facets = Facets()
+        parsed = parse_query(text, self.segmenter, self.synonyms)
+        searcher = self._whoosh_searcher()
+        if parsed.empty or searcher is None:
+            return facets
+        filter_docs = self._filter_docs(searcher, self._filter_query(searcher, statuses))
+        if filter_docs is not None and not filter_docs:
+            return facets
+        strict, loose = build_queries(parsed)
+        docs = set(searcher.docs_for_query(strict))
+        if not docs:
+            docs = set(searcher.docs_for_query(loose))
+        if filter_docs is not None:
+            docs = {d for d in docs if d in filter_docs}
+        column = searcher.reader().column_reader("facets")
+        for docnum in docs:
+            kind, category, tags = decode_facets(column[docnum])
+            facets.kinds[kind] += 1
+            if category:
+                facets.categories[category] += 1
+            facets.tags.update(tags)
+        facets.total = len(docs)
+        return facets
 
     @staticmethod
     def _all_have_status(searcher: WhooshSearcher, statuses) -> bool:

@@ -202,3 +202,14 @@ def test_a_rare_synonym_never_outranks_the_word_typed(content, tmp_path):
 def test_filters_that_exclude_everything_return_nothing(searcher):
     assert ids(searcher, "客服", categories=["退款与退货"], kinds=["standard"]) == []
     assert ids(searcher, "客服", tags=["没有这个标签"]) == []
+
+
+def test_facet_counts_per_kind_category_and_tag(searcher):
+    facets = searcher.facet_counts("客服")
+    assert facets.total == 4  # 港澳台客服 matches 客服 too
+    assert facets.kinds == {"faq": 3, "script": 1}
+    assert facets.categories == {"港澳台客服": 2, "退款与退货": 1, "在线客服": 1}
+    assert facets.tags["问候"] == 1
+    drafts = searcher.facet_counts("久等", statuses=["draft"])
+    assert drafts.kinds == {"script": 1} and searcher.facet_counts("久等").total == 0
+    assert searcher.facet_counts("").total == 0
