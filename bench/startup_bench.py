@@ -45,6 +45,10 @@ within 1 s of launch" (``visible_max_ms`` <= 1000).
 Before the timed runs, one untimed launch of each kind (``--warmup``) fills
 the OS file cache and the ``.pyc`` caches, so the figures are those of an
 agent's second launch of the day, not of the first after a reboot or update.
+The children keep their byte-code in a ``PYTHONPYCACHEPREFIX`` folder of the
+work folder (as an installed kbdesk has its ``.pyc`` files; nothing is written
+into the repository), whatever ``PYTHONDONTWRITEBYTECODE`` says here;
+``--no-pyc-cache`` measures a checkout run without byte-code instead.
 Launches are interleaved (baseline, then each scenario, per round) so that
 drift in the machine's load spreads evenly.
 """
@@ -214,11 +218,20 @@ def pct(values: list[float], p: float) -> float:
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
+PYCACHE: Path | None = None  # set by run(): where the children keep their .pyc files
+
+
 def child_env(scenario_dir: Path, index_dir: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KBDESK_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KBDESK_") and k != "PYTHONPYCACHEPREFIX"}
     env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO), PYTHONUNBUFFERED="1",
                KBDESK_CONFIG_DIR=str(scenario_dir / "config"), KBDESK_DATA_DIR=str(scenario_dir / "data"),
                KBDESK_INDEX_DIR=str(index_dir))
+    if PYCACHE is not None:
+        # Byte-code cached as in an installed kbdesk, but in the work folder: nothing written into the repo.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
 
 
@@ -280,6 +293,8 @@ def run(args) -> dict:
     if args.keep:
         print(f"startup_bench: working in {work} (kept)", file=sys.stderr)
     timeout = args.timeout
+    global PYCACHE
+    PYCACHE = None if args.no_pyc_cache else work / "pycache"
     try:
         sets = {"repo_content": SAMPLES}
         articles = {}
@@ -344,6 +359,7 @@ def run(args) -> dict:
     base_p50 = pct([b["visible"] for b in bare], 50)
     r: dict = {
         "runs": args.runs, "warmup": args.warmup, "query": args.query, "language": args.lang,
+        "pyc_cache": not args.no_pyc_cache,
         "cpus": os.cpu_count(), "platform": "offscreen", "python": sys.version.split()[0],
         "target": TARGET_LABEL, "target_visible_ms": TARGET_VISIBLE_MS,
         "baseline_visible_p50_ms": round(base_p50, 1),
@@ -396,7 +412,8 @@ def run(args) -> dict:
 def print_table(r: dict) -> None:
     base = r["baseline_visible_p50_ms"]
     print(f"kbdesk startup benchmark: {r['runs']} fresh processes per figure, Qt offscreen, "
-          f"{r['cpus']} CPUs, query {r['query']!r}, UI {r['language']}")
+          f"{r['cpus']} CPUs, query {r['query']!r}, UI {r['language']}, "
+          f"{'.pyc cached' if r['pyc_cache'] else 'no .pyc cache (every module compiled at each launch)'}")
     print(f"target: {r['target']} (every launch: visible max <= {r['target_visible_ms']:.0f} ms)")
     print(f"baseline, empty PySide6 window (launch -> visible): p50 {base:.0f} ms, max "
           f"{r['baseline_visible_max_ms']:.0f} ms\n")
@@ -433,6 +450,8 @@ def main(argv=None) -> int:
     p.add_argument("--query", default="退款", help="the query typed once the window shows")
     p.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en", "system"], help="the window's language")
     p.add_argument("--timeout", type=float, default=300.0, help="seconds one launch may take")
+    p.add_argument("--no-pyc-cache", action="store_true",
+                   help="children compile every module at each launch (PYTHONDONTWRITEBYTECODE, no cache)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--keep", action="store_true", help="keep the temporary folders (printed to stderr)")
     args = p.parse_args(argv)

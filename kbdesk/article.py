@@ -33,6 +33,9 @@ class ArticleError(Exception):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):  # travels back from the processes that build an index
+        return (type(self), (self.path, self.reason))
+
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import secrets
 import shutil
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +43,7 @@ INDEX_FORMAT = 4
 INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 # Below this many documents a second process costs more than it saves.
 PARALLEL_BUILD_MIN_DOCS = 400
+BUILD_PROCESSES = min(2, os.cpu_count() or 1)
 # An edit adds a small segment; merging them costs more than an agent may
 # wait, so small segments pile up to this many before they are merged.
 MAX_SEGMENTS_BEFORE_MERGE = 32
@@ -198,6 +201,7 @@ class IndexUpdate:
     rebuild_reason: str = ""
     locked: bool = False  # another process is writing; nothing was done
     seconds: float = 0.0
+    worker_peak_rss_mb: float = 0.0  # largest memory of a build process (parallel builds)
 
     @property
     def changed_anything(self) -> bool:
@@ -363,25 +367,27 @@ class SearchIndex:
         target.mkdir(parents=True)
         try:
             ix = whoosh_index.create_in(str(target), self.schema)
-            procs = 2 if len(stamps) >= PARALLEL_BUILD_MIN_DOCS and (os.cpu_count() or 1) > 1 else 1
-            options = {"limitmb": 64}
+            paths = sorted(stamps)
+            procs = BUILD_PROCESSES if len(paths) >= PARALLEL_BUILD_MIN_DOCS else 1
             if procs > 1:
-                options.update(procs=procs, multisegment=True, batchsize=50)
-            writer = ix.writer(**options)
+                parts = self._build_in_processes(str(target), paths, procs, progress)
+            else:
+                parts = [_build_segment(ix, self.source, paths, _Progress(progress, len(paths)))]
             files = {}
-            try:
-                for n, (path, stamp) in enumerate(sorted(stamps.items()), 1):
-                    article, files[path] = self._load(path, stamp, result)
-                    if article is not None:
-                        writer.add_document(**document_fields(article))
-                        result.added.append(path)
-                    if progress is not None and (n % 50 == 0 or n == len(stamps)):
-                        if progress(n, len(stamps)) is False:
-                            raise UpdateCancelled()
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                raise
+            for part in parts:
+                segment, part_files, problems, added = part[:4]
+                if len(part) > 4:
+                    result.worker_peak_rss_mb = max(result.worker_peak_rss_mb, part[4])
+                files.update(part_files)
+                result.problems.extend(problems)
+                result.added.extend(added)
+            for path in files:
+                files[path]["stamp"] = stamps[path]
+            result.added.sort()
+            writer = ix.writer()
+            writer._close_segment()  # it writes nothing itself: the parts are the index
+            writer._commit_toc([part[0] for part in parts if part[0] is not None])
+            writer._finish()
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
@@ -390,6 +396,26 @@ class SearchIndex:
         self._ix = self._ix_name = None
         self._remove_old_generations(keep={name, previous})
         return result
+
+    def _build_in_processes(self, target: str, paths: list[str], procs: int, progress) -> list:
+        """Each process reads, analyses and writes its share of the articles
+        as one segment; nothing but paths and finished segments cross over."""
+        # forkserver: workers never inherit the threads of a running window.
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        ctx = multiprocessing.get_context(method)
+        done = ctx.Value("i", 0)
+        spec = (self.source.name, str(self.store.root), self.dict_path)
+        with ctx.Pool(procs, initializer=_init_worker, initargs=(done,)) as pool:
+            pending = [pool.apply_async(_build_part, (target, spec, paths[i::procs])) for i in range(procs)]
+            while not all(p.ready() for p in pending):
+                time.sleep(0.05)
+                if progress is not None and progress(min(done.value, len(paths)), len(paths)) is False:
+                    pool.terminate()
+                    raise UpdateCancelled()
+            parts = [p.get() for p in pending]
+        if progress is not None:
+            progress(len(paths), len(paths))
+        return parts
 
     def _update_incrementally(self, ix, state: dict, progress) -> IndexUpdate:
         result = IndexUpdate()
@@ -448,3 +474,76 @@ class SearchIndex:
             for path, entry in sorted(state.get("files", {}).items())
             if entry.get("hash") is None
         ]
+
+
+# -- building in parts (also in worker processes) ----------------------------------------
+
+
+class _Progress:
+    def __init__(self, callback, total: int, counter=None):
+        self.callback, self.total, self.counter = callback, total, counter
+
+    def step(self, n: int) -> None:
+        if self.counter is not None:
+            with self.counter.get_lock():
+                self.counter.value += 1
+        elif self.callback is not None and (n % 50 == 0 or n == self.total):
+            if self.callback(n, self.total) is False:
+                raise UpdateCancelled()
+
+
+def _build_segment(ix, source, paths: list[str], progress: _Progress):
+    """(segment or None, files, problems, added) for *paths*, written as one
+    new segment of *ix* without touching its table of contents."""
+    from whoosh.writing import SegmentWriter
+
+    writer = SegmentWriter(ix, _lk=False, limitmb=64)
+    files, problems, added = {}, [], []
+    try:
+        for n, path in enumerate(paths, 1):
+            try:
+                article = source.load(path)
+            except ArticleError as exc:
+                problems.append(exc)
+                files[path] = {"hash": None, "problem": exc.reason}
+            else:
+                writer.add_document(**document_fields(article))
+                files[path] = {"hash": article.hash}
+                added.append(path)
+            progress.step(n)
+        if added:
+            return writer._finalize_segment(), files, problems, added
+        writer._close_segment()
+        return None, files, problems, added
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+_worker_counter = None
+
+
+def _init_worker(counter) -> None:
+    global _worker_counter
+    _worker_counter = counter
+
+
+def _build_part(target: str, spec: tuple, paths: list[str]):
+    source_name, root, dict_path = spec
+    store = ContentStore(root)
+    if source_name == "approved":
+        source = ApprovedSource(store, VersionStore.open(store.root))
+    else:
+        source = WorkingTreeSource(store)
+    ix = whoosh_index.open_dir(target, schema=build_schema(dict_path))
+    part = _build_segment(ix, source, paths, _Progress(None, len(paths), _worker_counter))
+    return (*part, _peak_rss_mb())
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

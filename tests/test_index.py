@@ -161,9 +161,25 @@ def test_large_build_uses_two_processes(tmp_path):
     root = tmp_path / "big"
     for i in range(index_module.PARALLEL_BUILD_MIN_DOCS + 20):
         write(root, f"faq/a{i:04}.md", f"---\ntitle: 第{i}号问题\n---\n退款编号 R{i:04} 的处理说明，客户回访记录。\n")
+    (root / "faq" / "broken.md").write_bytes(b"---\ntitle: [x\n---\n")
     index = SearchIndex(ContentStore(root), tmp_path / "ix")
-    result = index.update()
+    seen = []
+    result = index.update(progress=lambda n, total: seen.append((n, total)))
     assert result.rebuilt and len(result.added) == index_module.PARALLEL_BUILD_MIN_DOCS + 20
+    assert [p.path for p in result.problems] == ["faq/broken.md"]  # reported from a worker process
+    assert seen[-1] == (index_module.PARALLEL_BUILD_MIN_DOCS + 21,) * 2
     ix = whoosh_index.open_dir(str(index.dir / json.loads((index.dir / "state.json").read_text())["current"]))
     assert len(ix._segments()) >= 2  # one segment per worker process
     assert ids(Searcher(index), "r0417") == ["faq/a0417"]
+    assert index.update().changed_anything is False  # stamps were recorded for every file
+
+
+def test_a_cancelled_build_leaves_the_index_as_it_was(index):
+    from kbdesk.index import UpdateCancelled
+
+    index.update()
+    before = json.loads((index.dir / "state.json").read_text())["current"]
+    with pytest.raises(UpdateCancelled):
+        index.update(full=True, progress=lambda n, total: False)
+    assert json.loads((index.dir / "state.json").read_text())["current"] == before
+    assert sorted(p.name for p in index.dir.glob("ix-*")) == [before]
