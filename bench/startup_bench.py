@@ -294,6 +294,7 @@ def run(args) -> dict:
         print(f"startup_bench: working in {work} (kept)", file=sys.stderr)
     timeout = args.timeout
     global PYCACHE
+    load_start = os.getloadavg()[0]
     PYCACHE = None if args.no_pyc_cache else work / "pycache"
     try:
         sets = {"repo_content": SAMPLES}
@@ -360,6 +361,7 @@ def run(args) -> dict:
     r: dict = {
         "runs": args.runs, "warmup": args.warmup, "query": args.query, "language": args.lang,
         "pyc_cache": not args.no_pyc_cache,
+        "loadavg_1min_start_end": [round(load_start, 2), round(os.getloadavg()[0], 2)],
         "cpus": os.cpu_count(), "platform": "offscreen", "python": sys.version.split()[0],
         "target": TARGET_LABEL, "target_visible_ms": TARGET_VISIBLE_MS,
         "baseline_visible_p50_ms": round(base_p50, 1),
@@ -414,6 +416,9 @@ def print_table(r: dict) -> None:
     print(f"kbdesk startup benchmark: {r['runs']} fresh processes per figure, Qt offscreen, "
           f"{r['cpus']} CPUs, query {r['query']!r}, UI {r['language']}, "
           f"{'.pyc cached' if r['pyc_cache'] else 'no .pyc cache (every module compiled at each launch)'}")
+    load = r["loadavg_1min_start_end"]
+    print(f"machine load (1-min average) at start / end: {load[0]} / {load[1]} "
+          f"(other work on the machine inflates every figure)")
     print(f"target: {r['target']} (every launch: visible max <= {r['target_visible_ms']:.0f} ms)")
     print(f"baseline, empty PySide6 window (launch -> visible): p50 {base:.0f} ms, max "
           f"{r['baseline_visible_max_ms']:.0f} ms\n")

@@ -13,6 +13,7 @@ segmenter from a per-process cache.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
@@ -240,6 +241,12 @@ def query_bigrams(norm_word: str) -> list[str]:
 # -- pinyin ---------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=50_000)
+def _syllables(word: str) -> tuple[str, ...]:
+    # Titles and tags reuse the same words; pypinyin is slow per call.
+    return tuple(s for s in lazy_pinyin(word, style=Style.NORMAL, errors="ignore") if s.isalpha())
+
+
 def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:
     """Pinyin forms of a short phrase (a title or a tag).
 
@@ -254,9 +261,9 @@ def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:
         if not cjk:
             continue
         for word in seg.words(norm[start:end]):
-            syl = [s for s in lazy_pinyin(word, style=Style.NORMAL, errors="ignore") if s.isalpha()]
+            syl = _syllables(word)
             if syl:
-                syllables_per_word.append(syl)
+                syllables_per_word.append(list(syl))
     tokens: list[str] = []
     for syl in syllables_per_word:
         tokens.append("".join(syl))

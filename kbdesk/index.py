@@ -492,12 +492,46 @@ class _Progress:
                 raise UpdateCancelled()
 
 
+class _FieldLengths:
+    """Per-document field lengths, read once per field. Whoosh's writer asks
+    the segment file for the length again for every single posting."""
+
+    def __init__(self, reader, doc_count: int):
+        self.reader = reader
+        self.doc_count = doc_count
+        self._by_field: dict[str, list] = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        lengths = self._by_field.get(fieldname)
+        if lengths is None:
+            read = self.reader.doc_field_length
+            lengths = self._by_field[fieldname] = [read(d, fieldname, default) for d in range(self.doc_count)]
+        return lengths[docnum]
+
+    def __getattr__(self, name):
+        return getattr(self.reader, name)
+
+
+def _segment_writer(ix):
+    from whoosh.writing import SegmentWriter
+
+    class BuildWriter(SegmentWriter):
+        def _flush_segment(self):
+            self.perdocwriter.close()
+            pdr = self.per_document_reader() if self.codec.length_stats else None
+            lengths = _FieldLengths(pdr, self.docnum) if pdr is not None else None
+            self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+            self.fieldwriter.close()
+            if pdr is not None:
+                pdr.close()
+
+    return BuildWriter(ix, _lk=False, limitmb=64)
+
+
 def _build_segment(ix, source, paths: list[str], progress: _Progress):
     """(segment or None, files, problems, added) for *paths*, written as one
     new segment of *ix* without touching its table of contents."""
-    from whoosh.writing import SegmentWriter
-
-    writer = SegmentWriter(ix, _lk=False, limitmb=64)
+    writer = _segment_writer(ix)
     files, problems, added = {}, [], []
     try:
         for n, path in enumerate(paths, 1):

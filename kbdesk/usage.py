@@ -192,6 +192,12 @@ class UsageStore:
         """Recently copied articles, newest first."""
         return self._entries("last_copied IS NOT NULL", "last_copied DESC", limit)
 
+    def most_used(self, limit: int = 10, min_copies: int = 1) -> list[UsageEntry]:
+        """The most copied articles (at least *min_copies* copies), most copies
+        first; ties: the more recently copied first."""
+        return self._entries(f"copies >= {max(1, int(min_copies))}",
+                             "copies DESC, last_copied DESC, title", limit)
+
 
 def rerank(hits: list, counts: dict[str, int], top: int = 10, weight: float = 0.12) -> list:
     """Give often-copied articles a small lift among the *top* results.

@@ -49,3 +49,27 @@ def test_rerank_lifts_copied_articles_among_close_neighbours_only():
     # A much weaker match is not lifted past a strong one.
     assert [h.id for h in rerank(hits, {"c": 100})][:2] == ["a", "b"]
     assert rerank(hits, {}) == hits
+
+
+def test_most_used_orders_by_copy_count_then_recency(tmp_path):
+    db = tmp_path / "usage.sqlite3"
+    lottery = ArticleRef("faq-lottery", "faq/lottery.md", "足彩什么时候开奖？", "faq", "彩票")
+    with UsageStore(db, scope="/kb") as usage:
+        for when in (100.0, 110.0, 120.0):
+            usage.record_copy(GREET, when=when)
+        usage.record_copy(REFUND, when=130.0)
+        usage.record_copy(REFUND, when=140.0)
+        usage.record_copy(lottery, when=150.0)
+        usage.set_pinned(lottery, True)  # pinned or not, it is counted
+        other = ArticleRef("faq-other", "faq/other.md", "其他", "faq", "")
+        usage.set_pinned(other, True)  # pinned, never copied: not "used"
+        usage.record_copy(ArticleRef("faq-elsewhere"), when=160.0)
+    with UsageStore(db, scope="/kb") as usage:
+        most = usage.most_used()
+        assert [(e.ref.id, e.copies) for e in most] == [
+            ("script-greet", 3), ("faq-refund", 2), ("faq-elsewhere", 1), ("faq-lottery", 1)]
+        assert most[0].ref == GREET and most[3].pinned
+        assert [e.ref.id for e in usage.most_used(limit=2)] == ["script-greet", "faq-refund"]
+        assert [e.ref.id for e in usage.most_used(min_copies=2)] == ["script-greet", "faq-refund"]
+    with UsageStore(db, scope="/other") as usage:
+        assert usage.most_used() == []

@@ -2,9 +2,11 @@
 child widgets only emit signals and never reach into the window or each other.
 
     SearchBar ──text/filters──▶ (debounce) ──▶ SearchThread ──outcome──▶ ResultsModel
-        │ Enter/Down/Up                                                   │ selection
-        ▼                                                                 ▼
-    copy (FillDialog if blanks) ──▶ clipboard + UsageStore          PreviewPane
+        │   ▲                                      │                         │ selection
+        │   └── counts per kind, category, tag ────┘ (after the outcome)     ▼
+        │ Enter/Down/Up                                                  PreviewPane
+        ▼                                                                    │ selected text, Ctrl+C
+    copy (FillDialog if blanks) ──▶ clipboard + UsageStore ◀─────────────────┘
     IndexJob (start, folder changes, window re-activated) ──▶ refresh results
     Leads menu (Ctrl+E edit, Ctrl+N new script) ──▶ EditorHub ──approvedChanged──▶ IndexJob
 """
@@ -52,15 +54,18 @@ from .preview import PreviewPane
 from .resources import icon
 from .results import ResultItem, ResultsModel, ResultsView
 from .search_bar import KIND_FILTERS, SearchBar
-from .workers import Facets, IndexJob, SearchOutcome, SearchRequest, SearchThread
+from .workers import CountsRequest, FacetCounts, Facets, IndexJob, SearchOutcome, SearchRequest, SearchThread
 
 SEARCH_DEBOUNCE_MS = 120
+COUNTS_DELAY_MS = 200  # filter counts once the agent pauses: typing on never waits for them
 WATCH_DEBOUNCE_MS = 500
 ACTIVATE_DEBOUNCE_MS = 300
 ACTIVATE_MIN_INTERVAL_S = 3.0
 LOCKED_RETRY_MS = 2000
 MAX_WATCHED_FILES = 3000
 RECENT_LIMIT = 8
+MOST_USED_LIMIT = 10
+MOST_USED_MIN_COPIES = 2  # copied once is not "most used"
 RESULT_LIMIT = 40
 
 
@@ -69,6 +74,7 @@ class MainWindow(QMainWindow):
     resultsShown = Signal(int)  # sequence number of the query now shown
     indexUpdated = Signal(object)  # IndexUpdate, or the Exception it raised
     facetsLoaded = Signal(object)
+    countsShown = Signal(int)  # sequence number of the query whose filter counts are now shown
 
     def __init__(self, store: ContentStore, index_dir: str | Path | None = None,
                  usage: UsageStore | None = None, parent: QWidget | None = None):
@@ -85,6 +91,13 @@ class MainWindow(QMainWindow):
 
         self._seq = 0
         self._shown_seq = -1
+        # Filter counts: the index generation as this window knows it, the
+        # (query, generation) whose counts are shown, and the first search
+        # of the current (query, generation) — counts asked before are stale.
+        self._epoch = 0
+        self._counts_key: tuple[str, int] | None = None
+        self._counts_asked: tuple[str, int] | None = None
+        self._counts_from_seq = 0
         self._terms: list[str] = []
         self._last_outcome: SearchOutcome | None = None
         self._copy_when_ready = False
@@ -175,6 +188,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.count_label)
 
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self.counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
         self.watch_timer = QTimer(self, singleShot=True, interval=WATCH_DEBOUNCE_MS)
         self.activate_timer = QTimer(self, singleShot=True, interval=ACTIVATE_DEBOUNCE_MS)
         self.locked_timer = QTimer(self, singleShot=True, interval=LOCKED_RETRY_MS)
@@ -208,9 +222,11 @@ class MainWindow(QMainWindow):
         bar.filtersChanged.connect(self.run_search)
         bar.settingsRequested.connect(self.open_preferences)
         self.search_timer.timeout.connect(self.run_search)
+        self.counts_timer.timeout.connect(self._request_counts)
 
         self.search_thread.worker.finished.connect(self._on_outcome)
         self.search_thread.worker.facetsReady.connect(self._on_facets)
+        self.search_thread.worker.countsReady.connect(self._on_counts)
 
         self.results.selectionModel().currentChanged.connect(lambda cur, _prev: self._on_current(cur))
         self.results.copyRequested.connect(self.copy_selected)
@@ -223,6 +239,8 @@ class MainWindow(QMainWindow):
         self.preview.linkRefused.connect(
             lambda url: self.statusBar().showMessage(self.tr("Link not opened: {url}").replace("{url}", url), 5000))
         self.preview.articleShown.connect(lambda _p: self._sync_pin())
+        self.preview.selectionCopied.connect(self._on_selection_copied)
+        self.preview.selectionCopyRefused.connect(self._on_selection_refused)
 
         self.edit_action.triggered.connect(self.edit_selected)
         self.new_action.triggered.connect(lambda: self.editors.new_script(self))
@@ -287,7 +305,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
-        for timer in (self.search_timer, self.watch_timer, self.activate_timer, self.locked_timer):
+        for timer in (self.search_timer, self.counts_timer, self.watch_timer, self.activate_timer, self.locked_timer):
             timer.stop()
         self.editors.shutdown()  # unsaved text stays in the autosave folder
         self.hide()
@@ -312,12 +330,16 @@ class MainWindow(QMainWindow):
 
     def run_search(self) -> None:
         self.search_timer.stop()
+        self.counts_timer.stop()
         self._seq += 1
         text = self.query()
         if not text:
             self._copy_when_ready = False
             self.show_home()
             return
+        key = (text, self._epoch)
+        if key != self._counts_asked:
+            self._counts_asked, self._counts_from_seq = key, self._seq
         self.search_thread.submit(SearchRequest(
             self._seq, text, self.search_bar.kinds(), self.search_bar.categories(), self.search_bar.tags(),
             limit=RESULT_LIMIT,
@@ -338,6 +360,10 @@ class MainWindow(QMainWindow):
         items = [ResultItem.from_hit(h, h.id in self._pinned, self._counts.get(h.id, 0)) for h in hits]
         self.model.set_items(items)
         self._describe_results(outcome)
+        if not outcome.countable:
+            self._set_counts(None)  # e.g. only filler words: nothing to count
+        elif self._counts_key != (outcome.text, self._epoch):
+            self.counts_timer.start()  # only the filters changed: the counts shown still hold
         if items:
             self._select_row(0)
         self.resultsShown.emit(outcome.seq)
@@ -345,6 +371,33 @@ class MainWindow(QMainWindow):
             self._copy_when_ready = False
             if items:
                 self.copy_selected()
+
+    def _request_counts(self) -> None:
+        outcome = self._last_outcome
+        if outcome is None or self._closed or self.search_pending() or outcome.seq != self._seq:
+            return
+        self.search_thread.countsRequested.emit(CountsRequest(outcome.seq, outcome.text, self._epoch))
+
+    def counts_pending(self) -> bool:
+        """Whether the filter counts shown are not yet those of the query typed."""
+        text = self.query()
+        return bool(text) and (self.search_pending() or self.counts_timer.isActive()
+                               or (self._last_outcome is not None and self._last_outcome.countable
+                                   and self._counts_key != (text, self._epoch)))
+
+    def _on_counts(self, counts: FacetCounts) -> None:
+        """Filter counts for a query: shown if it is still the one typed (an
+        answer to a request made before the query or the index last changed
+        is discarded, like outdated results)."""
+        if (self._closed or counts.seq < self._counts_from_seq or counts.seq > self._seq
+                or (counts.text, counts.epoch) != (self.query(), self._epoch)):
+            return
+        self._set_counts(counts.facets, (counts.text, counts.epoch))  # facets None (failed): no counts, no retry
+        self.countsShown.emit(counts.seq)
+
+    def _set_counts(self, facets, key: tuple[str, int] | None = None) -> None:
+        self._counts_key = key
+        self.search_bar.set_counts(facets)
 
     def _describe_results(self, outcome: SearchOutcome | None) -> None:
         """The line above the list and the empty-state text."""
@@ -380,19 +433,32 @@ class MainWindow(QMainWindow):
                                     "\n".join(tips))
 
     def show_home(self) -> None:
-        """With an empty query: the favourites and the recently copied articles."""
+        """With an empty query: the favourites, the most copied articles and
+        the recently copied ones, each article once (in the first list it
+        belongs to). No filter counts without a query."""
         self._terms = []
         self._last_outcome = None
+        self._counts_asked = None
+        self.counts_timer.stop()
+        self._set_counts(None)
         items: list[ResultItem] = []
         if self.usage is not None:
-            favourites = self.usage.favourites()
-            recent = [e for e in self.usage.recent(RECENT_LIMIT + len(favourites)) if not e.pinned][:RECENT_LIMIT]
-            if favourites:
-                items.append(ResultItem(header=self.tr("Favourites")))
-                items.extend(ResultItem.from_usage(e) for e in favourites)
-            if recent:
-                items.append(ResultItem(header=self.tr("Recently copied")))
-                items.extend(ResultItem.from_usage(e) for e in recent)
+            try:
+                favourites = self.usage.favourites()
+                listed = {e.ref.id for e in favourites}
+                most_used = [e for e in self.usage.most_used(MOST_USED_LIMIT + len(listed), MOST_USED_MIN_COPIES)
+                             if e.ref.id not in listed][:MOST_USED_LIMIT]
+                listed.update(e.ref.id for e in most_used)
+                recent = [e for e in self.usage.recent(RECENT_LIMIT + len(listed))
+                          if e.ref.id not in listed][:RECENT_LIMIT]
+            except Exception:  # noqa: BLE001 - a locked or damaged database: an empty list, not a crash
+                traceback.print_exc()
+                favourites = most_used = recent = []
+            for header, entries in ((self.tr("Favourites"), favourites), (self.tr("Most used"), most_used),
+                                    (self.tr("Recently copied"), recent)):
+                if entries:
+                    items.append(ResultItem(header=header))
+                    items.extend(ResultItem.from_usage(e) for e in entries)
         self.model.set_items(items)
         self.results_info.setText("")
         self.results.set_empty_text(
@@ -498,13 +564,7 @@ class MainWindow(QMainWindow):
         mime.setText(plain)
         mime.setHtml(rich)
         QApplication.clipboard().setMimeData(mime)
-        ref = ArticleRef(article.id, article.path, article.title, article.kind, article.category)
-        if self.usage is not None:
-            try:
-                self._counts[article.id] = self.usage.record_copy(ref)
-            except Exception:  # noqa: BLE001
-                traceback.print_exc()
-        self.model.update_usage(self._pinned, self._counts)
+        self._record_copy(article)
         missing = [p.name for p in find_placeholders(body) if p.name not in resolved_values(body, values)]
         message = self.tr("Copied “{title}” — paste it with Ctrl+V.").replace("{title}", title or article.title)
         if missing:
@@ -512,6 +572,34 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
         self.field.selectAll()
         self.copied.emit(article.id, plain)
+
+    def _record_copy(self, article) -> None:
+        """Count a copy of *article* (for the ranking and the home lists)."""
+        ref = ArticleRef(article.id, article.path, article.title, article.kind, article.category)
+        if self.usage is not None:
+            try:
+                self._counts[article.id] = self.usage.record_copy(ref)
+            except Exception:  # noqa: BLE001
+                traceback.print_exc()
+        self.model.update_usage(self._pinned, self._counts)
+
+    def _on_selection_copied(self, path: str, text: str) -> None:
+        """The agent copied part of the article in the preview (Ctrl+C there):
+        the pane already put it on the clipboard; it counts as using the article."""
+        article = self.preview.article
+        if article is None or article.path != path:
+            return
+        self._record_copy(article)
+        self.statusBar().showMessage(
+            self.tr("Copied the selected text ({n} characters) — paste it with Ctrl+V.").replace(
+                "{n}", str(len(text))), 8000)
+        self.copied.emit(article.id, text)
+
+    def _on_selection_refused(self, path: str) -> None:
+        article = self.preview.article
+        if article is not None and article.path == path:
+            self.statusBar().showMessage(
+                self.tr("Not copied: “{title}” is not approved.").replace("{title}", article.title), 8000)
 
     def _profile(self) -> dict[str, str]:
         profile = self.settings.get("profile")
@@ -633,6 +721,7 @@ class MainWindow(QMainWindow):
         first = not self._index_ready
         self._index_ready = True
         if result.changed_anything or first:
+            self._epoch += 1  # filter counts of the query shown are counted again
             self.articles.refresh()
             self.search_thread.facetsRequested.emit()
             if self.query():

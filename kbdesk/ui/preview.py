@@ -9,6 +9,11 @@ Nothing in an article can make the window fetch anything by itself:
   handed to the system browser, anything else is refused;
 * ``loadResource`` loads images only from inside the content folder, and
   nothing else at all (no style sheets, no remote or ``file:`` images).
+
+Part of an article can be selected and copied (Ctrl+C, or the context menu):
+the clipboard gets just that part, as the agent sees it, as plain text and
+HTML (see :func:`selection_for_clipboard`), never Markdown. The window's own
+shortcuts do not take Ctrl+C from the pane while it has a selection.
 """
 
 from __future__ import annotations
@@ -16,11 +21,13 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QImage, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTextBrowser,
     QToolButton,
@@ -47,6 +54,11 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp")
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
 MAX_IMAGE_WIDTH = 640
 WEB_SCHEMES = ("http", "https")
+# Colours the preview marks things with; copying a selection takes them off again.
+HIT_BACKGROUND = "#ffe7a3"
+BLANK_BACKGROUND = "#e3eff5"
+BLANK_FOREGROUND = "#1f5d8c"
+THIN_SPACE, EM_SPACE, OBJECT_CHAR = "\u2009", "\u2003", "\ufffc"
 
 DOCUMENT_CSS = f"""
 body {{ color: #1f2933; }}
@@ -62,8 +74,8 @@ td {{ border: 1px solid #dde3ea; padding: 4px 10px; }}
 code {{ background-color: #f1f3f5; font-family: monospace; }}
 pre {{ background-color: #f6f8fa; padding: 8px; }}
 blockquote {{ color: #4a5568; margin-left: 12px; }}
-.{PLACEHOLDER_CLASS} {{ background-color: #e3eff5; color: #1f5d8c; }}
-.{HIT_CLASS} {{ background-color: #ffe7a3; }}
+.{PLACEHOLDER_CLASS} {{ background-color: {BLANK_BACKGROUND}; color: {BLANK_FOREGROUND}; white-space: pre-wrap; }}
+.{HIT_CLASS} {{ background-color: {HIT_BACKGROUND}; }}
 a.{SECTION_CLASS} {{ font-size: 12px; font-weight: normal; color: #2c6e8f; }}
 """
 
@@ -78,11 +90,84 @@ def relative_target(current: str | None, href: str) -> str | None:
     return joined
 
 
+def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tuple[str, str]:
+    """(plain text, HTML) of ``document[start:end]`` of a rendered article,
+    as it should be pasted: what the agent selected, without what only the
+    preview adds — the "copy this part" links of a script's variants, the
+    highlighting of the query's words, images (they would not load where
+    it is pasted) — and with each blank shown as a chip (``物流单号``) put
+    back as ``{{物流单号}}``, so that it stays visible as a blank to fill in
+    (a selection touching a chip or a link takes it whole)."""
+    start, end = sorted((max(0, start), max(0, end)))
+    doc = document.clone()
+    edits: list[tuple[int, int, str, QTextCharFormat]] = []  # (from, to, replacement, its format)
+    cursor = QTextCursor(doc)
+    block = doc.findBlock(start)
+    while block.isValid() and block.position() <= end:
+        chip: list = []  # [from, to, text, format] of the placeholder chip being read
+        for it in block:
+            frag = it.fragment()
+            a, b, fmt = frag.position(), frag.position() + frag.length(), frag.charFormat()
+            if fmt.background().style() != Qt.BrushStyle.NoBrush and \
+                    fmt.background().color().name() == HIT_BACKGROUND:
+                plain_fmt = QTextCharFormat(fmt)
+                plain_fmt.clearBackground()
+                cursor.setPosition(a)
+                cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(plain_fmt)
+                fmt = plain_fmt
+            is_chip = fmt.foreground().style() != Qt.BrushStyle.NoBrush and \
+                fmt.foreground().color().name() == BLANK_FOREGROUND
+            if is_chip and chip and chip[1] == a:
+                chip[1], chip[2] = b, chip[2] + frag.text()
+                continue
+            if chip:
+                edits.append(_chip_edit(*chip))
+                chip = []
+            if is_chip:
+                chip = [a, b, frag.text(), fmt]
+            elif fmt.isImageFormat():
+                edits.append((a, b, "", fmt))
+            elif fmt.isAnchor() and fmt.anchorHref().startswith(f"{SECTION_SCHEME}:"):
+                if a > 0 and doc.characterAt(a - 1).isspace():  # the space before the link (EM_SPACE)
+                    a -= 1
+                edits.append((a, b, "", fmt))
+        if chip:
+            edits.append(_chip_edit(*chip))
+        block = block.next()
+    for a, b, text, fmt in sorted(edits, key=lambda e: e[0], reverse=True):
+        if b <= start or a >= end:
+            continue
+        start, end = min(start, a), max(end, b)  # a chip or link is taken whole
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        if text:
+            cursor.insertText(text, fmt)
+        end += len(text) - (b - a)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    fragment = cursor.selection()
+    return fragment.toPlainText().replace(OBJECT_CHAR, ""), fragment.toHtml()
+
+
+def _chip_edit(a: int, b: int, text: str, fmt: QTextCharFormat) -> tuple[int, int, str, QTextCharFormat]:
+    names = [n for n in text.split(THIN_SPACE) if n.strip()]
+    plain_fmt = QTextCharFormat(fmt)
+    plain_fmt.clearBackground()
+    plain_fmt.clearForeground()
+    return a, b, "".join("{{" + n.strip() + "}}" for n in names), plain_fmt
+
+
 class ArticleBrowser(QTextBrowser):
     """A QTextBrowser that follows nothing by itself and loads only images
-    from inside the content folder."""
+    from inside the content folder. Ctrl+C and the context menu copy the
+    selected part (:func:`selection_for_clipboard`), unless ``copy_allowed``
+    is off (an article agents may not use): then ``copyRefused`` instead."""
 
     linkRequested = Signal(QUrl)
+    selectionCopied = Signal(str)  # the plain text put on the clipboard
+    copyRefused = Signal()
 
     def __init__(self, store: ContentStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -95,6 +180,74 @@ class ArticleBrowser(QTextBrowser):
         self.document().setDefaultStyleSheet(DOCUMENT_CSS)
         self.document().setDocumentMargin(18)
         self.anchorClicked.connect(self.linkRequested)
+        self.copy_allowed = True
+
+    # -- copying a selection --------------------------------------------------------
+
+    def has_selection(self) -> bool:
+        return self.textCursor().hasSelection()
+
+    def selection_mime_data(self) -> QMimeData | None:
+        """Plain text and HTML of the selection, or None without one."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        plain, rich = selection_for_clipboard(self.document(), cursor.selectionStart(), cursor.selectionEnd())
+        mime = QMimeData()
+        mime.setText(plain)
+        mime.setHtml(rich)
+        return mime
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override (copy(), drag, X11 selection)
+        mime = self.selection_mime_data() if self.copy_allowed else None
+        return mime if mime is not None else QMimeData()
+
+    def copy_selection(self) -> bool:
+        """Put the selected part on the clipboard; False if nothing was copied."""
+        if not self.has_selection():
+            return False
+        if not self.copy_allowed:
+            self.copyRefused.emit()
+            return False
+        mime = self.selection_mime_data()
+        text = mime.text()
+        QApplication.clipboard().setMimeData(mime)
+        self.selectionCopied.emit(text)
+        return True
+
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+C with a selection is this pane's, whatever shortcut the window has.
+        if (event.type() == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Copy)
+                and self.has_selection()):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Copy):
+            event.accept()
+            self.copy_selection()
+            return
+        super().keyPressEvent(event)
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The standard menu (Copy, Copy Link Location, Select All) with
+        Copy doing :meth:`copy_selection`."""
+        menu = self.createStandardContextMenu(pos)
+        for action in menu.actions():
+            if action.objectName() == "edit-copy":
+                copy = QAction(action.icon(), action.text(), menu)
+                copy.setObjectName("edit-copy")
+                copy.setEnabled(self.has_selection() and self.copy_allowed)
+                copy.triggered.connect(self.copy_selection)
+                menu.insertAction(action, copy)
+                menu.removeAction(action)
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def image_path(self, url: QUrl) -> Path | None:
         """The file an ``<img src>`` may load, or None when it is not allowed."""
@@ -141,6 +294,8 @@ class PreviewPane(QWidget):
     externalLinkRequested = Signal(QUrl)  # http(s) only
     linkRefused = Signal(str)
     articleShown = Signal(str)
+    selectionCopied = Signal(str, str)  # path of the article, the plain text of the part copied
+    selectionCopyRefused = Signal(str)  # path of an article agents may not use
 
     def __init__(self, store: ContentStore, articles: AgentArticles, parent: QWidget | None = None):
         super().__init__(parent)
@@ -201,6 +356,9 @@ class PreviewPane(QWidget):
 
         self.browser = ArticleBrowser(store, self)
         self.browser.linkRequested.connect(self.follow_link)
+        self.browser.selectionCopied.connect(
+            lambda text: self.article and self.selectionCopied.emit(self.article.path, text))
+        self.browser.copyRefused.connect(lambda: self.article and self.selectionCopyRefused.emit(self.article.path))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -229,6 +387,7 @@ class PreviewPane(QWidget):
         except (ArticleError, ContentError) as exc:
             self.article = None
             self.browser.article_path = None
+            self.browser.copy_allowed = True
             self.browser.setPlainText(self.tr("This article cannot be shown: {reason}").replace(
                 "{reason}", getattr(exc, "reason", str(exc))))
             self._update_header()
@@ -240,6 +399,7 @@ class PreviewPane(QWidget):
             self._pos = len(self._history) - 1
         self.article = article
         self.browser.article_path = article.path
+        self.browser.copy_allowed = article.visible_to_agents  # unapproved wording is not for customers
         body = strip_title_heading(article.body, article.title)
         # Reply scripts often hold several variants (## 通用版, ## 客户带着订单进线):
         # each can be copied on its own.

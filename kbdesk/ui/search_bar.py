@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -100,7 +102,13 @@ class SearchField(ImeLineEdit):
 
 
 class SearchBar(QWidget):
-    """Search field, kind buttons, category and tag filters."""
+    """Search field, kind buttons, category and tag filters.
+
+    With a query, the filters show how many articles match it per kind,
+    category and tag (:meth:`set_counts`): "话术 12", "退款与退货 (5)".
+    Entries no match has are greyed out (unless chosen); the counts are
+    taken before the filters, so each shows what choosing it would give.
+    """
 
     filtersChanged = Signal()
     settingsRequested = Signal()
@@ -110,6 +118,7 @@ class SearchBar(QWidget):
         self.setObjectName("searchBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.field = SearchField(self)
+        self._counts = None  # kbdesk.search.Facets of the current query, or None
 
         self.settings_button = QToolButton(self)
         self.settings_button.setObjectName("iconButton")
@@ -149,6 +158,7 @@ class SearchBar(QWidget):
         self.tag_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for box in (self.category_box, self.tag_box):
             box.addItem("", "")
+            box.currentIndexChanged.connect(lambda _i: self._show_counts())  # grey out what is no longer chosen
             box.currentIndexChanged.connect(lambda _i: self.filtersChanged.emit())
             filters.addWidget(box)
         filters.addStretch(1)
@@ -203,6 +213,7 @@ class SearchBar(QWidget):
             box.blockSignals(True)
             box.setCurrentIndex(0)
             box.blockSignals(False)
+        self._show_counts()
         self.filtersChanged.emit()
 
     def set_facets(self, categories: list[str], tags: list[str]) -> None:
@@ -219,6 +230,57 @@ class SearchBar(QWidget):
             box.blockSignals(False)
             if current and index < 0:
                 self.filtersChanged.emit()
+        self._show_counts()
+
+    # -- counts ----------------------------------------------------------------
+
+    def set_counts(self, facets) -> None:
+        """Show *facets* (``kbdesk.search.Facets`` of the current query) on the
+        kind buttons and in the category and tag lists; None shows none."""
+        self._counts = facets
+        self._show_counts()
+
+    def counts(self):
+        return self._counts
+
+    def kind_count(self, kind: str) -> int | None:
+        if self._counts is None:
+            return None
+        return self._counts.total if not kind else self._counts.kinds.get(kind, 0)
+
+    def _show_counts(self) -> None:
+        facets = self._counts
+        for n, (button, kind) in enumerate(zip(self.kind_buttons, KIND_FILTERS)):
+            count = self.kind_count(kind)
+            tip = self.tr("Show only this kind (Alt+{n})").replace("{n}", str(n))
+            if count is None:
+                button.setText(kind_label(kind))
+            else:
+                button.setText(self.tr("{kind} {n}").replace("{kind}", kind_label(kind)).replace("{n}", str(count)))
+                tip += "\n" + self.tr("{n} articles match the search").replace("{n}", str(count))
+            button.setToolTip(tip)
+        for box, counter in ((self.category_box, facets.categories if facets else None),
+                             (self.tag_box, facets.tags if facets else None)):
+            self._label_entries(box, counter)
+
+    def _label_entries(self, box: QComboBox, counter: Counter | None) -> None:
+        """Entry texts with counts; entries nothing matches are greyed out,
+        except the chosen one. Data and the current entry stay as they are."""
+        model = box.model()
+        current = box.currentIndex()
+        for index in range(1, box.count()):
+            value = box.itemData(index)
+            count = None if counter is None else counter.get(value, 0)
+            text = value if count is None else self.tr("{name} ({n})").replace("{name}", value).replace(
+                "{n}", str(count))
+            if box.itemText(index) != text:
+                box.setItemText(index, text)
+            item = model.item(index) if hasattr(model, "item") else None
+            if item is not None:
+                item.setEnabled(count is None or count > 0 or index == current)
+
+    def entry_texts(self, box: QComboBox) -> list[str]:
+        return [box.itemText(i) for i in range(box.count())]
 
     # -- language ------------------------------------------------------------
 
@@ -227,11 +289,9 @@ class SearchBar(QWidget):
             self.tr("Search: Chinese, pinyin (tk, tuikuan) or English terms — Enter copies")
         )
         self.settings_button.setToolTip(self.tr("Preferences"))
-        for n, (button, kind) in enumerate(zip(self.kind_buttons, KIND_FILTERS)):
-            button.setText(kind_label(kind))
-            button.setToolTip(self.tr("Show only this kind (Alt+{n})").replace("{n}", str(n)))
         self.category_box.setItemText(0, self.tr("All categories"))
         self.tag_box.setItemText(0, self.tr("All tags"))
+        self._show_counts()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,7 +3,10 @@
 * :class:`SearchWorker` lives in its own thread and owns the only Searcher
   (a Whoosh searcher must stay on one thread). Requests carry a sequence
   number; a request that is already outdated when its turn comes is skipped,
-  and the window ignores answers to outdated requests.
+  and the window ignores answers to outdated requests. Once results are
+  shown and the agent pauses, the window asks for the filter counts of the
+  query (:class:`CountsRequest`): skipped if a newer search came meanwhile,
+  so counting never holds up results.
 * :class:`IndexJob` runs ``SearchIndex.update()`` on a thread of its own.
   Both use the agents' source (``agent_source``): the approved branch where
   the team uses one, else the files.
@@ -24,6 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..index import IndexUpdate, SearchIndex, agent_source
+from .. import search
 from ..search import AGENT_STATUSES, Searcher, parse_query
 from ..store import ContentStore
 
@@ -38,6 +42,25 @@ class SearchRequest:
     limit: int = 40
 
 
+@dataclass(frozen=True)
+class CountsRequest:
+    """Count the matches of the query of search *seq* per kind, category and tag."""
+
+    seq: int
+    text: str
+    epoch: int = 0  # the window's index generation
+
+
+@dataclass
+class FacetCounts:
+    """Matches of a query per kind, category and tag, before those filters."""
+
+    seq: int
+    text: str
+    facets: search.Facets | None  # None: could not be counted
+    epoch: int = 0
+
+
 @dataclass
 class SearchOutcome:
     seq: int
@@ -48,6 +71,7 @@ class SearchOutcome:
     terms: list[str] = field(default_factory=list)  # normalised, for highlighting
     index_ready: bool = True
     error: str = ""
+    countable: bool = False  # the query has words to count filter matches for (CountsRequest)
 
 
 @dataclass
@@ -62,6 +86,7 @@ class SearchWorker(QObject):
 
     finished = Signal(object)  # SearchOutcome
     facetsReady = Signal(object)  # Facets
+    countsReady = Signal(object)  # FacetCounts
 
     def __init__(self, content_root: Path, index_dir: Path | None):
         super().__init__()
@@ -70,6 +95,7 @@ class SearchWorker(QObject):
         self._searcher: Searcher | None = None
         # Written by the window's thread, read here: the newest request number.
         self.latest = 0
+        self._counts_cache: tuple[tuple, search.Facets] | None = None
 
     def _ensure(self) -> Searcher:
         if self._searcher is None:
@@ -82,6 +108,7 @@ class SearchWorker(QObject):
         if request.seq < self.latest:
             return  # a newer request is queued behind this one
         outcome = SearchOutcome(request.seq, request.text)
+        parsed = None
         try:
             searcher = self._ensure()
             outcome.index_ready = searcher.index.exists()
@@ -100,7 +127,30 @@ class SearchWorker(QObject):
         except Exception as exc:  # noqa: BLE001 - shown in the status bar, never a crash
             outcome.error = f"{type(exc).__name__}: {exc}"
             traceback.print_exc()
+        outcome.countable = bool(outcome.index_ready and not outcome.error
+                                 and parsed is not None and not parsed.empty)
         self.finished.emit(outcome)
+
+    @Slot(object)
+    def count(self, request: CountsRequest) -> None:
+        """The filter counts of a query (:meth:`Searcher.facet_counts`), unless
+        a newer search was asked for meanwhile. The same query on the same
+        index generation is answered from a cache."""
+        if request.seq < self.latest:
+            return  # the agent typed on; the window asks again for the new query
+        try:
+            searcher = self._ensure()
+            ix = searcher.index.open()
+            key = (request.text, request.epoch, id(ix), ix.latest_generation() if ix is not None else -1)
+            if self._counts_cache is not None and self._counts_cache[0] == key:
+                facets = self._counts_cache[1]
+            else:
+                facets = searcher.facet_counts(request.text, statuses=AGENT_STATUSES)
+                self._counts_cache = (key, facets)
+        except Exception:  # noqa: BLE001 - the filters just show no counts
+            traceback.print_exc()
+            facets = None
+        self.countsReady.emit(FacetCounts(request.seq, request.text, facets, request.epoch))
 
     @Slot()
     def loadFacets(self) -> None:
@@ -134,6 +184,7 @@ class SearchThread(QObject):
     """Owns the search thread and its worker; the window talks to this."""
 
     requested = Signal(object)
+    countsRequested = Signal(object)  # CountsRequest
     facetsRequested = Signal()
     _closeRequested = Signal()
 
@@ -144,6 +195,7 @@ class SearchThread(QObject):
         self.worker = SearchWorker(content_root, index_dir)
         self.worker.moveToThread(self.thread)
         self.requested.connect(self.worker.run)
+        self.countsRequested.connect(self.worker.count)
         self.facetsRequested.connect(self.worker.loadFacets)
         self._closeRequested.connect(self.worker.close)
         self.thread.finished.connect(self.worker.deleteLater)
