@@ -125,6 +125,17 @@ def script_of(text: str) -> str:
     return "hant" if traditional > simplified else ""
 
 
+def merge_spans(spans) -> list[tuple[int, int]]:
+    """Sorted (start, end) ranges with overlapping or touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
 def is_cjk(word: str) -> bool:
     return bool(CJK_RE.search(word))
 

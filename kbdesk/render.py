@@ -123,17 +123,8 @@ def highlight_spans(text: str, terms) -> list[tuple[int, int]]:
     norm = analysis.normalize_aligned(text)
     if len(norm) != len(text):  # cannot map offsets back; do not guess
         return []
-    spans = []
-    for term in terms:
-        for m in re.finditer(re.escape(term), norm):
-            spans.append((m.start(), m.end()))
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
+    spans = [(m.start(), m.end()) for term in terms for m in re.finditer(re.escape(term), norm)]
+    return analysis.merge_spans(spans)
 
 
 def _mark_terms(terms):

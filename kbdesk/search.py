@@ -404,7 +404,7 @@ def make_snippet(text: str, terms: list[str], max_chars: int = SNIPPET_CHARS) ->
             for m in pattern.finditer(norm_text, start, start + len(sentence)):
                 spans.append((m.start() - start, m.end() - start))
                 found.add(m.group())
-        scored.append((len(found), sum(len(t) for t in found), -index, sentence, _merge(spans)))
+        scored.append((len(found), sum(len(t) for t in found), -index, sentence, analysis.merge_spans(spans)))
     best = max(scored)
     if best[0] == 0:
         first = sentences[0][1].strip()
@@ -436,16 +436,6 @@ def make_snippet(text: str, terms: list[str], max_chars: int = SNIPPET_CHARS) ->
         parts_text.append(sentence_text)
         offset += len(sentence_text)
     return Snippet("".join(parts_text), parts_spans)
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
 
 
 # -- the searcher -----------------------------------------------------------------------
