@@ -186,6 +186,7 @@ def cmd_gui(args):
                 window.model.modelReset.connect(on_reset)
                 window.resultsShown.connect(on_shown)
                 window.indexUpdated.connect(on_index)
+                window.facetsLoaded.connect(lambda _f: T.setdefault("facets_loaded", time.time()))
             original_show(window)
             if "show_returned" not in T:
                 T["show_returned"] = time.time()
@@ -242,11 +243,12 @@ def launch(code: str, args: list[str], env: dict, work: Path, timeout: float) ->
     with open(log, "wb") as log_file:
         t0 = time.time()
         proc = subprocess.Popen([sys.executable, "-c", code, *args, str(out)], env=env, cwd=str(work),
-                                stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT)
+                                stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
+                                start_new_session=True)  # its own group: a stuck launch is ended with its helpers
         try:
             rc = proc.wait(timeout)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, 9)
             proc.wait()
             raise SystemExit(f"startup_bench: a launch took over {timeout:.0f} s; log: {log}")
     wall = (time.time() - t0) * 1000

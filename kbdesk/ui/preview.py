@@ -101,23 +101,18 @@ def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tu
     start, end = sorted((max(0, start), max(0, end)))
     doc = document.clone()
     edits: list[tuple[int, int, str, QTextCharFormat]] = []  # (from, to, replacement, its format)
-    cursor = QTextCursor(doc)
+    hits: list[tuple[int, int, QTextCharFormat]] = []  # highlighted ranges, their format without it
     block = doc.findBlock(start)
     while block.isValid() and block.position() <= end:
         chip: list = []  # [from, to, text, format] of the placeholder chip being read
         for it in block:
             frag = it.fragment()
             a, b, fmt = frag.position(), frag.position() + frag.length(), frag.charFormat()
-            if fmt.background().style() != Qt.BrushStyle.NoBrush and \
-                    fmt.background().color().name() == HIT_BACKGROUND:
-                plain_fmt = QTextCharFormat(fmt)
-                plain_fmt.clearBackground()
-                cursor.setPosition(a)
-                cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-                cursor.setCharFormat(plain_fmt)
-                fmt = plain_fmt
-            is_chip = fmt.foreground().style() != Qt.BrushStyle.NoBrush and \
-                fmt.foreground().color().name() == BLANK_FOREGROUND
+            if _has_colour(fmt.background(), HIT_BACKGROUND):
+                fmt = QTextCharFormat(fmt)
+                fmt.clearBackground()
+                hits.append((a, b, fmt))
+            is_chip = _has_colour(fmt.foreground(), BLANK_FOREGROUND)
             if is_chip and chip and chip[1] == a:
                 chip[1], chip[2] = b, chip[2] + frag.text()
                 continue
@@ -135,6 +130,12 @@ def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tu
         if chip:
             edits.append(_chip_edit(*chip))
         block = block.next()
+    # The document is changed only now: changing it while reading its fragments would move them.
+    cursor = QTextCursor(doc)
+    for a, b, fmt in hits:  # formats only: positions stay
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)
     for a, b, text, fmt in sorted(edits, key=lambda e: e[0], reverse=True):
         if b <= start or a >= end:
             continue
@@ -149,6 +150,10 @@ def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tu
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     fragment = cursor.selection()
     return fragment.toPlainText().replace(OBJECT_CHAR, ""), fragment.toHtml()
+
+
+def _has_colour(brush, colour: str) -> bool:
+    return brush.style() != Qt.BrushStyle.NoBrush and brush.color().name() == colour
 
 
 def _chip_edit(a: int, b: int, text: str, fmt: QTextCharFormat) -> tuple[int, int, str, QTextCharFormat]:

@@ -279,9 +279,6 @@ class SearchBar(QWidget):
             if item is not None:
                 item.setEnabled(count is None or count > 0 or index == current)
 
-    def entry_texts(self, box: QComboBox) -> list[str]:
-        return [box.itemText(i) for i in range(box.count())]
-
     # -- language ------------------------------------------------------------
 
     def retranslate(self) -> None:

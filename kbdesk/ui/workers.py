@@ -26,8 +26,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from ..index import IndexUpdate, SearchIndex, agent_source
 from .. import search
+from ..index import IndexUpdate, SearchIndex, agent_source
 from ..search import AGENT_STATUSES, Searcher, parse_query
 from ..store import ContentStore
 

@@ -817,6 +817,11 @@ Open them in the editor to restore or discard them?</source>
         <translation>最近复制</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="457"/>
+        <source>Most used</source>
+        <translation>最常用</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/ui/main_window.py" line="399"/>
         <source>Type to search the knowledge base</source>
         <translation>输入关键词搜索知识库</translation>
@@ -844,6 +849,11 @@ Ctrl+D 把文章加入收藏。</translation>
         <location filename="../../kbdesk/ui/main_window.py" line="509"/>
         <source>Copied “{title}” — paste it with Ctrl+V.</source>
         <translation>已复制“{title}”，按 Ctrl+V 粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="594"/>
+        <source>Copied the selected text ({n} characters) — paste it with Ctrl+V.</source>
+        <translation>已复制选中的文字（{n} 个字符），按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
         <location filename="../../kbdesk/ui/main_window.py" line="511"/>
@@ -1150,6 +1160,21 @@ Ctrl+D 把文章加入收藏。</translation>
         <location filename="../../kbdesk/ui/search_bar.py" line="234"/>
         <source>All tags</source>
         <translation>所有标签</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/search_bar.py" line="259"/>
+        <source>{kind} {n}</source>
+        <translation>{kind} {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/search_bar.py" line="260"/>
+        <source>{n} articles match the search</source>
+        <translation>有 {n} 篇文章符合当前搜索</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/search_bar.py" line="274"/>
+        <source>{name} ({n})</source>
+        <translation>{name} ({n})</translation>
     </message>
 </context>
 <context>

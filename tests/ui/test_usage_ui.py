@@ -40,11 +40,13 @@ def test_copies_and_favourites_persist_across_reopen(qtbot, make_window, content
         assert [e.ref.id for e in usage.favourites()] == ["faq-hk-account"]
         assert [e.ref.id for e in usage.recent()] == ["faq-lottery-draw", "faq-refund-timeline"]
 
-    # A new window shows them with an empty query: favourites, then recently copied.
+    # A new window shows them with an empty query: favourites, the most
+    # used (copied more than once), then the other recently copied ones.
     window = make_window(content)
     rows = [(i.header or i.id) for i in window.model.items()]
-    assert rows == ["Favourites", "faq-hk-account", "Recently copied", "faq-lottery-draw", "faq-refund-timeline"]
-    assert window.model.ids() == ["faq-hk-account", "faq-lottery-draw", "faq-refund-timeline"]
+    assert rows == ["Favourites", "faq-hk-account", "Most used", "faq-refund-timeline",
+                    "Recently copied", "faq-lottery-draw"]
+    assert window.model.ids() == ["faq-hk-account", "faq-refund-timeline", "faq-lottery-draw"]
     # Nothing is selected with an empty query, so Enter copies nothing until ↓ chooses.
     assert window.selected_item() is None
     qtbot.keyClick(window.field, Qt.Key.Key_Down)
@@ -53,6 +55,65 @@ def test_copies_and_favourites_persist_across_reopen(qtbot, make_window, content
     with qtbot.waitSignal(window.copied, timeout=5000) as copied:
         qtbot.keyClick(window.field, Qt.Key.Key_Return)
     assert copied.args[0] == "faq-hk-account"
+
+
+def _home_sections(window) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = None
+    for item in window.model.items():
+        if item.is_header:
+            current = sections.setdefault(item.header, [])
+        else:
+            current.append(item.id)
+    return sections
+
+
+def test_most_used_view_lists_the_most_copied_articles(qtbot, make_window, content):
+    from kbdesk.usage import ArticleRef
+
+    window = make_window(content)
+    for _ in range(3):
+        assert _copy(qtbot, window, "开奖") == "faq-lottery-draw"
+    for _ in range(2):
+        assert _copy(qtbot, window, "退款") == "faq-refund-timeline"
+    assert _copy(qtbot, window, "帳號") == "faq-hk-account"
+    window.field.clear()
+    qtbot.waitUntil(lambda: not window.search_pending(), timeout=5000)
+    # Most copied first, in the same style as the favourites and the recent list.
+    assert [(i.header or i.id) for i in window.model.items()] == [
+        "Most used", "faq-lottery-draw", "faq-refund-timeline", "Recently copied", "faq-hk-account"]
+    assert [window.model.item(r).copies for r in window.model.article_rows()] == [3, 2, 1]
+    assert window.model.item(0).is_header and not window.model.flags(window.model.index(0))
+    # Copied from the list: ↓ Enter.
+    qtbot.keyClick(window.field, Qt.Key.Key_Down)
+    assert window.selected_item().id == "faq-lottery-draw"
+    assert window.preview.article.id == "faq-lottery-draw"
+    with qtbot.waitSignal(window.copied, timeout=5000) as copied:
+        qtbot.keyClick(window.field, Qt.Key.Key_Return)
+    assert copied.args[0] == "faq-lottery-draw" and window.usage.copy_count("faq-lottery-draw") == 4
+
+    # Copying often moves an article up; a favourite is listed once, under Favourites.
+    for _ in range(4):
+        _copy(qtbot, window, "帳號")
+    assert window.usage.copy_count("faq-hk-account") == 5
+    search(qtbot, window, "退款")
+    window.toggle_pin()
+    window.field.clear()
+    qtbot.waitUntil(lambda: not window.search_pending(), timeout=5000)
+    assert _home_sections(window) == {
+        "Favourites": ["faq-refund-timeline"],
+        "Most used": ["faq-hk-account", "faq-lottery-draw"],
+    }
+
+    # At most ten, by copy count.
+    for n in range(12):
+        ref = ArticleRef(f"faq-extra-{n:02d}", f"faq/extra-{n:02d}.md", f"补充问题 {n}", "faq", "")
+        for _ in range(10 + n):
+            window.usage.record_copy(ref)
+    window.show_home()
+    most = _home_sections(window)["Most used"]
+    assert most == [f"faq-extra-{n:02d}" for n in range(11, 1, -1)]
+    assert _home_sections(window)["Recently copied"] == ["faq-extra-01", "faq-extra-00", "faq-hk-account", "faq-lottery-draw"]
 
 
 def test_copy_counts_lift_an_article_among_close_results(qtbot, make_window, content):
