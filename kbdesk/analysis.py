@@ -19,9 +19,6 @@ import re
 import threading
 from pathlib import Path
 
-import opencc
-import rjieba
-from pypinyin import Style, lazy_pinyin
 from whoosh.analysis import StopFilter, Token, Tokenizer
 
 # Bump when tokens change, so existing indexes are rebuilt instead of mixing
@@ -42,9 +39,18 @@ _VARIANT_TABLE = str.maketrans({"帐": "账"})
 
 # Taiwan/Hong Kong phrasing (登入, 網路, 帳號) to mainland Simplified; this
 # also converts plain Traditional characters.
-_T2S_PHRASES = opencc.OpenCC("tw2sp")
-# Character-level conversion keeps lengths, which highlighting needs.
-_T2S_CHARS = opencc.OpenCC("t2s")
+# OpenCC, rjieba and pypinyin load their dictionaries on first use, not on
+# import: the window must be on screen before any of that is needed.
+@functools.lru_cache(maxsize=None)
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _convert(config: str, text: str) -> str:
+    return _opencc(config).convert(text)
+# Character-level conversion ("t2s") keeps lengths, which highlighting needs.
 _opencc_lock = threading.Lock()
 
 
@@ -62,7 +68,7 @@ def normalize(text: str) -> str:
     text = _fold(text)
     if CJK_RE.search(text):
         with _opencc_lock:
-            text = _T2S_PHRASES.convert(text)
+            text = _convert("tw2sp", text)
         text = text.translate(_VARIANT_TABLE)
     return text
 
@@ -74,19 +80,19 @@ def normalize_aligned(text: str) -> str:
     if not CJK_RE.search(folded):
         return folded
     with _opencc_lock:
-        converted = _T2S_PHRASES.convert(folded)
+        converted = _convert("tw2sp", folded)
         if len(converted) != len(folded):
-            converted = _T2S_CHARS.convert(folded)
+            converted = _convert("t2s", folded)
             if len(converted) != len(folded):
                 converted = "".join(
-                    c2 if len(c2 := _T2S_CHARS.convert(c)) == 1 else c for c in folded
+                    c2 if len(c2 := _convert("t2s", c)) == 1 else c for c in folded
                 )
     return converted.translate(_VARIANT_TABLE)
 
 
 # Simplified → each Traditional standard; a character is Simplified-only if
 # all of them change it (台 is standard in Taiwan and Hong Kong).
-_S2T_VARIANTS = [opencc.OpenCC(c) for c in ("s2t", "s2tw", "s2hk")]
+_S2T_VARIANTS = ("s2t", "s2tw", "s2hk")
 
 
 def script_chars(text: str) -> tuple[str, str]:
@@ -96,8 +102,8 @@ def script_chars(text: str) -> tuple[str, str]:
     if not sample:
         return "", ""
     with _opencc_lock:
-        as_simplified = _T2S_CHARS.convert(sample)
-        as_traditional = [c.convert(sample) for c in _S2T_VARIANTS]
+        as_simplified = _convert("t2s", sample)
+        as_traditional = [_convert(c, sample) for c in _S2T_VARIANTS]
     traditional = "".join(a for a, b in zip(sample, as_simplified) if a != b)
     simplified = "".join(
         a for a, *variants in zip(sample, *as_traditional) if all(a != v for v in variants)
@@ -113,12 +119,12 @@ def script_of(text: str) -> str:
     if not sample:
         return ""
     with _opencc_lock:
-        as_simplified = _T2S_CHARS.convert(sample)
+        as_simplified = _convert("t2s", sample)
     traditional = sum(a != b for a, b in zip(sample, as_simplified))
     if traditional * 20 >= len(sample) and traditional >= 2:
         return "hant"
     with _opencc_lock:
-        as_traditional = _S2T_VARIANTS[0].convert(sample)
+        as_traditional = _convert("s2t", sample)
     simplified = sum(a != b for a, b in zip(sample, as_traditional))
     if simplified > traditional:
         return "hans"
@@ -176,6 +182,8 @@ class Segmenter:
     """rjieba with the content folder's domain dictionary."""
 
     def __init__(self, dict_path: str | Path | None = None):
+        import rjieba
+
         self._jieba = rjieba.Jieba()
         if dict_path:
             for word, freq, tag in read_dictionary(dict_path):
@@ -255,6 +263,8 @@ def query_bigrams(norm_word: str) -> list[str]:
 @functools.lru_cache(maxsize=50_000)
 def _syllables(word: str) -> tuple[str, ...]:
     # Titles and tags reuse the same words; pypinyin is slow per call.
+    from pypinyin import Style, lazy_pinyin
+
     return tuple(s for s in lazy_pinyin(word, style=Style.NORMAL, errors="ignore") if s.isalpha())
 
 

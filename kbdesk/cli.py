@@ -11,9 +11,6 @@ from pathlib import Path
 from . import __version__
 from .article import ArticleError, markdown_to_text
 from .store import ContentError, ContentStore, SaveConflict
-from .team import PermissionDenied
-from .versions import VersionError
-from .workflow import WorkflowError
 
 
 class CliError(Exception):
@@ -371,15 +368,24 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"kbdesk: error: {exc}", file=sys.stderr)
         return exc.code
-    except (ContentError, ArticleError, WorkflowError, VersionError, SaveConflict) as exc:
+    except (ContentError, ArticleError, SaveConflict) as exc:
         print(f"kbdesk: error: {exc}", file=sys.stderr)
         return 2
-    except PermissionDenied as exc:
-        print(f"kbdesk: not allowed: {exc}", file=sys.stderr)
-        return 4
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback
+        # The leads' modules are imported only by the commands that use them
+        # (the window must start fast), so their errors are told apart here.
+        from .team import PermissionDenied
+        from .versions import VersionError
+        from .workflow import WorkflowError
+
+        if isinstance(exc, PermissionDenied):
+            print(f"kbdesk: not allowed: {exc}", file=sys.stderr)
+            return 4
+        if isinstance(exc, (WorkflowError, VersionError)):
+            print(f"kbdesk: error: {exc}", file=sys.stderr)
+            return 2
         if os.environ.get("KBDESK_DEBUG"):
             raise
         print(f"kbdesk: error: {type(exc).__name__}: {exc} (set KBDESK_DEBUG=1 for details)",

@@ -45,6 +45,8 @@ def run(args) -> int:
         return 2
     window = MainWindow(store, getattr(args, "index_dir", None))
     window.show()
-    # The window shows first; the index is checked (or built) in the background.
+    # Paint the window before any background work starts competing with it
+    # (no other thread runs yet); then check or build the index in the background.
+    app.processEvents()
     QTimer.singleShot(0, window.start)
     return app.exec()
