@@ -5,14 +5,10 @@ test its own config, data and index folders)."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
-pytest.importorskip("PySide6.QtWidgets")
-pytest.importorskip("pytestqt")
-
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from kbdesk.store import ContentStore  # noqa: E402
+from kbdesk.store import ContentStore
 
 
 @pytest.fixture

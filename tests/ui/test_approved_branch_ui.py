@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
+
+from kbdesk import workflow
 
 from ..conftest import write
 from .conftest import search
-
-workflow = pytest.importorskip("kbdesk.workflow")
 
 
 def test_window_shows_and_copies_the_approved_wording(qtbot, make_window, content):
