@@ -49,4 +49,20 @@ def run(args) -> int:
     # (no other thread runs yet); then check or build the index in the background.
     app.processEvents()
     QTimer.singleShot(0, window.start)
-    return app.exec()
+    code = app.exec()
+    release_clipboard(app)
+    return code
+
+
+def release_clipboard(app: QApplication) -> None:
+    """Hand what the agent copied last back to Qt as plain text before Python
+    shuts down: PySide6 crashes at exit while the clipboard still holds a
+    QMimeData made in Python (the plain text stays pasteable)."""
+    clipboard = app.clipboard()
+    # Where the platform can tell (X11), leave another program's data alone.
+    if clipboard.ownsClipboard() or not clipboard.supportsSelection():
+        text = clipboard.text()
+        clipboard.clear()
+        if text:
+            clipboard.setText(text)
+        app.processEvents()

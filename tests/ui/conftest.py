@@ -91,3 +91,15 @@ def clipboard_formats():
 def set_clipboard_sentinel(text: str = "sentinel-nothing-copied"):
     QApplication.clipboard().setText(text)
     return text
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_clipboard_before_exit():
+    """Clipboard data set by the copy tests must go while Python still runs:
+    Qt tearing it down after interpreter shutdown crashes the process."""
+    yield
+    from kbdesk.ui.app import release_clipboard
+
+    app = QApplication.instance()
+    if app is not None:
+        release_clipboard(app)

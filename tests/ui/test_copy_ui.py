@@ -219,3 +219,18 @@ def test_a_script_variant_can_be_copied_on_its_own(qtbot, make_window, content):
     with qtbot.waitSignal(window.copied, timeout=5000) as copied:
         qtbot.keyClick(window.fill_dialog.fields["物流单号"], Qt.Key.Key_Return)
     assert copied.args[1] == "非常抱歉，您的包裹 SF123 正在派送中，预计明天送达。"
+
+
+def test_copied_text_stays_pasteable_when_kbdesk_quits(qtbot):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QApplication
+
+    from kbdesk.ui.app import release_clipboard
+
+    app = QApplication.instance()
+    mime = QMimeData()
+    mime.setText("您好，工号 8123")
+    mime.setHtml("<p>您好，工号 8123</p>")
+    app.clipboard().setMimeData(mime)
+    release_clipboard(app)
+    assert app.clipboard().text() == "您好，工号 8123"
