@@ -277,21 +277,26 @@ def resolved_values(body: str, values: dict[str, str] | None) -> dict[str, str]:
     return out
 
 
-def _fill_escaped(values: dict[str, str]):
-    def apply(text: str) -> str:
-        raw = html.unescape(text)
-        if "{{" not in raw:
-            return text
-        out, pos = [], 0
-        for m in PLACEHOLDER_RE.finditer(raw):
-            out.append(html.escape(raw[pos : m.start()], quote=False))
-            name = m.group(1)
-            out.append(html.escape(values[name] if name in values else m.group(0), quote=False))
-            pos = m.end()
-        out.append(html.escape(raw[pos:], quote=False))
-        return "".join(out)
+def _sub_placeholders(text: str, replace) -> str:
+    """*text* (escaped HTML text) with each placeholder replaced by
+    ``replace(match)``, which returns escaped HTML too."""
+    raw = html.unescape(text)
+    if "{{" not in raw:
+        return text
+    out, pos = [], 0
+    for m in PLACEHOLDER_RE.finditer(raw):
+        out.append(html.escape(raw[pos : m.start()], quote=False))
+        out.append(replace(m))
+        pos = m.end()
+    out.append(html.escape(raw[pos:], quote=False))
+    return "".join(out)
 
-    return apply
+
+def _fill_escaped(values: dict[str, str]):
+    def replace(m) -> str:
+        return html.escape(values.get(m.group(1), m.group(0)), quote=False)
+
+    return lambda text: _sub_placeholders(text, replace)
 
 
 def copy_payload(body: str, values: dict[str, str] | None = None) -> tuple[str, str]:
@@ -319,20 +324,13 @@ def render_filled(body: str, values: dict[str, str] | None = None) -> str:
     dialog's live preview)."""
     resolved = resolved_values(body, values)
 
+    def replace(m) -> str:
+        name = m.group(1)
+        if name in resolved:
+            return f'<span class="{FILLED_CLASS}">{html.escape(resolved[name], quote=False)}</span>'
+        return f'<span class="{PLACEHOLDER_CLASS}">{html.escape(m.group(0), quote=False)}</span>'
+
     def apply(text: str) -> str:
-        raw = html.unescape(text)
-        if "{{" not in raw:
-            return text
-        out, pos = [], 0
-        for m in PLACEHOLDER_RE.finditer(raw):
-            out.append(html.escape(raw[pos : m.start()], quote=False))
-            name = m.group(1)
-            if name in resolved:
-                out.append(f'<span class="{FILLED_CLASS}">{html.escape(resolved[name], quote=False)}</span>')
-            else:
-                out.append(f'<span class="{PLACEHOLDER_CLASS}">{html.escape(m.group(0), quote=False)}</span>')
-            pos = m.end()
-        out.append(html.escape(raw[pos:], quote=False))
-        return "".join(out)
+        return _sub_placeholders(text, replace)
 
     return _map_text(sanitize(markdown_to_html(body)), apply)
