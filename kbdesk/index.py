@@ -403,6 +403,10 @@ class SearchIndex:
         # forkserver: workers never inherit the threads of a running window.
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
+        if method == "forkserver":
+            # Preload this module, not the caller's __main__: a script without
+            # a __name__ guard would otherwise run again inside the server.
+            ctx.set_forkserver_preload([__name__])
         done = ctx.Value("i", 0)
         spec = (self.source.name, str(self.store.root), self.dict_path)
         with ctx.Pool(procs, initializer=_init_worker, initargs=(done,)) as pool:
