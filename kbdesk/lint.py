@@ -9,10 +9,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from . import analysis
 from .article import ArticleError, markdown_to_text, parse_article
+from .config import read_team_file
 from .placeholders import PLACEHOLDER_RE, PlaceholderSpec, find_placeholders, malformed_placeholders
 
 DEFAULT_MESSAGE_LIMIT = 500
@@ -67,12 +66,9 @@ class LintRules:
     @classmethod
     def load(cls, content_root: Path) -> "LintRules":
         path = Path(content_root) / ".kbdesk" / "lint.yaml"
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-        except FileNotFoundError:
+        data = read_team_file(path, "lint rules")
+        if data is None:
             return cls()
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise ValueError(f"{path}: cannot read lint rules: {exc}") from exc
         taboo = []
         for item in data.get("taboo_phrases") or []:
             if isinstance(item, str):

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
-from .config import load_settings
+from .config import load_settings, read_team_file
 from .versions import Identity, default_identity
 
 APPROVAL_RULES = ("one_lead", "two_person")
@@ -29,14 +28,9 @@ class Team:
     @classmethod
     def load(cls, content_root: Path) -> "Team":
         path = Path(content_root) / ".kbdesk" / "team.yaml"
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-        except FileNotFoundError:
+        data = read_team_file(path, "the team file")
+        if data is None:
             return cls()
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise ValueError(f"{path}: cannot read the team file: {exc}") from exc
-        if not isinstance(data, dict):
-            raise ValueError(f"{path}: expected 'leads:' and 'approval:'")
         leads = []
         for entry in data.get("leads") or []:
             if isinstance(entry, dict) and (entry.get("name") or entry.get("email")):
