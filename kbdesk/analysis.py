@@ -2,13 +2,10 @@
 
 Every piece of text goes through :func:`normalize` first (width, case,
 Traditional → Simplified), so that a Traditional query finds Simplified text
-and the other way round. The Whoosh tokenizers below are what the index
-schema uses; the query side (``kbdesk.search``) calls the same functions, so a
-word is cut the same way whether it is typed or indexed.
-
-The tokenizers are pickled into the index's table of contents by Whoosh, so
-they only keep plain configuration (a dictionary path) and fetch the
-segmenter from a per-process cache.
+and the other way round. The index (``kbdesk.index``) stores the terms
+counted by the ``*_terms`` functions below; the query side (``kbdesk.search``)
+calls the same segmenter, so a word is cut the same way whether it is typed
+or indexed. Nothing here knows about Whoosh.
 """
 
 from __future__ import annotations
@@ -17,9 +14,10 @@ import functools
 import hashlib
 import re
 import threading
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh.analysis import StopFilter, Token, Tokenizer
 
 # Bump when tokens change, so existing indexes are rebuilt instead of mixing
 # old and new tokens.
@@ -301,107 +299,55 @@ def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:
     return tokens
 
 
-# -- Whoosh tokenizers -----------------------------------------------------------
+# -- terms of a document ----------------------------------------------------------
 
 
-class _CachedSegmenterTokenizer(Tokenizer):
-    def __init__(self, dict_path: str | None = None):
-        self.dict_path = str(dict_path) if dict_path else None
+@dataclass
+class Terms:
+    """The analysed terms of one field of one document, counted once here
+    rather than token by token inside Whoosh: *weights* maps each term to its
+    summed weight (its count, unless sections weigh differently), *length* is
+    the number of tokens (for BM25's length normalisation)."""
 
-    def __eq__(self, other):
-        return type(self) is type(other) and self.dict_path == other.dict_path
-
-    def _emit(self, pieces, positions, chars, removestops, start_pos, start_char, mode, kwargs):
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        pos = start_pos
-        for text, s, e in pieces:
-            t.text = text
-            t.boost = 1.0
-            t.stopped = False
-            if positions:
-                t.pos = pos
-                pos += 1
-            if chars:
-                t.startchar = start_char + s
-                t.endchar = start_char + e
-            yield t
+    weights: dict[str, float]
+    length: int
 
 
-# Separates the sections of a weighted value (title, tags, …) given to
-# WordTokenizer; each section's words count with that section's weight.
-SECTION_SEP = "\x1e"
+def _counted(tokens) -> Terms:
+    counts = Counter(tokens)
+    return Terms(dict(counts), sum(counts.values()))
 
 
-class WordTokenizer(_CachedSegmenterTokenizer):
-    """Normalised words: rjieba search mode for Chinese, Latin words whole.
-
-    With *weights*, the value is sections joined by SECTION_SEP and every
-    word of section i carries weights[i] (a title word counts more than a
-    body word) — one field instead of one per section, so a query looks up
-    each word once."""
-
-    def __init__(self, dict_path: str | None = None, weights: tuple[float, ...] = ()):
-        super().__init__(dict_path)
-        self.weights = tuple(weights)
-
-    def __eq__(self, other):
-        return super().__eq__(other) and self.weights == other.weights
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
-                 removestops=True, start_pos=0, start_char=0, tokenize=True,
-                 mode="", **kwargs):
-        seg = segmenter(self.dict_path)
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        sections = value.split(SECTION_SEP) if self.weights else [value]
-        pos, offset = start_pos, start_char
-        for i, section in enumerate(sections):
-            boost = self.weights[i] if i < len(self.weights) else 1.0
-            for text, s, e in words_of(normalize(section), seg):
-                t.text, t.boost, t.stopped = text, boost, False
-                if positions:
-                    t.pos = pos
-                    pos += 1
-                if chars:
-                    t.startchar, t.endchar = offset + s, offset + e
-                yield t
-            offset += len(section) + 1
+def word_terms(sections, dict_path: str | None = None) -> Terms:
+    """Search-mode words of (text, weight) sections, stop words left out.
+    One field can then hold title, tags and body, a title word counting more
+    than a body word, and a query looks up each word once."""
+    seg = segmenter(dict_path)
+    weights: dict[str, float] = {}
+    length = 0
+    for text, weight in sections:
+        counts = Counter(w for w, _, _ in words_of(normalize(text), seg) if w not in STOP_WORDS)
+        length += sum(counts.values())
+        for word, n in counts.items():
+            weights[word] = weights.get(word, 0.0) + n * weight
+    return Terms(weights, length)
 
 
-class BigramTokenizer(_CachedSegmenterTokenizer):
+def bigram_terms(text: str) -> Terms:
     """Overlapping CJK bigrams, so text is found where segmentation differs."""
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
-                 removestops=True, start_pos=0, start_char=0, tokenize=True,
-                 mode="", **kwargs):
-        yield from self._emit(bigrams_of(normalize(value)), positions, chars,
-                              removestops, start_pos, start_char, mode, kwargs)
+    return _counted(t for t, _, _ in bigrams_of(normalize(text)))
 
 
-class PinyinTokenizer(_CachedSegmenterTokenizer):
-    """Pinyin of each line of the value (one line per title or tag)."""
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
-                 removestops=True, start_pos=0, start_char=0, tokenize=True,
-                 mode="", **kwargs):
-        seg = segmenter(self.dict_path)
-        pieces = []
-        for line in value.splitlines():
-            pieces.extend((tok, 0, 0) for tok in pinyin_tokens(line, seg))
-        yield from self._emit(pieces, positions, chars, removestops, start_pos,
-                              start_char, mode, kwargs)
+def pinyin_terms(lines, dict_path: str | None = None) -> Terms:
+    """Pinyin of each line (one line per title or tag)."""
+    seg = segmenter(dict_path)
+    return _counted(tok for line in lines for tok in pinyin_tokens(line, seg))
 
 
-class LatinTokenizer(_CachedSegmenterTokenizer):
+def latin_terms(text: str) -> Terms:
     """Only the Latin words and numbers (APP, VIP, 5W1H, order numbers): a
     small vocabulary that typo-tolerant queries can scan quickly."""
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
-                 removestops=True, start_pos=0, start_char=0, tokenize=True,
-                 mode="", **kwargs):
-        norm = _fold(value)
-        pieces = ((m.group(), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", norm))
-        yield from self._emit(pieces, positions, chars, removestops, start_pos,
-                              start_char, mode, kwargs)
+    return _counted(re.findall(r"[a-z0-9]+", _fold(text)))
 
 
 # Function words that carry no meaning on their own; removed from the index
@@ -411,19 +357,3 @@ STOP_WORDS = frozenset(
     把 被 让 之 其 于 并 且 即 则 这 那 这个 那个 这些 那些 一个 一些 有些
     the a an of to and or is are be in on for""".split()
 )
-
-
-def word_analyzer(dict_path: str | None = None, weights: tuple[float, ...] = ()):
-    return WordTokenizer(dict_path, weights) | StopFilter(stoplist=STOP_WORDS, minsize=1)
-
-
-def bigram_analyzer():
-    return BigramTokenizer()
-
-
-def pinyin_analyzer(dict_path: str | None = None):
-    return PinyinTokenizer(dict_path)
-
-
-def latin_analyzer():
-    return LatinTokenizer()

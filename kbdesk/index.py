@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_cache_dir
+from whoosh import formats
 from whoosh import index as whoosh_index
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
@@ -35,11 +36,12 @@ from whoosh.util.filelock import FileLock
 
 from . import analysis
 from .article import Article, ArticleError, markdown_to_text, parse_article
+from .segment_writer import FastSegmentWriter
 from .store import ContentStore, write_atomic
 from .versions import APPROVED_REF, VersionStore
 
 # Bump when the schema or the stored fields change.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 # Below this many documents a second process costs more than it saves.
 PARALLEL_BUILD_MIN_DOCS = 400
@@ -53,19 +55,39 @@ MAX_SEGMENTS_BEFORE_MERGE = 32
 SECTION_WEIGHTS = (3.0, 2.0, 1.5, 1.0)  # title, tags, category, body
 
 
-def build_schema(dict_path: str | None) -> Schema:
+class TermsField(TEXT):
+    """A scored text field whose value is already analysed
+    (:class:`analysis.Terms`). Whoosh would otherwise run an analyzer token by
+    token; here each term arrives counted, with its weight. Postings keep the
+    weight only (no frequencies or positions: nothing reads them)."""
+
+    def __init__(self, stored: bool = False):
+        super().__init__(phrase=False, stored=stored)
+        self.format = formats.Existence()
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, analysis.Terms):
+            raise TypeError(f"expected analysed Terms, got {type(value).__name__}")
+        # Whoosh adds up the second item as the field's length
+        n = len(value.weights)
+        first, rest = divmod(value.length, n) if n else (0, 0)
+        return [(term.encode("utf-8"), first + (i < rest), weight, b"")
+                for i, (term, weight) in enumerate(value.weights.items())]
+
+
+def build_schema() -> Schema:
     return Schema(
         path=ID(stored=True, unique=True),
         id=ID(stored=True),
         # All words of an article in one field, weighted by section: one
         # posting per word and article keeps both building and querying fast.
-        words=TEXT(analyzer=analysis.word_analyzer(dict_path, SECTION_WEIGHTS), phrase=False),
+        words=TermsField(),
         # The title alone, for as-you-type prefixes (退 → 退款…).
-        title=TEXT(analyzer=analysis.word_analyzer(dict_path), stored=True, phrase=False),
+        title=TermsField(stored=True),
         # Bigrams of title and tags: found even where they were cut differently.
-        grams=TEXT(analyzer=analysis.bigram_analyzer(), phrase=True),
-        pinyin=TEXT(analyzer=analysis.pinyin_analyzer(dict_path), phrase=False),
-        latin=TEXT(analyzer=analysis.latin_analyzer(), phrase=False),
+        grams=TermsField(),
+        pinyin=TermsField(),
+        latin=TermsField(),
         # Exact values for filters.
         kind=ID(stored=True),
         status=ID(stored=True),
@@ -102,18 +124,20 @@ def _without_title_heading(text: str, title: str) -> str:
     return rest.lstrip("\n") if first.strip() == title.strip() else text
 
 
-def document_fields(article: Article) -> dict:
+def document_fields(article: Article, dict_path: str | None = None) -> dict:
     text = _without_title_heading(markdown_to_text(article.body), article.title)
     tags = "\n".join(article.tags)
-    sep = analysis.SECTION_SEP
+    title_weight, tags_weight, category_weight, body_weight = SECTION_WEIGHTS
     return {
         "path": article.path,
         "id": article.id,
-        "words": f"{article.title}{sep}{tags}{sep}{article.category}{sep}{text}",
-        "title": article.title,
-        "grams": f"{article.title}\n{tags}",
-        "pinyin": f"{article.title}\n{tags}",
-        "latin": f"{article.title}\n{tags}\n{text}",
+        "words": analysis.word_terms([(article.title, title_weight), (tags, tags_weight),
+                                      (article.category, category_weight), (text, body_weight)], dict_path),
+        "title": analysis.word_terms([(article.title, 1.0)], dict_path),
+        "_stored_title": article.title,
+        "grams": analysis.bigram_terms(f"{article.title}\n{tags}"),
+        "pinyin": analysis.pinyin_terms([article.title, *article.tags], dict_path),
+        "latin": analysis.latin_terms(f"{article.title}\n{tags}\n{text}"),
         "kind": article.kind,
         "status": article.status,
         "category_id": article.category,
@@ -221,7 +245,7 @@ class SearchIndex:
         self.dir = index_dir or default_index_dir(store.root, self.source.name)
         dict_path = store.dictionary_path
         self.dict_path = str(dict_path) if dict_path else None
-        self.schema = build_schema(self.dict_path)
+        self.schema = build_schema()
         self._ix = None
         self._ix_name = None
         self._state_stamp = None
@@ -372,7 +396,7 @@ class SearchIndex:
             if procs > 1:
                 parts = self._build_in_processes(str(target), paths, procs, progress)
             else:
-                parts = [_build_segment(ix, self.source, paths, _Progress(progress, len(paths)))]
+                parts = [_build_segment(ix, self.source, paths, self.dict_path, _Progress(progress, len(paths)))]
             files = {}
             for part in parts:
                 segment, part_files, problems, added = part[:4]
@@ -431,7 +455,7 @@ class SearchIndex:
             return result
 
         files = dict(known)
-        writer = ix.writer(timeout=5.0)
+        writer = FastSegmentWriter(ix, timeout=5.0)
         try:
             for path in removed:
                 if known[path].get("hash") is not None:
@@ -448,7 +472,7 @@ class SearchIndex:
                 elif old_hash == article.hash:
                     continue  # touched, not changed
                 else:
-                    writer.update_document(**document_fields(article))
+                    writer.update_document(**document_fields(article, self.dict_path))
                     (result.changed if old_hash is not None else result.added).append(path)
                 if progress is not None and progress(n, len(todo)) is False:
                     raise UpdateCancelled()
@@ -496,46 +520,11 @@ class _Progress:
                 raise UpdateCancelled()
 
 
-class _FieldLengths:
-    """Per-document field lengths, read once per field. Whoosh's writer asks
-    the segment file for the length again for every single posting."""
-
-    def __init__(self, reader, doc_count: int):
-        self.reader = reader
-        self.doc_count = doc_count
-        self._by_field: dict[str, list] = {}
-
-    def doc_field_length(self, docnum, fieldname, default=0):
-        lengths = self._by_field.get(fieldname)
-        if lengths is None:
-            read = self.reader.doc_field_length
-            lengths = self._by_field[fieldname] = [read(d, fieldname, default) for d in range(self.doc_count)]
-        return lengths[docnum]
-
-    def __getattr__(self, name):
-        return getattr(self.reader, name)
-
-
-def _segment_writer(ix):
-    from whoosh.writing import SegmentWriter
-
-    class BuildWriter(SegmentWriter):
-        def _flush_segment(self):
-            self.perdocwriter.close()
-            pdr = self.per_document_reader() if self.codec.length_stats else None
-            lengths = _FieldLengths(pdr, self.docnum) if pdr is not None else None
-            self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
-            self.fieldwriter.close()
-            if pdr is not None:
-                pdr.close()
-
-    return BuildWriter(ix, _lk=False, limitmb=64)
-
-
-def _build_segment(ix, source, paths: list[str], progress: _Progress):
+def _build_segment(ix, source, paths: list[str], dict_path: str | None, progress: _Progress):
     """(segment or None, files, problems, added) for *paths*, written as one
     new segment of *ix* without touching its table of contents."""
-    writer = _segment_writer(ix)
+    # One large segment: a compound file would only copy it once more.
+    writer = FastSegmentWriter(ix, _lk=False, compound=False)
     files, problems, added = {}, [], []
     try:
         for n, path in enumerate(paths, 1):
@@ -545,7 +534,7 @@ def _build_segment(ix, source, paths: list[str], progress: _Progress):
                 problems.append(exc)
                 files[path] = {"hash": None, "problem": exc.reason}
             else:
-                writer.add_document(**document_fields(article))
+                writer.add_document(**document_fields(article, dict_path))
                 files[path] = {"hash": article.hash}
                 added.append(path)
             progress.step(n)
@@ -573,8 +562,8 @@ def _build_part(target: str, spec: tuple, paths: list[str]):
         source = ApprovedSource(store, VersionStore.open(store.root))
     else:
         source = WorkingTreeSource(store)
-    ix = whoosh_index.open_dir(target, schema=build_schema(dict_path))
-    part = _build_segment(ix, source, paths, _Progress(None, len(paths), _worker_counter))
+    ix = whoosh_index.open_dir(target, schema=build_schema())
+    part = _build_segment(ix, source, paths, dict_path, _Progress(None, len(paths), _worker_counter))
     return (*part, _peak_rss_mb())
 
 

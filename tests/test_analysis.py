@@ -1,5 +1,6 @@
 from kbdesk import analysis
-from kbdesk.analysis import Segmenter, bigrams_of, normalize, normalize_aligned, pinyin_tokens, word_analyzer
+from kbdesk.analysis import (Segmenter, bigram_terms, bigrams_of, latin_terms, normalize, normalize_aligned,
+                             pinyin_terms, pinyin_tokens, word_terms)
 
 
 def test_normalize_folds_width_case_and_traditional():
@@ -23,15 +24,30 @@ def test_domain_dictionary_keeps_terms_whole(tmp_path):
     assert "快赔通" in Segmenter(d).words("请走快赔通流程")
 
 
-def test_word_analyzer_cuts_chinese_and_keeps_latin_words():
-    tokens = [t.text for t in word_analyzer()("客户的APP登录不了，请按5W1H记录")]
-    assert {"客户", "app", "登录", "5w1h", "记录"} <= set(tokens)
-    assert "的" not in tokens  # stop word
+def test_word_terms_cut_chinese_and_keep_latin_words():
+    terms = word_terms([("客户的APP登录不了，请按5W1H记录", 1.0)])
+    assert {"客户", "app", "登录", "5w1h", "记录"} <= set(terms.weights)
+    assert "的" not in terms.weights  # stop word
+
+
+def test_word_terms_weigh_sections_and_count_length():
+    terms = word_terms([("退款", 3.0), ("退款 客户", 1.0)])
+    assert terms.weights["退款"] == 4.0  # 3 from the title, 1 from the body
+    assert terms.weights["客户"] == 1.0
+    assert terms.length == 3  # tokens, whatever their weight
 
 
 def test_search_mode_indexes_sub_words_of_long_words():
-    tokens = [t.text for t in word_analyzer()("中华人民共和国")]
-    assert {"中华", "人民", "共和国", "中华人民共和国"} <= set(tokens)
+    terms = word_terms([("中华人民共和国", 1.0)])
+    assert {"中华", "人民", "共和国", "中华人民共和国"} <= set(terms.weights)
+
+
+def test_bigram_pinyin_and_latin_terms_are_counted():
+    grams = bigram_terms("退款退款")
+    assert grams.weights == {"退款": 2, "款退": 1} and grams.length == 3
+    assert {"tuikuan", "tk"} <= set(pinyin_terms(["退款", "物流"]).weights)
+    latin = latin_terms("ＡＰＰ闪退，订单D20260511 app")
+    assert latin.weights == {"app": 2, "d20260511": 1} and latin.length == 3
 
 
 def test_bigrams_overlap_and_latin_stays_whole():
