@@ -190,20 +190,26 @@ def sections(body: str) -> list[Section]:
 
 
 SECTION_SCHEME = "kbdesk-section"
-SECTION_CLASS = "kb-section"
+SECTION_CLASS = "kb-section"  # the link
+SECTION_BAR_CLASS = "kb-section-bar"  # the paragraph holding it, right after the heading
 _H2_CLOSE_RE = re.compile(r"</h2>", re.I)
 
 
 def add_section_links(rendered: str, body: str, label: str) -> str:
-    """Put a link (``kbdesk-section:N``) at the end of each level-2 heading of
-    *rendered*, if its headings are exactly the sections of *body*."""
+    """Put a small link (``kbdesk-section:N``) just under each level-2 heading
+    of *rendered*, if its headings are exactly the sections of *body*.
+
+    The link is a paragraph of its own after the ``</h2>``, in ``<small>``:
+    inside the heading it would be drawn at the heading's size (Qt's rich
+    text ignores a class rule's ``font-size`` there, and the sanitiser
+    leaves no inline styles)."""
     count = len(sections(body))
     if not count or len(_H2_CLOSE_RE.findall(rendered)) != count:
         return rendered
     n = iter(range(count))
-    link = '\u2003<a class="{cls}" href="{scheme}:{i}">{label}</a></h2>'
+    link = '</h2>\n<p class="{bar}"><small><a class="{cls}" href="{scheme}:{i}">{label}</a></small></p>'
     return _H2_CLOSE_RE.sub(
-        lambda _m: link.format(cls=SECTION_CLASS, scheme=SECTION_SCHEME, i=next(n),
+        lambda _m: link.format(bar=SECTION_BAR_CLASS, cls=SECTION_CLASS, scheme=SECTION_SCHEME, i=next(n),
                                label=html.escape(label, quote=False)), rendered)
 
 

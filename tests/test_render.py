@@ -89,3 +89,25 @@ def test_sections_of_a_script():
     assert out.count('href="kbdesk-section:') == 2 and 'href="kbdesk-section:1"' in out
     # Article text cannot forge such a link: the sanitiser drops unknown schemes.
     assert "kbdesk-section" not in render_article('[x](kbdesk-section:0) <a href="kbdesk-section:1">y</a>')
+
+
+def test_section_links_are_small_lines_under_their_headings_not_inside_them():
+    from kbdesk.render import SECTION_BAR_CLASS, SECTION_CLASS, SECTION_SCHEME
+
+    body = "说明。\n\n## 通用版\n\n您好{{称呼}}。\n\n## 客户带着订单进线\n\n请提供订单号。\n"
+    out = render_article(body, section_label="复制本段")
+    # The headings hold their title and nothing else (inside one, Qt would
+    # draw the link at the heading's size).
+    assert re.findall(r"<h2>(.*?)</h2>", out, re.S) == ["通用版", "客户带着订单进线"]
+    # Each link is a paragraph of its own right after its heading, in <small>.
+    links = re.findall(r'</h2>\s*<p class="([^"]*)"><small><a class="([^"]*)" href="([^"]*)">([^<]*)</a></small></p>',
+                       out)
+    assert links == [(SECTION_BAR_CLASS, SECTION_CLASS, f"{SECTION_SCHEME}:0", "复制本段"),
+                     (SECTION_BAR_CLASS, SECTION_CLASS, f"{SECTION_SCHEME}:1", "复制本段")]
+    assert out.index("复制本段") < out.index("您好") and out.count(f"{SECTION_SCHEME}:") == 2
+    # The label is text, never markup.
+    assert "<b>x</b>" not in render_article(body, section_label="<b>x</b>")
+    # Still strict: an article keeps <small> but cannot style it or use the preview's classes.
+    forged = render_article('<p class="kb-section-bar" style="font-size:40px"><small style="color:red" '
+                            'class="kb-section">小字</small></p>')
+    assert forged == "<p><small>小字</small></p>"

@@ -39,6 +39,7 @@ from ..article import Article, ArticleError
 from ..render import (
     HIT_CLASS,
     PLACEHOLDER_CLASS,
+    SECTION_BAR_CLASS,
     SECTION_CLASS,
     SECTION_SCHEME,
     render_article,
@@ -58,7 +59,7 @@ WEB_SCHEMES = ("http", "https")
 HIT_BACKGROUND = "#ffe7a3"
 BLANK_BACKGROUND = "#e3eff5"
 BLANK_FOREGROUND = "#1f5d8c"
-THIN_SPACE, EM_SPACE, OBJECT_CHAR = "\u2009", "\u2003", "\ufffc"
+THIN_SPACE, OBJECT_CHAR = "\u2009", "\ufffc"
 
 DOCUMENT_CSS = f"""
 body {{ color: #1f2933; }}
@@ -76,7 +77,8 @@ pre {{ background-color: #f6f8fa; padding: 8px; }}
 blockquote {{ color: #4a5568; margin-left: 12px; }}
 .{PLACEHOLDER_CLASS} {{ background-color: {BLANK_BACKGROUND}; color: {BLANK_FOREGROUND}; white-space: pre-wrap; }}
 .{HIT_CLASS} {{ background-color: {HIT_BACKGROUND}; }}
-a.{SECTION_CLASS} {{ font-size: 12px; font-weight: normal; color: #2c6e8f; }}
+p.{SECTION_BAR_CLASS} {{ margin-top: 0px; margin-bottom: 6px; line-height: 100%; }}
+a.{SECTION_CLASS} {{ font-weight: normal; color: #2c6e8f; }}
 """
 
 
@@ -97,13 +99,25 @@ def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tu
     highlighting of the query's words, images (they would not load where
     it is pasted) — and with each blank shown as a chip (``物流单号``) put
     back as ``{{物流单号}}``, so that it stays visible as a blank to fill in
-    (a selection touching a chip or a link takes it whole)."""
+    (a selection touching a chip or a link takes it whole).
+
+    A "copy this part" link is a line of its own under its heading: that
+    line goes entirely, and a selection starting or ending on it starts
+    with the text after it or ends with the heading."""
     start, end = sorted((max(0, start), max(0, end)))
     doc = document.clone()
+    last = max(0, doc.characterCount() - 1)
+    start, end = min(start, last), min(end, last)
     edits: list[tuple[int, int, str, QTextCharFormat]] = []  # (from, to, replacement, its format)
     hits: list[tuple[int, int, QTextCharFormat]] = []  # highlighted ranges, their format without it
+    link_lines: list[tuple[int, int, QTextCharFormat]] = []  # (from, to, format) of the section links' lines
     block = doc.findBlock(start)
     while block.isValid() and block.position() <= end:
+        line = _section_link_line(block)
+        if line is not None:
+            link_lines.append(line)
+            block = block.next()
+            continue
         chip: list = []  # [from, to, text, format] of the placeholder chip being read
         for it in block:
             frag = it.fragment()
@@ -123,13 +137,22 @@ def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tu
                 chip = [a, b, frag.text(), fmt]
             elif fmt.isImageFormat():
                 edits.append((a, b, "", fmt))
-            elif fmt.isAnchor() and fmt.anchorHref().startswith(f"{SECTION_SCHEME}:"):
-                if a > 0 and doc.characterAt(a - 1).isspace():  # the space before the link (EM_SPACE)
+            elif _is_section_link(fmt):  # (not on a line of its own: just the link)
+                if a > 0 and doc.characterAt(a - 1).isspace():
                     a -= 1
                 edits.append((a, b, "", fmt))
         if chip:
             edits.append(_chip_edit(*chip))
         block = block.next()
+    for a, b, _fmt in link_lines:
+        if a <= start <= b:  # from the link's line: from the text under it
+            start = min(b + 1, last)
+        if a <= end <= b:  # to the link's line: to the end of the heading above it
+            end = a - 1
+    if end <= start:
+        return "", ""
+    edits += [(a - 1, b, "", fmt) for a, b, fmt in link_lines  # the line, and the break before it
+              if start < a and b <= end]
     # The document is changed only now: changing it while reading its fragments would move them.
     cursor = QTextCursor(doc)
     for a, b, fmt in hits:  # formats only: positions stay
@@ -150,6 +173,25 @@ def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tu
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     fragment = cursor.selection()
     return fragment.toPlainText().replace(OBJECT_CHAR, ""), fragment.toHtml()
+
+
+def _is_section_link(fmt: QTextCharFormat) -> bool:
+    return fmt.isAnchor() and fmt.anchorHref().startswith(f"{SECTION_SCHEME}:")
+
+
+def _section_link_line(block) -> tuple[int, int, QTextCharFormat] | None:
+    """(start, end of text, format) of *block* if it holds just a section's
+    "copy this part" link (see :func:`kbdesk.render.add_section_links`)."""
+    fmt = None
+    for it in block:
+        frag = it.fragment()
+        if _is_section_link(frag.charFormat()):
+            fmt = frag.charFormat()
+        elif frag.text().strip():
+            return None
+    if fmt is None:
+        return None
+    return block.position(), block.position() + len(block.text()), fmt
 
 
 def _has_colour(brush, colour: str) -> bool:

@@ -1,6 +1,8 @@
 """Copying part of the article shown in the preview: Ctrl+C or the context
 menu put exactly the selected text on the clipboard, never the whole article,
-and the window's shortcuts do not take Ctrl+C away from the preview."""
+and the window's shortcuts do not take Ctrl+C away from the preview. A
+script's "Copy this part" link, small under its variant's heading, copies
+that variant."""
 
 from __future__ import annotations
 
@@ -12,6 +14,25 @@ from ..conftest import write
 from .conftest import clipboard_formats, search, set_clipboard_sentinel
 
 SENTENCE = "银行卡一般 1 到 3 个工作日到账，APP 余额即时到账。"
+
+VARIANTS = """
+    ---
+    id: script-variants
+    title: 物流延误致歉
+    kind: script
+    ---
+    # 物流延误致歉
+
+    **适用场景**：包裹超时未到。
+
+    ## 已查到物流
+
+    非常抱歉，您的包裹 {{物流单号}} 正在派送中，预计明天送达。
+
+    ## 查不到物流
+
+    非常抱歉，我马上联系快递核实，稍后回复您。
+    """
 
 
 def select(browser, text: str, end_text: str | None = None) -> str:
@@ -80,24 +101,7 @@ def test_ctrl_c_in_the_preview_copies_just_the_selected_sentence(qtbot, make_win
 
 
 def test_context_menu_copy_and_qt_copy_take_the_selection_as_shown(qtbot, make_window, content):
-    write(content, "scripts/variants.md", """
-        ---
-        id: script-variants
-        title: 物流延误致歉
-        kind: script
-        ---
-        # 物流延误致歉
-
-        **适用场景**：包裹超时未到。
-
-        ## 已查到物流
-
-        非常抱歉，您的包裹 {{物流单号}} 正在派送中，预计明天送达。
-
-        ## 查不到物流
-
-        非常抱歉，我马上联系快递核实，稍后回复您。
-        """)
+    write(content, "scripts/variants.md", VARIANTS)
     window = make_window(content)
     search(qtbot, window, "物流延误致歉")
     browser = window.preview.browser
@@ -143,6 +147,76 @@ def test_context_menu_copy_and_qt_copy_take_the_selection_as_shown(qtbot, make_w
     menu = browser.context_menu(QPoint(10, 10))
     assert not next(a for a in menu.actions() if a.objectName() == "edit-copy").isEnabled()
     menu.deleteLater()
+
+
+def section_link(browser, index: int):
+    """(block, fragment) of the "Copy this part" link of section *index*."""
+    href = f"kbdesk-section:{index}"
+    block = browser.document().begin()
+    while block.isValid():
+        for it in block:
+            if it.fragment().charFormat().anchorHref() == href:
+                return block, it.fragment()
+        block = block.next()
+    raise AssertionError(f"no link {href}")
+
+
+def click_section_link(qtbot, browser, index: int) -> None:
+    """Click the link with the mouse, where it is drawn."""
+    _block, frag = section_link(browser, index)
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(frag.position() + 1)
+    browser.setTextCursor(cursor)
+    browser.ensureCursorVisible()
+    point = browser.cursorRect(cursor).center()
+    assert browser.anchorAt(point) == f"kbdesk-section:{index}"
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_copy_this_part_link_is_small_under_its_heading_and_copies_that_part(qtbot, make_window, content):
+    from PySide6.QtGui import QFontInfo
+
+    write(content, "scripts/variants.md", VARIANTS)
+    window = make_window(content)
+    search(qtbot, window, "物流延误致歉")
+    assert window.preview.article.id == "script-variants"
+    browser = window.preview.browser
+    doc = browser.document()
+
+    def pixel_size(block) -> int:
+        return QFontInfo(block.begin().fragment().charFormat().font()).pixelSize()
+
+    body_block = doc.findBlock(doc.toPlainText().index("适用场景"))
+    for index, title in enumerate(["已查到物流", "查不到物流"]):
+        link_block, frag = section_link(browser, index)
+        assert frag.text() == "Copy this part"
+        # The heading holds its title only; the link is on the line under it,
+        # not a heading, and drawn smaller than the heading and the text.
+        heading = link_block.previous()
+        assert heading.blockFormat().headingLevel() == 2 and heading.text() == title
+        assert link_block.blockFormat().headingLevel() == 0 and link_block.text() == "Copy this part"
+        assert pixel_size(link_block) < pixel_size(body_block) < pixel_size(heading)
+
+    # Clicking a variant without blanks puts exactly it on the clipboard.
+    set_clipboard_sentinel()
+    with qtbot.waitSignal(window.copied, timeout=5000) as copied:
+        click_section_link(qtbot, browser, 1)
+    expected = "非常抱歉，我马上联系快递核实，稍后回复您。"
+    assert copied.args == ["script-variants", expected]
+    assert QApplication.clipboard().text() == expected
+    rich = QApplication.clipboard().mimeData().html()
+    assert "稍后回复您" in rich and "查不到物流" not in rich and "Copy this part" not in rich
+
+    # One with a blank: the form asks for it, and the filled variant is copied.
+    set_clipboard_sentinel()
+    click_section_link(qtbot, browser, 0)
+    qtbot.waitUntil(lambda: window.fill_dialog is not None, timeout=5000)
+    assert list(window.fill_dialog.fields) == ["物流单号"]
+    window.fill_dialog.fields["物流单号"].setText("SF123")
+    with qtbot.waitSignal(window.copied, timeout=5000):
+        qtbot.keyClick(window.fill_dialog.fields["物流单号"], Qt.Key.Key_Return)
+    assert QApplication.clipboard().text() == "非常抱歉，您的包裹 SF123 正在派送中，预计明天送达。"
+    assert window.usage.copy_count("script-variants") == 2
 
 
 def test_unapproved_article_in_the_preview_is_not_copied(qtbot, make_window, content):
@@ -206,3 +280,9 @@ def test_selection_for_clipboard_takes_off_what_only_the_preview_adds(qtbot, con
     text = doc.toPlainText()
     start = text.index("为您服务")
     assert selection_for_clipboard(doc, start + 4, start)[0] == "为您服务"
+    # A selection starting or ending on a link's line (under its heading) leaves the line out.
+    link = text.index("复制这一段", text.index("结束"))
+    assert selection_for_clipboard(doc, link + 2, text.index("再见") + 2)[0] == "感谢来电，再见"
+    assert selection_for_clipboard(doc, start, link + 2)[0] == "为您服务  到账。\n结束"
+    assert selection_for_clipboard(doc, link - 1, text.index("再见") + 2)[0] == "\n感谢来电，再见"
+    assert selection_for_clipboard(doc, link, link + 5) == ("", "")
