@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import query as Q
-from whoosh.matching import NullMatcherClass
-from whoosh.matching.wrappers import ConstantScoreWrapperMatcher
 from whoosh.searching import Searcher as WhooshSearcher
 
 from . import analysis
 from .index import SearchIndex, decode_facets
+from .matching import Fixed, TermScorer, top
 
 MAX_QUERY_CHARS = 200
 SNIPPET_CHARS = 140
@@ -206,56 +205,17 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
 # -- query building -------------------------------------------------------------------
 
 
-class UnionOr(Q.Or):
-    """Or that always merges its parts' postings lazily. Whoosh otherwise
-    preloads every posting of every part into arrays for segments under
-    5,000 documents, which defeats skipping to the best matches."""
-
-    matcher_type = Q.Or.DEFAULT_MATCHER
-
-
-class _FixedScoreMatcher(ConstantScoreWrapperMatcher):
-    def skip_to_quality(self, minquality):
-        return 0  # the child's qualities are not ours: never skip on them
-
-
-class FixedScore(Q.WrappingQuery):
-    """Matches what *child* matches, scoring *score*. Unlike Whoosh's
-    ConstantScoreQuery it does not preload the matches into a list, so the
-    query around it keeps skipping to the best matches."""
-
-    def __init__(self, child: Q.Query, score: float):
-        super().__init__(child)
-        self.score = score
-
-    def __repr__(self):
-        return f"FixedScore({self.child!r}, {self.score})"
-
-    def __eq__(self, other):
-        return type(self) is type(other) and self.child == other.child and self.score == other.score
-
-    def __hash__(self):
-        return hash((type(self), self.child, self.score))
-
-    def _rewrap(self, child):
-        return self.__class__(child, self.score)
-
-    def matcher(self, searcher, context=None):
-        m = self.child.matcher(searcher, context)
-        return m if isinstance(m, NullMatcherClass) else _FixedScoreMatcher(m, self.score)
-
-
 def _cjk_form_query(form: str, as_prefix: bool, fuzzy: bool) -> Q.Query:
     parts: list[Q.Query] = [Q.Term("words", form)]
     grams = analysis.query_bigrams(form)
     if len(form) >= 2 and grams:
         # a title or tag cut differently from the query
-        # (an And of bigrams rather than a Phrase: it keeps block-max pruning)
+        # (an And of its bigrams: the index keeps no positions)
         parts.append(Q.And([Q.Term("grams", g) for g in grams]) if len(grams) > 1 else Q.Term("grams", grams[0]))
     if len(form) == 1 or as_prefix:
         # The agent may still be typing: 退 should find 退款.
         parts.append(Q.Prefix("title", form, boost=0.8))
-    return parts[0] if len(parts) == 1 else UnionOr(parts)
+    return parts[0] if len(parts) == 1 else Q.Or(parts)
 
 
 def _typo_tolerant(form: str) -> bool:
@@ -272,7 +232,7 @@ def _latin_form_query(form: str, as_prefix: bool, fuzzy: bool) -> Q.Query:
         parts.append(Q.FuzzyTerm("latin", form, boost=0.5, maxdist=1, prefixlength=1))
     if as_prefix and len(form) >= 2:
         parts.append(Q.Prefix("latin", form, boost=0.7))
-    return UnionOr(parts)
+    return Q.Or(parts)
 
 
 def concept_query(concept: Concept, last: bool, fuzzy: bool = False) -> Q.Query:
@@ -283,15 +243,14 @@ def concept_query(concept: Concept, last: bool, fuzzy: bool = False) -> Q.Query:
     make = _latin_form_query if concept.latin else _cjk_form_query
     forms = [make(concept.text, as_prefix=last, fuzzy=fuzzy)]
     # Synonyms are alternatives that add a fixed amount (SYNONYM_SCORE).
-    forms += [FixedScore(make(form, as_prefix=False, fuzzy=fuzzy), SYNONYM_SCORE)
+    forms += [Fixed(make(form, as_prefix=False, fuzzy=fuzzy), SYNONYM_SCORE)
               for form in concept.forms[1:]]
     if concept.parts:
         # 电话响 → 电话: the same meaning in shorter words, scored a little lower
         parts = Q.And([make(p, as_prefix=False, fuzzy=fuzzy) for p in concept.parts])
         forms.append(parts.with_boost(PARTS_WEIGHT))
-    # Or, not DisjunctionMax: Whoosh's DisMax matcher gives wrong scores to
-    # documents that match only one of its subqueries.
-    return forms[0] if len(forms) == 1 else UnionOr(forms)
+    # The forms' scores add up: an article with the word and its synonym ranks higher.
+    return forms[0] if len(forms) == 1 else Q.Or(forms)
 
 
 def build_queries(parsed: ParsedQuery) -> tuple[Q.Query, Q.Query]:
@@ -309,11 +268,11 @@ def build_queries(parsed: ParsedQuery) -> tuple[Q.Query, Q.Query]:
         required, optional = optional, []
     strict: Q.Query = required[0] if len(required) == 1 else Q.And(required)
     if optional:
-        strict = Q.AndMaybe(strict, UnionOr(optional))
+        strict = Q.AndMaybe(strict, Q.Or(optional))
     # Falling back to "any word" is only worth it for the words that carry
     # meaning: 回复 or 后 would match nearly every article.
     meaningful = [q for q, c in zip(fuzzy, parsed.concepts) if not c.optional] or fuzzy
-    loose = meaningful[0] if len(meaningful) == 1 else UnionOr(meaningful)
+    loose = meaningful[0] if len(meaningful) == 1 else Q.Or(meaningful)
     return strict, loose
 
 
@@ -445,12 +404,14 @@ def _any_of(field_name: str, values) -> Q.Query | None:
     values = [v for v in (values or []) if v]
     if not values:
         return None
-    return Q.Term(field_name, values[0]) if len(values) == 1 else UnionOr([Q.Term(field_name, v) for v in values])
+    return Q.Term(field_name, values[0]) if len(values) == 1 else Q.Or([Q.Term(field_name, v) for v in values])
 
 
 class Searcher:
     """Searches one content folder's index. Cheap to call repeatedly: the
-    Whoosh searcher is reused until the index changes."""
+    Whoosh searcher, the scorer and the filters are reused until the index
+    changes, and the last query's matches are kept for counting them per
+    filter (the window asks for those right after the results)."""
 
     def __init__(self, index: SearchIndex):
         self.index = index
@@ -459,7 +420,11 @@ class Searcher:
         self.synonyms = Synonyms.from_file(settings / "synonyms.txt")
         self._searcher: WhooshSearcher | None = None
         self._ix = None
-        self._filters: dict[str, object] = {}
+        self._scorer: TermScorer | None = None
+        self._filters: dict[str, frozenset | None] = {}
+        # segment lengths outlive an index version: a segment never changes
+        self._lengths: dict = {}
+        self._last_matches: tuple[str, tuple[dict, bool]] | None = None
 
     def _whoosh_searcher(self) -> WhooshSearcher | None:
         ix = self.index.open()
@@ -472,25 +437,44 @@ class Searcher:
             if self._searcher is not None:
                 self._searcher.close()
             self._searcher, self._ix = ix.searcher(), ix
-        if self._searcher is not previous:
+        if self._searcher is not previous or self._scorer is None:
             self._filters.clear()
+            self._last_matches = None
+            self._scorer = TermScorer(self._searcher, self._lengths)
+            live = {segment.reader.segment().segment_id() for segment in self._scorer.segments}
+            for key in [k for k in self._lengths if k[0] not in live]:
+                del self._lengths[key]
         return self._searcher
 
-    def _filter_docs(self, searcher: WhooshSearcher, filter_q: Q.Query | None):
+    def _filter_docs(self, searcher: WhooshSearcher, filter_q: Q.Query | None) -> frozenset | None:
         """The documents a filter lets through, computed once per index version
-        (Whoosh would otherwise compute it again for every keystroke)."""
+        (not again for every keystroke)."""
         if filter_q is None:
             return None
         key = repr(filter_q)
-        docs = self._filters.get(key)
-        if docs is None:
-            docs = self._filters[key] = searcher._filter_to_comb(filter_q)
-        return docs
+        if key not in self._filters:
+            self._filters[key] = frozenset(searcher.docs_for_query(filter_q))
+        return self._filters[key]
 
     def close(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        self._scorer = None
+        self._last_matches = None
+
+    def _matches(self, parsed: ParsedQuery) -> tuple[dict[int, float], bool]:
+        """(document → score, relaxed) for every article the query matches,
+        before any filter: every word must match, else any meaningful word."""
+        key = repr(parsed)
+        if self._last_matches is not None and self._last_matches[0] == key:
+            return self._last_matches[1]
+        strict, loose = build_queries(parsed)
+        scores, relaxed = self._scorer.scores(strict), False
+        if not scores and not parsed.phrases:
+            scores, relaxed = self._scorer.scores(loose), True
+        self._last_matches = (key, (scores, relaxed))
+        return scores, relaxed
 
     def search(
         self,
@@ -517,21 +501,17 @@ class Searcher:
         if searcher is None:
             return SearchResults(text, [], 0)
 
-        filter_docs = self._filter_docs(searcher, self._filter_query(searcher, statuses, kinds, categories, tags))
-        if filter_docs is not None and not filter_docs:
-            # Nothing passes the filters (and Whoosh would read an empty set as "no filter").
-            return SearchResults(text, [], 0)
-
-        strict, loose = build_queries(parsed)
-        relaxed = False
+        allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses, kinds, categories, tags))
+        scores, relaxed = self._matches(parsed)
+        if allowed is not None:
+            scores = {d: s for d, s in scores.items() if d in allowed}
+        total = len(scores)
         # Quoted phrases are checked on the text, so look deeper for them.
         depth = max(limit, RERANK_DEPTH) * (10 if parsed.phrases else 1)
-        results = searcher.search(strict, filter=filter_docs, limit=depth)
-        scored = self._with_phrases(parsed, results)
-        if not scored and not parsed.phrases:
-            results = searcher.search(loose, filter=filter_docs, limit=depth)
-            scored = self._with_phrases(parsed, results)
-            relaxed = True
+        scored = [(searcher.stored_fields(d), s) for d, s in top(scores, depth)]
+        if parsed.phrases:
+            scored = self._with_phrases(parsed, scored)
+            total = len(scored)
         ranked = self._rerank(parsed, scored, boost)
         terms = parsed.highlight_terms()
         hits = [
@@ -550,7 +530,7 @@ class Searcher:
             )
             for stored, score in ranked[:limit]
         ]
-        return SearchResults(text, hits, len(ranked), relaxed)
+        return SearchResults(text, hits, total, relaxed)
 
     def _filter_query(self, searcher, statuses, kinds=None, categories=None, tags=None) -> Q.Query | None:
         statuses = [s for s in (statuses or ALL_LIVE_STATUSES) if s != "retired"]
@@ -573,15 +553,10 @@ class Searcher:
         searcher = self._whoosh_searcher()
         if parsed.empty or searcher is None:
             return facets
-        filter_docs = self._filter_docs(searcher, self._filter_query(searcher, statuses))
-        if filter_docs is not None and not filter_docs:
-            return facets
-        strict, loose = build_queries(parsed)
-        docs = set(searcher.docs_for_query(strict))
-        if not docs:
-            docs = set(searcher.docs_for_query(loose))
-        if filter_docs is not None:
-            docs = {d for d in docs if d in filter_docs}
+        allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses))
+        docs = self._matches(parsed)[0].keys()
+        if allowed is not None:
+            docs = allowed.intersection(docs)
         column = searcher.reader().column_reader("facets")
         for docnum in docs:
             kind, category, tags = decode_facets(column[docnum])
@@ -602,15 +577,11 @@ class Searcher:
         return sum(searcher.doc_frequency("status", s) for s in statuses) >= total
 
     @staticmethod
-    def _with_phrases(parsed: ParsedQuery, results) -> list[tuple[dict, float]]:
-        scored = [(hit.fields(), float(hit.score or 0.0)) for hit in results]
-        if parsed.phrases:
-            scored = [
-                (stored, score) for stored, score in scored
-                if all(p in analysis.normalize(f"{stored['title']}\n{stored.get('text', '')}") for p in parsed.phrases)
-            ]
-        return scored
-
+    def _with_phrases(parsed: ParsedQuery, scored: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
+        return [
+            (stored, score) for stored, score in scored
+            if all(p in analysis.normalize(f"{stored['title']}\n{stored.get('text', '')}") for p in parsed.phrases)
+        ]
     @staticmethod
     def _rerank(parsed: ParsedQuery, scored: list[tuple[dict, float]], boost) -> list[tuple[dict, float]]:
         """Adjust the best matches for what the agent evidently prefers: the

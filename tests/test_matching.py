@@ -1,0 +1,120 @@
+"""The term-at-a-time scorer against Whoosh's own evaluation, on real indexes."""
+
+from __future__ import annotations
+
+from random import Random
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh import query as Q
+from whoosh.fields import ID, Schema
+
+from kbdesk.analysis import Terms
+from kbdesk.index import TermsField
+from kbdesk.matching import Fixed, TermScorer, top
+from kbdesk.segment_writer import FastSegmentWriter
+
+SCHEMA = Schema(path=ID(stored=True, unique=True), words=TermsField(), pinyin=TermsField())
+VOCAB = [f"w{i}" for i in range(40)]
+
+
+def _doc(rng: Random, i: int) -> dict:
+    picked = rng.sample(VOCAB, rng.randint(1, 15))
+    return {"path": f"d{i}.md",
+            "words": Terms({w: float(rng.choice((1, 1, 2, 3))) for w in picked}, len(picked) + rng.randint(0, 40)),
+            "pinyin": Terms({p: 1.0 for p in rng.sample(["tuikuan", "tuihuo", "tk", "wuliu"], 2)}, 2)}
+
+
+@pytest.fixture
+def ix(tmp_path):
+    """Three segments (300, 200 and 1 documents) and some deleted documents."""
+    rng = Random(11)
+    index = whoosh_index.create_in(str(tmp_path), SCHEMA)
+    n = 0
+    for size in (300, 200):
+        writer = FastSegmentWriter(index)
+        for _ in range(size):
+            writer.add_document(**_doc(rng, n))
+            n += 1
+        writer.commit(merge=False)
+    writer = FastSegmentWriter(index)
+    writer.update_document(**_doc(rng, 7))  # replaces d7: deletes it in the first segment
+    writer.delete_by_term("path", "d250.md")
+    writer.commit(merge=False)
+    assert len(index._segments()) == 3
+    return index
+
+
+def _whoosh_scores(searcher, q) -> dict[int, float]:
+    return {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
+
+
+def _same(ours: dict, theirs: dict) -> None:
+    assert ours.keys() == theirs.keys()
+    for d in ours:
+        assert ours[d] == pytest.approx(theirs[d], rel=1e-6), d
+
+
+@pytest.mark.parametrize("q", [
+    Q.Term("words", "w3"),
+    Q.Term("words", "w3", boost=2.5),
+    Q.Or([Q.Term("words", "w1"), Q.Term("words", "w2"), Q.Term("pinyin", "tk")]),
+    Q.And([Q.Term("words", "w1"), Q.Term("words", "w2")]),
+    Q.And([Q.Term("words", "w1"), Q.Or([Q.Term("words", "w5"), Q.Term("words", "w6")])], boost=0.7),
+    Q.AndMaybe(Q.Term("words", "w1"), Q.Term("words", "w9")),
+    Q.Term("words", "nowhere"),
+], ids=repr)
+def test_scores_are_whooshs_bm25f(ix, q):
+    with ix.searcher() as searcher:
+        _same(TermScorer(searcher).scores(q), _whoosh_scores(searcher, q))
+
+
+def test_deleted_documents_never_match(ix):
+    with ix.searcher() as searcher:
+        scorer = TermScorer(searcher)
+        deleted = {d for d in range(searcher.doc_count_all()) if searcher.reader().is_deleted(d)}
+        assert len(deleted) == 2
+        everything = scorer.scores(Q.Or([Q.Term("words", w) for w in VOCAB]))
+        assert not deleted & everything.keys()
+        assert len(everything) == searcher.doc_count()
+        paths = {searcher.stored_fields(d)["path"] for d in everything}
+        assert "d250.md" not in paths and "d7.md" in paths  # d7 lives on in the last segment
+
+
+def test_prefix_and_fuzzy_score_a_fixed_amount(ix):
+    with ix.searcher() as searcher:
+        scorer = TermScorer(searcher)
+        prefix = scorer.scores(Q.Prefix("pinyin", "tui", boost=0.9))
+        either = scorer.scores(Q.Or([Q.Term("pinyin", "tuikuan"), Q.Term("pinyin", "tuihuo")]))
+        assert prefix.keys() == either.keys() and set(prefix.values()) == {0.9}
+        typo = scorer.scores(Q.FuzzyTerm("pinyin", "wuliv", boost=0.5, maxdist=1, prefixlength=1))
+        assert typo.keys() == scorer.scores(Q.Term("pinyin", "wuliu")).keys() and set(typo.values()) == {0.5}
+
+
+def test_fixed_score_keeps_the_matches_not_the_scores(ix):
+    with ix.searcher() as searcher:
+        scorer = TermScorer(searcher)
+        child = scorer.scores(Q.Term("words", "w4"))
+        assert scorer.scores(Fixed(Q.Term("words", "w4"), 2.0)) == dict.fromkeys(child, 2.0)
+
+
+def test_top_orders_by_score_then_document(ix):
+    assert top({5: 1.0, 2: 3.0, 9: 1.0, 1: 0.5}, 3) == [(2, 3.0), (5, 1.0), (9, 1.0)]
+
+
+def test_segment_lengths_are_shared_between_index_versions(ix):
+    cache: dict = {}
+    with ix.searcher() as searcher:
+        TermScorer(searcher, cache).scores(Q.Term("words", "w1"))
+    assert len(cache) == 3  # one entry per segment for the field used
+    first = dict(cache)
+    with ix.searcher() as searcher:
+        scorer = TermScorer(searcher, cache)
+        scorer.scores(Q.Term("words", "w1"))
+        assert all(cache[k] is first[k] for k in first)
+
+
+def test_unknown_query_types_are_refused(ix):
+    with ix.searcher() as searcher:
+        with pytest.raises(TypeError, match="Wildcard"):
+            TermScorer(searcher).scores(Q.Wildcard("words", "w*1"))

@@ -1,0 +1,96 @@
+"""kbdesk's segment writer must write exactly what Whoosh's own writer writes."""
+
+from __future__ import annotations
+
+from random import Random
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, KEYWORD, STORED, Schema
+from whoosh.writing import SegmentWriter
+
+from kbdesk.analysis import Terms
+from kbdesk.index import TermsField
+from kbdesk.segment_writer import FastSegmentWriter, PostingLists
+
+SCHEMA = Schema(path=ID(stored=True, unique=True), words=TermsField(), tags=KEYWORD(commas=True),
+                note=STORED())
+
+
+def _documents(n: int) -> list[dict]:
+    rng = Random(5)
+    vocab = [f"w{i}" for i in range(60)]
+    docs = []
+    for i in range(n):
+        picked = rng.sample(vocab, rng.randint(1, 25))
+        weights = {w: float(rng.choice((1, 2, 3.5, 4.5))) for w in picked}
+        docs.append({"path": f"d{i}.md", "words": Terms(weights, len(picked) + rng.randint(0, 30)),
+                     "tags": ",".join(rng.sample(["a", "b", "c"], 2)), "note": i})
+    return docs
+
+
+def _write(tmp_path, name, writer_class, docs):
+    folder = tmp_path / name
+    folder.mkdir()
+    ix = whoosh_index.create_in(str(folder), SCHEMA)
+    writer = writer_class(ix)
+    for doc in docs:
+        writer.add_document(**doc)
+    writer.commit()
+    return ix
+
+
+def _everything(ix) -> dict:
+    """Per term: postings (doc, weight) and term statistics; per doc: lengths."""
+    out = {}
+    with ix.reader() as reader:
+        for fieldname, tbytes in reader.all_terms():
+            info = reader.term_info(fieldname, tbytes)
+            m = reader.postings(fieldname, tbytes)
+            postings = []
+            while m.is_active():
+                postings.append((m.id(), round(m.weight(), 4)))
+                m.next()
+            out[(fieldname, tbytes)] = (postings, info.doc_frequency(), round(info.weight(), 4),
+                                        info.min_length(), info.max_length(), round(info.max_weight(), 4))
+        out["lengths"] = [reader.doc_field_length(d, "words") for d in range(reader.doc_count_all())]
+        out["stored"] = [reader.stored_fields(d) for d in range(reader.doc_count_all())]
+    return out
+
+
+@pytest.mark.parametrize("count", [1, 127, 128, 129, 700])  # around Whoosh's 128-posting blocks
+def test_fast_writer_writes_what_whoosh_writes(tmp_path, count):
+    docs = _documents(count)
+    theirs = _everything(_write(tmp_path, "whoosh", SegmentWriter, docs))
+    ours = _everything(_write(tmp_path, "kbdesk", FastSegmentWriter, docs))
+    assert ours == theirs
+    # the large case spans several blocks per term
+    assert count < 700 or any(len(v[0]) > 256 for k, v in ours.items() if k not in ("lengths", "stored"))
+
+
+def test_block_statistics_let_whoosh_skip_blocks_as_before(tmp_path):
+    docs = _documents(700)
+    ix = _write(tmp_path, "kbdesk", FastSegmentWriter, docs)
+    with ix.searcher() as searcher:
+        # a top-10 search with block-max skipping must agree with a full scan
+        from whoosh import query as Q
+        q = Q.Or([Q.Term("words", "w1"), Q.Term("words", "w2")])
+        quick = [(h.docnum, round(h.score, 5)) for h in searcher.search(q, limit=10)]
+        full = sorted(((h.docnum, round(h.score, 5)) for h in searcher.search(q, limit=None)),
+                      key=lambda x: (-x[1], x[0]))[:10]
+    assert quick == full
+
+
+def test_posting_lists_sort_a_term_whose_documents_came_out_of_order():
+    pool = PostingLists()
+    for docnum in (5, 2, 9):
+        pool.add(("words", b"x", docnum, float(docnum), None))
+    pool.add(("words", b"a", 3, 1.0, b"\x01"))
+    (f1, t1, d1, w1, v1), (f2, t2, d2, w2, v2) = list(pool.terms())
+    assert (t1, list(d1), v1) == (b"a", [3], [b"\x01"])
+    assert (t2, list(d2), list(w2), v2) == (b"x", [2, 5, 9], [2.0, 5.0, 9.0], None)
+
+
+def test_terms_field_refuses_raw_text():
+    with pytest.raises(TypeError, match="analysed Terms"):
+        TermsField().index("退款多久到账")
