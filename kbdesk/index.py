@@ -392,7 +392,7 @@ class SearchIndex:
         try:
             ix = whoosh_index.create_in(str(target), self.schema)
             paths = sorted(stamps)
-            procs = BUILD_PROCESSES if len(paths) >= PARALLEL_BUILD_MIN_DOCS else 1
+            procs = BUILD_PROCESSES if len(paths) >= PARALLEL_BUILD_MIN_DOCS and _workers_can_start() else 1
             if procs > 1:
                 parts = self._build_in_processes(str(target), paths, procs, progress)
             else:
@@ -545,6 +545,14 @@ def _build_segment(ix, source, paths: list[str], dict_path: str | None, progress
     except BaseException:
         writer.cancel()
         raise
+
+
+def _workers_can_start() -> bool:
+    """Worker processes import the caller's main module again, from its file;
+    a program read from stdin (``python -``) has none, and its workers would
+    die on start-up forever. Build in this process then."""
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    return main_file is None or os.path.exists(main_file)
 
 
 _worker_counter = None

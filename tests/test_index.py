@@ -174,6 +174,24 @@ def test_large_build_uses_two_processes(tmp_path):
     assert index.update().changed_anything is False  # stamps were recorded for every file
 
 
+def test_a_large_build_from_a_script_on_stdin_finishes_in_one_process(tmp_path):
+    # Worker processes re-import the main module from its file; `python -` has none.
+    root = tmp_path / "big"
+    for i in range(index_module.PARALLEL_BUILD_MIN_DOCS + 5):
+        write(root, f"faq/a{i:04}.md", f"---\ntitle: 第{i}号问题\n---\n退款编号 R{i:04} 的处理说明。\n")
+    script = (
+        "from pathlib import Path\n"
+        "from kbdesk.index import SearchIndex\n"
+        "from kbdesk.store import ContentStore\n"
+        f"r = SearchIndex(ContentStore(Path({str(root)!r})), Path({str(tmp_path / 'ix')!r})).update()\n"
+        "print(len(r.added))\n"
+    )
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(index_module.PARALLEL_BUILD_MIN_DOCS + 5)
+
+
 def test_a_cancelled_build_leaves_the_index_as_it_was(index):
     from kbdesk.index import UpdateCancelled
 
