@@ -33,7 +33,8 @@ _WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE[0x3000] = 0x20
 # Variants that OpenCC leaves apart but agents treat as one word
 # (帳號 → 帐号, while mainland text writes 账号).
-_VARIANT_TABLE = str.maketrans({"帐": "账"})
+_VARIANTS = (("帐", "账"),)
+_WIDE_RE = re.compile("[\uff01-\uff5e\u3000]")
 
 # Taiwan/Hong Kong phrasing (登入, 網路, 帳號) to mainland Simplified; this
 # also converts plain Traditional characters.
@@ -53,7 +54,8 @@ _opencc_lock = threading.Lock()
 
 
 def _fold(text: str) -> str:
-    text = text.translate(_WIDTH_TABLE)
+    if _WIDE_RE.search(text):  # translate() looks up every character: only when needed
+        text = text.translate(_WIDTH_TABLE)
     lowered = text.lower()
     # A few letters change length when lowered (İ); keep those as they are.
     return lowered if len(lowered) == len(text) else "".join(
@@ -67,7 +69,14 @@ def normalize(text: str) -> str:
     if CJK_RE.search(text):
         with _opencc_lock:
             text = _convert("tw2sp", text)
-        text = text.translate(_VARIANT_TABLE)
+        text = _fold_variants(text)
+    return text
+
+
+def _fold_variants(text: str) -> str:
+    for variant, common in _VARIANTS:
+        if variant in text:
+            text = text.replace(variant, common)
     return text
 
 
@@ -85,7 +94,7 @@ def normalize_aligned(text: str) -> str:
                 converted = "".join(
                     c2 if len(c2 := _convert("t2s", c)) == 1 else c for c in folded
                 )
-    return converted.translate(_VARIANT_TABLE)
+    return _fold_variants(converted)
 
 
 # Simplified → each Traditional standard; a character is Simplified-only if

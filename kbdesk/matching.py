@@ -27,11 +27,9 @@ falls back to Whoosh's matcher interface for anything else.
 from __future__ import annotations
 
 import heapq
-import zlib
-from array import array
-from itertools import accumulate, repeat
+from bisect import bisect_left
+from itertools import accumulate, islice, repeat
 from math import log
-from pickle import loads
 
 from whoosh import query as Q
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -65,6 +63,12 @@ class Fixed(Q.WrappingQuery):
         return self.__class__(child, self.score)
 
 
+# Segments up to this many documents (the ones each edit adds) are read into
+# memory whole, once: a look-up in each of 30 small segments per query term
+# costs more than the term's postings in the large ones.
+SMALL_SEGMENT_DOCS = 100
+
+
 class _Segment:
     """One segment's reader, its first global document number and what the
     scorer needs of it."""
@@ -72,13 +76,31 @@ class _Segment:
     def __init__(self, reader, base: int):
         self.reader = reader
         self.base = base
+        self.id = reader.segment().segment_id()
         self.terms = reader._terms  # raw term table: no deletion wrapper per posting
         self.deleted = frozenset(base + d for d in (reader.deleted_docs_set or ()))
         self.doc_count_all = reader.doc_count_all()
+        self.small = self.doc_count_all <= SMALL_SEGMENT_DOCS
 
     def lengths(self, fieldname: str) -> list[int]:
         read = self.reader.doc_field_length
         return [read(d, fieldname, 1) or 1 for d in range(self.doc_count_all)]  # None: empty field
+
+    def matcher(self, fieldname: str, tbytes: bytes, fmt):
+        try:
+            return self.terms.matcher(fieldname, tbytes, fmt)
+        except (TermNotFound, KeyError):
+            return None
+
+    def all_postings(self, schema) -> dict[tuple[str, bytes], tuple[list[int], list[float]]]:
+        """Every posting, by term, with document numbers local to the segment."""
+        out = {}
+        for fieldname, tbytes in self.reader.all_terms():
+            docs: list[int] = []
+            weights: list[float] = []
+            _leaf_postings(self.terms.matcher(fieldname, tbytes, schema[fieldname].format), 0, docs, weights)
+            out[fieldname, tbytes] = (docs, weights)
+        return out
 
 
 def _leaf_postings(m, base: int, docs: list, weights: list) -> None:
@@ -108,29 +130,54 @@ def _leaf_postings(m, base: int, docs: list, weights: list) -> None:
 class TermScorer:
     """Evaluates queries against one Whoosh searcher (one index version).
 
-    Cheap to keep: per-field length norms are computed on first use; the
-    segments' lengths are shared through *length_cache* (segment id →
-    field → lengths) across index versions, since a segment never changes.
+    Cheap to keep: per-field length norms are computed on first use. What is
+    read of a segment (its lengths; all postings of a small one) is shared
+    through *segment_cache* ((segment id, what) → data) across index
+    versions, since a segment never changes; only its deletions do, and those
+    are applied here.
     """
 
-    def __init__(self, searcher, length_cache: dict | None = None):
+    def __init__(self, searcher, segment_cache: dict | None = None):
         self.searcher = searcher
+        self.schema = searcher.schema
         reader = searcher.reader()
-        self.segments = [_Segment(r, base) for r, base in reader.leaf_readers()]
+        segments = [_Segment(r, base) for r, base in reader.leaf_readers()]
+        self.segments = segments
+        self.large = [s for s in segments if not s.small]
         self.doc_count_all = searcher.doc_count_all()
-        self.deleted = frozenset().union(*(s.deleted for s in self.segments))
-        self._length_cache = length_cache if length_cache is not None else {}
+        self.deleted = frozenset().union(*(s.deleted for s in segments))
+        self._cache = segment_cache if segment_cache is not None else {}
+        self._small: dict | None = None
+        self._small_terms: dict[str, list[str]] = {}
         self._norms: dict[str, list[float]] = {}
         self._idf: dict[tuple[str, str], float] = {}
 
-    # -- statistics ---------------------------------------------------------------
+    def _cached(self, segment: _Segment, what, make):
+        key = (segment.id, what)
+        value = self._cache.get(key)
+        if value is None:
+            value = self._cache[key] = make()
+        return value
 
-    def _segment_lengths(self, segment: _Segment, fieldname: str) -> list[int]:
-        key = (segment.reader.segment().segment_id(), fieldname)
-        lengths = self._length_cache.get(key)
-        if lengths is None:
-            lengths = self._length_cache[key] = segment.lengths(fieldname)
-        return lengths
+    def _small_postings(self) -> dict[tuple[str, bytes], tuple[list[int], list[float]]]:
+        """The postings of all small segments together, global document numbers."""
+        if self._small is None:
+            merged: dict = {}
+            for segment in self.segments:
+                if not segment.small:
+                    continue
+                local = self._cached(segment, "postings", lambda: segment.all_postings(self.schema))
+                base = segment.base
+                for key, (docs, weights) in local.items():
+                    entry = merged.get(key)
+                    if entry is None:
+                        entry = merged[key] = ([], [])
+                    entry[0].extend(d + base for d in docs)
+                    entry[1].extend(weights)
+            self._small = merged
+        return self._small
+
+    # -- statistics ---------------------------------------------------------------
 
     def norms(self, fieldname: str) -> list[float]:
         """K1 · (1 − B + B · length / average length), per global document number."""
@@ -141,16 +188,18 @@ class TermScorer:
             a, b = K1 * (1 - B), K1 * B / average
             norms = []
             for segment in self.segments:
-                norms.extend([a + b * n for n in self._segment_lengths(segment, fieldname)])
+                lengths = self._cached(segment, ("lengths", fieldname), lambda: segment.lengths(fieldname))
+                norms.extend([a + b * n for n in lengths])
             self._norms[fieldname] = norms
         return norms
 
-    def idf(self, fieldname: str, text: str) -> float:
+    def idf(self, fieldname: str, text: str, postings_count: int) -> float:
+        """Whoosh's idf. Document frequencies count deleted documents too, as
+        Whoosh's do: *postings_count* is exactly that."""
         key = (fieldname, text)
         value = self._idf.get(key)
         if value is None:
-            df = self.searcher.doc_frequency(fieldname, text)
-            value = self._idf[key] = log(self.doc_count_all / (df + 1)) + 1
+            value = self._idf[key] = log(self.doc_count_all / (postings_count + 1)) + 1
         return value
 
     # -- postings -----------------------------------------------------------------
@@ -160,13 +209,16 @@ class TermScorer:
         tbytes = text.encode("utf-8")
         docs: list[int] = []
         weights: list[float] = []
-        fieldobj = self.searcher.schema[fieldname]
-        for segment in self.segments:
-            try:
-                m = segment.terms.matcher(fieldname, tbytes, fieldobj.format)
-            except (TermNotFound, KeyError):
-                continue
-            _leaf_postings(m, segment.base, docs, weights)
+        fmt = self.schema[fieldname].format
+        for segment in self.large:
+            m = segment.matcher(fieldname, tbytes, fmt)
+            if m is not None:
+                _leaf_postings(m, segment.base, docs, weights)
+        if len(self.large) < len(self.segments):
+            small = self._small_postings().get((fieldname, tbytes))
+            if small is not None:
+                docs.extend(small[0])
+                weights.extend(small[1])
         return docs, weights
 
     def term(self, fieldname: str, text: str, boost: float = 1.0) -> dict[int, float]:
@@ -176,7 +228,7 @@ class TermScorer:
         if not self.searcher.schema[fieldname].scorable:
             return dict.fromkeys(docs, boost)
         norms = self.norms(fieldname)
-        factor = self.idf(fieldname, text) * (K1 + 1) * boost
+        factor = self.idf(fieldname, text, len(docs)) * (K1 + 1) * boost
         scores = {d: factor * w / (w + norms[d]) for d, w in zip(docs, weights)}
         if self.deleted:
             for d in self.deleted.intersection(scores):
@@ -184,17 +236,29 @@ class TermScorer:
         return scores
 
     def expand(self, q) -> list[str]:
-        reader = self.searcher.reader()
         if isinstance(q, Q.FuzzyTerm):
-            words = reader.terms_within(q.fieldname, q.text, q.maxdist, prefix=q.prefixlength)
-        else:
-            words = reader.expand_prefix(q.fieldname, q.text)
-        out = []
-        for word in words:
-            out.append(word.decode("utf-8") if isinstance(word, bytes) else word)
-            if len(out) >= MAX_EXPANSION:
-                break
-        return out
+            words = self.searcher.reader().terms_within(q.fieldname, q.text, q.maxdist, prefix=q.prefixlength)
+            return sorted(words)[:MAX_EXPANSION]
+        found: set[str] = set()
+        for segment in self.large:
+            for word in segment.reader.expand_prefix(q.fieldname, q.text):
+                found.add(word.decode("utf-8") if isinstance(word, bytes) else word)
+                if len(found) >= MAX_EXPANSION:
+                    return sorted(found)
+        if len(self.large) < len(self.segments):
+            terms = self._small_field_terms(q.fieldname)
+            for word in islice(terms, bisect_left(terms, q.text), None):
+                if not word.startswith(q.text) or len(found) >= MAX_EXPANSION:
+                    break
+                found.add(word)
+        return sorted(found)
+
+    def _small_field_terms(self, fieldname: str) -> list[str]:
+        terms = self._small_terms.get(fieldname)
+        if terms is None:
+            terms = self._small_terms[fieldname] = sorted(
+                t.decode("utf-8") for f, t in self._small_postings() if f == fieldname)
+        return terms
 
     # -- evaluation ---------------------------------------------------------------
 

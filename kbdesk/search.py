@@ -422,8 +422,8 @@ class Searcher:
         self._ix = None
         self._scorer: TermScorer | None = None
         self._filters: dict[str, frozenset | None] = {}
-        # segment lengths outlive an index version: a segment never changes
-        self._lengths: dict = {}
+        # what is read of a segment outlives an index version: a segment never changes
+        self._segment_cache: dict = {}
         self._last_matches: tuple[str, tuple[dict, bool]] | None = None
 
     def _whoosh_searcher(self) -> WhooshSearcher | None:
@@ -440,10 +440,10 @@ class Searcher:
         if self._searcher is not previous or self._scorer is None:
             self._filters.clear()
             self._last_matches = None
-            self._scorer = TermScorer(self._searcher, self._lengths)
-            live = {segment.reader.segment().segment_id() for segment in self._scorer.segments}
-            for key in [k for k in self._lengths if k[0] not in live]:
-                del self._lengths[key]
+            self._scorer = TermScorer(self._searcher, self._segment_cache)
+            live = {segment.id for segment in self._scorer.segments}
+            for key in [k for k in self._segment_cache if k[0] not in live]:
+                del self._segment_cache[key]
         return self._searcher
 
     def _filter_docs(self, searcher: WhooshSearcher, filter_q: Q.Query | None) -> frozenset | None:

@@ -102,16 +102,38 @@ def test_top_orders_by_score_then_document(ix):
     assert top({5: 1.0, 2: 3.0, 9: 1.0, 1: 0.5}, 3) == [(2, 3.0), (5, 1.0), (9, 1.0)]
 
 
-def test_segment_lengths_are_shared_between_index_versions(ix):
+def test_what_is_read_of_a_segment_is_shared_between_index_versions(ix):
     cache: dict = {}
     with ix.searcher() as searcher:
         TermScorer(searcher, cache).scores(Q.Term("words", "w1"))
-    assert len(cache) == 3  # one entry per segment for the field used
+        ids = [r.segment().segment_id() for r, _ in searcher.reader().leaf_readers()]
+    # lengths of the field used in every segment; all postings of the small (1-document) one
+    assert set(cache) == {(i, ("lengths", "words")) for i in ids} | {(ids[2], "postings")}
     first = dict(cache)
     with ix.searcher() as searcher:
         scorer = TermScorer(searcher, cache)
         scorer.scores(Q.Term("words", "w1"))
         assert all(cache[k] is first[k] for k in first)
+
+
+def test_small_segments_read_whole_give_the_same_matches(ix, monkeypatch):
+    import kbdesk.matching as matching
+
+    queries = [Q.Term("words", "w3"), Q.Prefix("pinyin", "tui", boost=0.9),
+               Q.And([Q.Term("words", "w1"), Q.Term("pinyin", "tk")])]
+    with ix.searcher() as searcher:
+        read_whole = [TermScorer(searcher).scores(q) for q in queries]
+        monkeypatch.setattr(matching, "SMALL_SEGMENT_DOCS", 0)
+        scorer = TermScorer(searcher)
+        assert not any(s.small for s in scorer.segments)
+        assert [scorer.scores(q) for q in queries] == read_whole
+        monkeypatch.setattr(matching, "SMALL_SEGMENT_DOCS", 1000)
+        scorer = TermScorer(searcher)
+        assert all(s.small for s in scorer.segments)
+        every = [scorer.scores(q) for q in queries]
+    for ours, theirs in zip(every, read_whole):
+        assert ours.keys() == theirs.keys()
+        assert all(ours[d] == pytest.approx(theirs[d]) for d in ours)
 
 
 def test_unknown_query_types_are_refused(ix):
