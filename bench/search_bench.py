@@ -9,7 +9,9 @@ categories, headings, sentences and list items of the real sample content in
 numbers mixed in as the samples do), then measures:
 
 * the full Whoosh build (``SearchIndex.update(full=True)``);
-* an incremental update after one article is edited (p50/p95 of >= 20 edits);
+* an incremental update after one article is edited (p50/p95 of >= 20 edits),
+  timed until the edit is searchable; the merges of small segments that the
+  window and ``kbdesk index`` run afterwards are timed on their own;
 * query latency of ``Searcher.search(q, limit=10)`` with snippets, over a few
   hundred realistic queries (titles, tags, word combinations, Traditional
   forms, pinyin, natural questions), and a "type-ahead" series in which every
@@ -227,8 +229,11 @@ def time_queries(search, queries: list[str], warmup: int = 10) -> tuple[list[flo
     return times, zero
 
 
-def incremental(store_root: Path, index: SearchIndex, paths: list[str], sentences: list[str], runs: int) -> list[float]:
-    rng, times = Random(7), []
+def incremental(store_root: Path, index: SearchIndex, paths: list[str], sentences: list[str],
+                runs: int) -> tuple[list[float], list[float]]:
+    """(ms until each edit is searchable, ms of each merge of small segments
+    that followed, as the window and ``kbdesk index`` run it after an update)."""
+    rng, times, merges = Random(7), [], []
     for _ in range(runs):
         path = store_root / rng.choice(paths)
         old = path.stat().st_mtime_ns
@@ -239,7 +244,10 @@ def incremental(store_root: Path, index: SearchIndex, paths: list[str], sentence
         result = index.update()
         times.append((time.perf_counter() - start) * 1000)
         assert len(result.changed) == 1, result
-    return times
+        start = time.perf_counter()
+        if index.merge_segments():
+            merges.append((time.perf_counter() - start) * 1000)
+    return times, merges
 
 
 def fts5_tokens(seg, text: str) -> str:
@@ -297,7 +305,7 @@ def run(args) -> dict:
         build = index.update(full=True)
         assert len(build.added) == args.docs and not build.problems and index.exists(), build.problems[:3]
         rss["build"] = rss_mb(resource.RUSAGE_SELF)
-        inc = incremental(root, index, paths, [s for t in themes for s in t.sentences], args.edits)
+        inc, merges = incremental(root, index, paths, [s for t in themes for s in t.sentences], args.edits)
         rss["incremental"] = rss_mb(resource.RUSAGE_SELF)
 
         searcher = Searcher(index)
@@ -323,7 +331,9 @@ def run(args) -> dict:
         "docs": args.docs, "sample_articles": len(themes), "corpus_mb": round(corpus_bytes / 2**20, 2),
         "generate_seconds": round(gen_seconds, 2), "index_seconds": round(build.seconds, 2),
         "incremental_runs": len(inc), "incremental_p50_ms": round(pct(inc, 50), 1),
-        "incremental_p95_ms": round(pct(inc, 95), 1), "queries": len(q_times),
+        "incremental_p95_ms": round(pct(inc, 95), 1),
+        "merges": len(merges), "merge_max_ms": round(max(merges), 1) if merges else 0.0,
+        "queries": len(q_times),
         "query_p50_ms": round(pct(q_times, 50), 2), "query_p95_ms": round(pct(q_times, 95), 2),
         "query_mean_ms": round(statistics.fmean(q_times), 2), "query_max_ms": round(max(q_times), 1),
         "query_zero_hits": zero, "typeahead_searches": len(ta_times), "typeahead_p50_ms": round(pct(ta_times, 50), 2),
@@ -343,6 +353,7 @@ def print_table(r: dict) -> None:
     rows = [("documents", f"{r['docs']:,} ({r['corpus_mb']} MB, from {r['sample_articles']} samples)", None),
             ("full build", f"{r['index_seconds']} s", "index_seconds"),
             ("incremental p50 / p95", f"{r['incremental_p50_ms']} / {r['incremental_p95_ms']} ms", "incremental_p95_ms"),
+            ("merges after edits (max)", f"{r['merges']} ({r['merge_max_ms']} ms)", None),
             (f"query p50 / p95 / mean ({r['queries']})",
              f"{r['query_p50_ms']} / {r['query_p95_ms']} / {r['query_mean_ms']} ms", "query_p95_ms"),
             (f"type-ahead p95 ({r['typeahead_searches']})", f"{r['typeahead_p95_ms']} ms", None),

@@ -117,6 +117,8 @@ def cmd_index(args) -> int:
         result = index.update(full=args.rebuild, lock_timeout=30.0)
         if result.locked:
             raise CliError("another kbdesk is updating this index; try again in a moment", 3)
+        if result.changed_anything:
+            index.merge_segments(lock_timeout=5.0)
         problems = result.problems if result.changed_anything else index.problems()
         reports.append((index, result, problems))
     if args.json:

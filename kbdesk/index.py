@@ -32,11 +32,12 @@ from whoosh import formats
 from whoosh import index as whoosh_index
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.reading import TermNotFound
 from whoosh.util.filelock import FileLock
 
 from . import analysis
 from .article import Article, ArticleError, markdown_to_text, parse_article
-from .segment_writer import FastSegmentWriter
+from .segment_writer import FastSegmentWriter, merge_tiers, merge_tiers_overdue, segments_to_merge
 from .store import ContentStore, write_atomic
 from .versions import APPROVED_REF, VersionStore
 
@@ -46,9 +47,6 @@ INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 # Below this many documents a second process costs more than it saves.
 PARALLEL_BUILD_MIN_DOCS = 400
 BUILD_PROCESSES = min(2, os.cpu_count() or 1)
-# An edit adds a small segment; merging them costs more than an agent may
-# wait, so small segments pile up to this many before they are merged.
-MAX_SEGMENTS_BEFORE_MERGE = 32
 
 
 # How much a word counts in each section of an article (see document_fields).
@@ -174,7 +172,7 @@ class WorkingTreeSource:
         self.store = store
 
     def stamps(self) -> dict[str, list]:
-        return {s.path: [s.mtime_ns, s.size] for s in self.store.scan()}
+        return {path: [mtime_ns, size] for path, mtime_ns, size in self.store.scan()}
 
     def load(self, path: str) -> Article:
         return self.store.load(path)
@@ -284,6 +282,12 @@ class SearchIndex:
 
     def _write_state(self, state: dict) -> None:
         write_atomic(self._state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        # What was just written need not be parsed again.
+        try:
+            st = self._state_path.stat()
+        except OSError:
+            return
+        self._state_cache = ((st.st_mtime_ns, st.st_size, st.st_ino), state)
 
     def _why_rebuild(self, state: dict | None) -> str:
         """Why the current index cannot be used as it is ('' if it can)."""
@@ -325,7 +329,7 @@ class SearchIndex:
             return self._ix
         try:
             ix = whoosh_index.open_dir(str(self.dir / name), schema=self.schema)
-            ix.doc_count()  # reads the table of contents and segment list
+            ix.reader().close()  # reads the table of contents and opens every segment
         except Exception:
             return None
         self._ix, self._ix_name = ix, name
@@ -373,6 +377,34 @@ class SearchIndex:
             lock.release()
         result.seconds = time.perf_counter() - started
         return result
+
+    def merge_segments(self, lock_timeout: float = 0.0) -> bool:
+        """Merge the small segments that edits leave, once enough of them pile
+        up (see segment_writer.merge_tiers); True if it merged. Run it after an
+        update, when nobody waits: the window does it on its index thread
+        after showing the change, ``kbdesk index`` after updating."""
+        lock = FileLock(str(self.dir / "update.lock"))
+        deadline = time.monotonic() + lock_timeout
+        while not lock.acquire(blocking=False):
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+        try:
+            ix = self.open()
+            if ix is None:
+                return False
+            writer = FastSegmentWriter(ix, timeout=5.0)
+            try:
+                if not segments_to_merge(writer.segments):
+                    writer.cancel()  # a commit would only make searchers reopen
+                    return False
+                writer.commit(mergetype=merge_tiers)
+            except BaseException:
+                writer.cancel()
+                raise
+            return True
+        finally:
+            lock.release()
 
     def _load(self, path: str, stamp: list, result: IndexUpdate) -> tuple[Article | None, dict]:
         try:
@@ -456,10 +488,17 @@ class SearchIndex:
 
         files = dict(known)
         writer = FastSegmentWriter(ix, timeout=5.0)
+        # One reader for every deletion (Whoosh's update_document opens one per call).
+        reader = writer.reader()
+
+        def delete(path):
+            for docnum in _live_docs_with_path(reader, path):
+                writer.delete_document(docnum)
+
         try:
             for path in removed:
                 if known[path].get("hash") is not None:
-                    writer.delete_by_term("path", path)
+                    delete(path)
                     result.removed.append(path)
                 del files[path]
             for n, path in enumerate(todo, 1):
@@ -467,24 +506,27 @@ class SearchIndex:
                 article, files[path] = self._load(path, stamps[path], result)
                 if article is None:
                     if old_hash is not None:
-                        writer.delete_by_term("path", path)
+                        delete(path)
                         result.removed.append(path)
                 elif old_hash == article.hash:
                     continue  # touched, not changed
                 else:
-                    writer.update_document(**document_fields(article, self.dict_path))
+                    delete(path)
+                    writer.add_document(**document_fields(article, self.dict_path))
                     (result.changed if old_hash is not None else result.added).append(path)
                 if progress is not None and progress(n, len(todo)) is False:
                     raise UpdateCancelled()
             if result.changed_anything:
-                writer.commit(merge=len(ix._segments()) >= MAX_SEGMENTS_BEFORE_MERGE)
+                # Searchable now; merging small segments is merge_segments()'s job, later.
+                writer.commit(mergetype=merge_tiers_overdue)
             else:
                 writer.cancel()
         except BaseException:
             writer.cancel()
             raise
+        finally:
+            reader.close()
         self._write_state({**state, "files": files})
-        self._ix = None  # reopen to see the new segments
         return result
 
     def _remove_old_generations(self, keep: set) -> None:
@@ -545,6 +587,13 @@ def _build_segment(ix, source, paths: list[str], dict_path: str | None, progress
     except BaseException:
         writer.cancel()
         raise
+
+
+def _live_docs_with_path(reader, path: str) -> list[int]:
+    try:
+        return list(reader.postings("path", path).all_ids())  # deleted ones are left out
+    except TermNotFound:
+        return []
 
 
 def _workers_can_start() -> bool:

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from itertools import accumulate, islice, repeat
+from itertools import islice
 from math import log
 
 from whoosh import query as Q
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
+
+from .segment_writer import read_postings, term_matchers
 
 # Whoosh's BM25F defaults (whoosh.scoring.BM25F)
 B = 0.75
@@ -95,36 +96,12 @@ class _Segment:
     def all_postings(self, schema) -> dict[tuple[str, bytes], tuple[list[int], list[float]]]:
         """Every posting, by term, with document numbers local to the segment."""
         out = {}
-        for fieldname, tbytes in self.reader.all_terms():
+        for fieldname, tbytes, matcher in term_matchers(self.reader, schema):
             docs: list[int] = []
             weights: list[float] = []
-            _leaf_postings(self.terms.matcher(fieldname, tbytes, schema[fieldname].format), 0, docs, weights)
+            read_postings(matcher, 0, docs, weights)
             out[fieldname, tbytes] = (docs, weights)
         return out
-
-
-def _leaf_postings(m, base: int, docs: list, weights: list) -> None:
-    """Append the global document numbers and weights of matcher *m*."""
-    if type(m) is W3LeafMatcher and not m._byteids:
-        while m.is_active():
-            m._read_data()
-            data = m._data
-            block_docs = accumulate(data[0], initial=base)
-            next(block_docs)  # ids are stored as gaps from the previous one
-            docs.extend(block_docs)
-            w = data[1]
-            if w is None:
-                weights.extend(repeat(1.0, m._blocklength))
-            elif isinstance(w, float):
-                weights.extend(repeat(w, m._blocklength))
-            else:
-                weights.extend(w)
-            m._next_block()
-        return
-    while m.is_active():
-        docs.append(base + m.id())
-        weights.append(m.weight())
-        m.next()
 
 
 class TermScorer:
@@ -213,7 +190,7 @@ class TermScorer:
         for segment in self.large:
             m = segment.matcher(fieldname, tbytes, fmt)
             if m is not None:
-                _leaf_postings(m, segment.base, docs, weights)
+                read_postings(m, segment.base, docs, weights)
         if len(self.large) < len(self.segments):
             small = self._small_postings().get((fieldname, tbytes))
             if small is not None:

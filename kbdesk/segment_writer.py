@@ -1,4 +1,4 @@
-"""Writing Whoosh segments a term at a time.
+"""Reading and writing Whoosh posting lists a block at a time.
 
 Whoosh's own writer collects every posting of a segment as a tuple in a
 sorting pool, spills sorted runs to temporary files past a memory limit,
@@ -8,16 +8,54 @@ than the whole index. Documents are added in number order, so the postings
 of each term arrive sorted anyway: :class:`PostingLists` keeps them as two
 compact arrays per term, and :func:`write_postings` writes them a block at a
 time, producing the same on-disk format (codec W3) that Whoosh reads.
+:func:`read_postings` is the way back, for searching and for merging.
+These reach into whoosh-reloaded 2.7.x's codec W3 (pinned in pyproject).
 """
 
 from __future__ import annotations
 
 import operator
 from array import array
-from itertools import islice
+from itertools import accumulate, islice, repeat
 
-from whoosh.codec.whoosh3 import W3PostingsWriter
+from whoosh.codec.whoosh3 import W3LeafMatcher, W3PostingsWriter
 from whoosh.writing import SegmentWriter
+
+
+def read_postings(m, base: int, docs: list, weights: list) -> None:
+    """Append the document numbers (plus *base*) and weights of matcher *m*,
+    a block at a time where it is the codec's own leaf matcher."""
+    if type(m) is W3LeafMatcher and not m._byteids:
+        while m.is_active():
+            m._read_data()
+            data = m._data
+            block_docs = accumulate(data[0], initial=base)
+            next(block_docs)  # ids are stored as gaps from the previous one
+            docs.extend(block_docs)
+            w = data[1]
+            if w is None:
+                weights.extend(repeat(1.0, m._blocklength))
+            elif isinstance(w, float):
+                weights.extend(repeat(w, m._blocklength))
+            else:
+                weights.extend(w)
+            m._next_block()
+        return
+    while m.is_active():
+        docs.append(base + m.id())
+        weights.append(m.weight())
+        m.next()
+
+
+def term_matchers(reader, schema):
+    """(fieldname, term bytes, raw matcher) of every term of a segment, in
+    order, walking the term table once (a look-up per term costs ~40 µs).
+    Deleted documents are still in the matchers."""
+    terms = reader._terms
+    for (fieldname, tbytes), info in terms.items():
+        if fieldname in schema:
+            fmt = schema[fieldname].format
+            yield fieldname, tbytes, terms._codec.postings_reader(terms._postfile, info, fmt, term=(fieldname, tbytes))
 
 
 class PostingLists:
@@ -129,6 +167,22 @@ class FastSegmentWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         self.pool = PostingLists()
 
+    def add_postings_to_pool(self, reader, startdoc, docmap):
+        """Merging: a segment's postings, renumbered, read a block at a time."""
+        schema, add = self.schema, self.pool.add
+        deleted = reader.deleted_docs_set or ()
+        for fieldname, tbytes, matcher in term_matchers(reader, schema):
+            if schema[fieldname].format.fixed_value_size() != 0:  # postings with values: Whoosh's way
+                for item in self._process_posts(_term_postings(reader, fieldname, tbytes), startdoc, docmap):
+                    add(item)
+                continue
+            docs: list[int] = []
+            weights: list[float] = []
+            read_postings(matcher, 0, docs, weights)
+            for docnum, weight in zip(docs, weights):
+                if docnum not in deleted:
+                    add((fieldname, tbytes, docmap[docnum] if docmap is not None else startdoc + docnum, weight, None))
+
     def _flush_segment(self):
         self.perdocwriter.close()
         lengths_reader = self.per_document_reader() if self.codec.length_stats else None
@@ -138,3 +192,54 @@ class FastSegmentWriter(SegmentWriter):
             if lengths_reader is not None:
                 lengths_reader.close()
         self.fieldwriter.close()
+
+
+# Each edit adds a small segment. Once MERGE_FACTOR segments of about the
+# same size (the same power of MERGE_FACTOR documents) pile up, they are
+# merged into one: a merge rewrites few documents and only rarely more, and
+# a search or an update never has many segments to open. Segments from
+# MAX_MERGE_TIER up (a full build's) are left alone: merging them would
+# keep an agent's edit waiting for seconds.
+MERGE_FACTOR = 8
+MAX_MERGE_TIER = 2  # segments under 8**2 = 64 documents are merged
+
+
+def segments_to_merge(segments, at: int = MERGE_FACTOR) -> list:
+    """The smallest tier with *at* or more segments, or []."""
+    tiers: dict[int, list] = {}
+    for segment in segments:
+        count, tier = segment.doc_count_all(), 0
+        while count >= MERGE_FACTOR:
+            count //= MERGE_FACTOR
+            tier += 1
+        tiers.setdefault(tier, []).append(segment)
+    return next((tiers[t] for t in sorted(tiers) if t < MAX_MERGE_TIER and len(tiers[t]) >= at), [])
+
+
+def merge_tiers(writer, segments, at: int = MERGE_FACTOR):
+    """A Whoosh merge policy (``writer.commit(mergetype=merge_tiers)``):
+    merges a tier once it has *at* segments."""
+    from whoosh.reading import SegmentReader
+
+    merging = segments_to_merge(segments, at)
+    for segment in merging:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        try:
+            writer.add_reader(reader)
+        finally:
+            reader.close()
+    return [s for s in segments if s not in merging]
+
+
+def _term_postings(reader, fieldname, tbytes):
+    m = reader.postings(fieldname, tbytes)  # without deleted documents
+    while m.is_active():
+        yield fieldname, tbytes, m.id(), m.weight(), m.value()
+        m.next()
+
+
+def merge_tiers_overdue(writer, segments):
+    """The policy for a commit that must stay quick: merges only when a
+    tier has four times its due number of segments, i.e. when nobody has
+    called for a merge in a long time (see SearchIndex.merge_segments)."""
+    return merge_tiers(writer, segments, at=4 * MERGE_FACTOR)

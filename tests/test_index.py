@@ -66,6 +66,24 @@ def test_incremental_update_touches_only_changed_files(index, content):
     assert index.doc_count() == 7
 
 
+def test_edits_leave_small_segments_that_merge_segments_folds_together(index, content):
+    from kbdesk.segment_writer import MERGE_FACTOR
+
+    index.update()
+    searcher = Searcher(index)
+    segments = lambda: len(index.open()._segments())  # noqa: E731
+    start = segments()
+    for i in range(MERGE_FACTOR):
+        write(content, f"faq/edit{i}.md", f"---\nid: faq-edit{i}\ntitle: 第{i}次修改\n---\n编号 E{i:03} 的说明。\n")
+        assert index.update().added == [f"faq/edit{i}.md"]
+    assert segments() == start + MERGE_FACTOR  # an update does not wait for merging
+    assert index.merge_segments() is True
+    assert segments() <= start + 1
+    assert ids(searcher, "e005") == ["faq-edit5"]  # everything still found, nothing twice
+    assert index.doc_count() == 7 + MERGE_FACTOR
+    assert index.merge_segments() is False  # nothing more to merge: no new generation
+
+
 def test_broken_file_is_reported_and_the_rest_searchable(index, content):
     (content / "faq/broken.md").write_bytes(b"---\ntitle: [oops\n---\n")
     result = index.update()

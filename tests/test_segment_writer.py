@@ -94,3 +94,47 @@ def test_posting_lists_sort_a_term_whose_documents_came_out_of_order():
 def test_terms_field_refuses_raw_text():
     with pytest.raises(TypeError, match="analysed Terms"):
         TermsField().index("退款多久到账")
+
+
+def _by_path(ix) -> dict:
+    """term -> {(path, weight)} of live documents: what a merge must keep."""
+    out = {}
+    with ix.reader() as reader:
+        paths = {d: reader.stored_fields(d)["path"] for d in reader.all_doc_ids()}
+        for fieldname, tbytes in reader.all_terms():
+            if fieldname == "path":
+                continue
+            m = reader.postings(fieldname, tbytes)
+            found = set()
+            while m.is_active():
+                found.add((paths[m.id()], round(m.weight(), 4)))
+                m.next()
+            if found:
+                out[(fieldname, tbytes)] = found
+    return out
+
+
+def test_tiered_merge_keeps_every_live_posting_and_drops_deleted_ones(tmp_path):
+    from kbdesk.segment_writer import MERGE_FACTOR, merge_tiers
+
+    docs = _documents(MERGE_FACTOR + 2)
+    ix = whoosh_index.create_in(str(tmp_path), SCHEMA)
+    for doc in docs[:MERGE_FACTOR + 1]:
+        writer = FastSegmentWriter(ix)
+        writer.add_document(**doc)
+        writer.commit(merge=False)
+    writer = FastSegmentWriter(ix)
+    writer.delete_by_term("path", docs[2]["path"])
+    writer.commit(merge=False)
+    before = _by_path(ix)
+    assert len(ix._segments()) == MERGE_FACTOR + 1
+    writer = FastSegmentWriter(ix)
+    writer.add_document(**docs[-1])
+    writer.commit(mergetype=merge_tiers)
+    segments = ix._segments()
+    assert len(segments) == 1 and segments[0].doc_count_all() == MERGE_FACTOR + 1  # 9 old - 1 deleted + 1 new
+    after = _by_path(ix)
+    new_doc = docs[-1]["path"]
+    old_docs_after = {k: {p for p in v if p[0] != new_doc} for k, v in after.items()}
+    assert {k: v for k, v in old_docs_after.items() if v} == before
+    assert not any(p[0] == docs[2]["path"] for v in after.values() for p in v)

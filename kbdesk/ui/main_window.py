@@ -672,6 +672,7 @@ class MainWindow(QMainWindow):
         self.locked_timer.stop()
         job = IndexJob(self.store.root, self.index_dir, full=bool(full), parent=self)
         job.progress.connect(self._on_index_progress)
+        job.applied.connect(self._on_index_applied)
         job.done.connect(self._on_index_done)
         self._index_job = job
         self._index_building = True
@@ -690,11 +691,8 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.progress_label.show()
 
-    def _on_index_done(self, result) -> None:
-        job, self._index_job = self._index_job, None
-        if job is not None:
-            job.wait()
-            job.deleteLater()
+    def _on_index_applied(self, result) -> None:
+        """The update is searchable: show it (the job may still be merging)."""
         self._index_building = False
         self.progress.hide()
         self.progress_label.hide()
@@ -711,6 +709,14 @@ class MainWindow(QMainWindow):
         else:
             self._locked_retries = 0
             self._after_update(result)
+
+    def _on_index_done(self, result) -> None:
+        job, self._index_job = self._index_job, None
+        if job is not None:
+            job.wait()
+            job.deleteLater()
+        if self._closed:
+            return
         self._rewatch()
         self.indexUpdated.emit(result)
         if self._index_pending:

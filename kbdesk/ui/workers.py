@@ -213,10 +213,12 @@ class SearchThread(QObject):
 
 
 class IndexJob(QThread):
-    """One ``SearchIndex.update()`` off the window's thread."""
+    """One ``SearchIndex.update()`` off the window's thread, then the merge
+    of small segments it may call for (after ``applied``: nobody waits for it)."""
 
     progress = Signal(int, int)
-    done = Signal(object)  # IndexUpdate, or an Exception
+    applied = Signal(object)  # IndexUpdate, or an Exception: searchable now
+    done = Signal(object)  # the same, once the thread has nothing left to do
 
     def __init__(self, content_root: Path, index_dir: Path | None, full: bool = False, parent=None):
         super().__init__(parent)
@@ -236,4 +238,10 @@ class IndexJob(QThread):
         except Exception as exc:  # noqa: BLE001
             traceback.print_exc()
             result = exc
+        self.applied.emit(result)
+        if isinstance(result, IndexUpdate) and result.changed_anything and not result.rebuilt:
+            try:
+                index.merge_segments()
+            except Exception:  # noqa: BLE001  (the index stays as updated: still correct)
+                traceback.print_exc()
         self.done.emit(result)
