@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import operator
 import re
 import threading
 from collections import Counter
@@ -26,6 +27,7 @@ ANALYSIS_VERSION = 2
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN_RE = re.compile(rf"[{_CJK}]+|[a-z0-9]+")
 CJK_RE = re.compile(rf"[{_CJK}]")
+_CJK_RUN_RE = re.compile(rf"[{_CJK}]+")
 LATIN_RE = re.compile(r"^[a-z0-9]+$")
 
 # Full-width ASCII and the ideographic space fold to their narrow forms.
@@ -122,17 +124,17 @@ def script_of(text: str) -> str:
     """'hant' if *text* is written in Traditional characters, 'hans' if in
     Simplified, '' if it cannot tell (no characters that differ). Runs for
     every indexed article, so it samples and converts as little as it can."""
-    sample = "".join(CJK_RE.findall(text[:1500]))[:600]
+    sample = "".join(_CJK_RUN_RE.findall(text[:1500]))[:600]
     if not sample:
         return ""
     with _opencc_lock:
         as_simplified = _convert("t2s", sample)
-    traditional = sum(a != b for a, b in zip(sample, as_simplified))
+    traditional = sum(map(operator.ne, sample, as_simplified))
     if traditional * 20 >= len(sample) and traditional >= 2:
         return "hant"
     with _opencc_lock:
         as_traditional = _convert("s2t", sample)
-    simplified = sum(a != b for a, b in zip(sample, as_traditional))
+    simplified = sum(map(operator.ne, sample, as_traditional))
     if simplified > traditional:
         return "hans"
     return "hant" if traditional > simplified else ""
@@ -192,6 +194,7 @@ class Segmenter:
         import rjieba
 
         self._jieba = rjieba.Jieba()
+        self._pinyin: dict[str, tuple[str, ...]] = {}
         if dict_path:
             for word, freq, tag in read_dictionary(dict_path):
                 self._jieba.add_word(word, freq, tag)
@@ -200,6 +203,10 @@ class Segmenter:
         """Words in search mode (sub-words of long words too), with offsets."""
         return self._jieba.tokenize(text, "search")
 
+    def search_words(self, text: str) -> list[str]:
+        """The words of :meth:`search_spans` without their offsets (for indexing)."""
+        return self._jieba.cut_for_search(text)
+
     def words(self, text: str) -> list[str]:
         """Words in precise mode: one cut, no overlaps (for queries)."""
         return self._jieba.cut(text)
@@ -207,6 +214,16 @@ class Segmenter:
     def is_known(self, word: str) -> bool:
         """In the dictionary, as opposed to guessed by the HMM."""
         return self._jieba.has_word(word)
+
+    def pinyin(self, phrase: str) -> tuple[str, ...]:
+        """:func:`pinyin_tokens` of *phrase*, remembered: tags recur in
+        thousands of articles."""
+        tokens = self._pinyin.get(phrase)
+        if tokens is None:
+            if len(self._pinyin) >= 20_000:
+                self._pinyin.clear()
+            tokens = self._pinyin[phrase] = tuple(pinyin_tokens(phrase, self))
+        return tokens
 
     def sub_words(self, word: str) -> list[str]:
         """Shorter dictionary words inside *word* (电话响 → 电话)."""
@@ -331,14 +348,22 @@ def word_terms(sections, dict_path: str | None = None) -> Terms:
     """Search-mode words of (text, weight) sections, stop words left out.
     One field can then hold title, tags and body, a title word counting more
     than a body word, and a query looks up each word once."""
-    seg = segmenter(dict_path)
+    cut = segmenter(dict_path).search_words
     weights: dict[str, float] = {}
     length = 0
     for text, weight in sections:
-        counts = Counter(w for w, _, _ in words_of(normalize(text), seg) if w not in STOP_WORDS)
+        runs = _RUN_RE.findall(normalize(text))
+        # One call for all Chinese runs: the space between them is a boundary
+        # to jieba, so each run is cut as if alone (and 40 calls cost more).
+        words = [w for w in cut(" ".join(r for r in runs if r[0] >= "\u3400")) if w != " "]
+        words.extend(r for r in runs if r[0] < "\u3400")
+        counts = Counter(words)
+        for stop in STOP_WORDS.intersection(counts):
+            del counts[stop]
         length += sum(counts.values())
+        get = weights.get
         for word, n in counts.items():
-            weights[word] = weights.get(word, 0.0) + n * weight
+            weights[word] = get(word, 0) + n * weight
     return Terms(weights, length)
 
 
@@ -350,7 +375,7 @@ def bigram_terms(text: str) -> Terms:
 def pinyin_terms(lines, dict_path: str | None = None) -> Terms:
     """Pinyin of each line (one line per title or tag)."""
     seg = segmenter(dict_path)
-    return _counted(tok for line in lines for tok in pinyin_tokens(line, seg))
+    return _counted(tok for line in lines for tok in seg.pinyin(line))
 
 
 def latin_terms(text: str) -> Terms:
