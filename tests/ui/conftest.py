@@ -10,6 +10,26 @@ from PySide6.QtWidgets import QApplication
 
 from kbdesk.store import ContentStore
 
+# A reply script in sections (variants), each with its own copy link.
+SCRIPT_WITH_VARIANTS = """
+    ---
+    id: script-variants
+    title: 物流延误致歉
+    kind: script
+    ---
+    # 物流延误致歉
+
+    **适用场景**：包裹超时未到。
+
+    ## 已查到物流
+
+    非常抱歉，您的包裹 {{物流单号}} 正在派送中，预计明天送达。
+
+    ## 查不到物流
+
+    非常抱歉，我马上联系快递核实，稍后回复您。
+    """
+
 
 @pytest.fixture
 def make_window(qtbot):

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication
 from kbdesk.config import load_settings, save_settings
 
 from ..conftest import write
-from .conftest import clipboard_formats, ime_commit, ime_compose, search, set_clipboard_sentinel
+from .conftest import (SCRIPT_WITH_VARIANTS, clipboard_formats, ime_commit, ime_compose, search,
+                       set_clipboard_sentinel)
 
 
 def test_enter_copies_top_result_as_plain_text_and_html(qtbot, make_window, content):
@@ -181,28 +182,7 @@ def test_ime_preedit_in_fill_form_does_not_copy(qtbot, make_window, content):
 def test_a_script_variant_can_be_copied_on_its_own(qtbot, make_window, content):
     from PySide6.QtCore import QUrl
 
-    write(content, "scripts/variants.md", """
-        ---
-        id: script-variants
-        title: 物流延误致歉
-        kind: script
-        ---
-        # 物流延误致歉
-
-        **适用场景**：包裹超时未到。
-
-        ## 已查到物流
-
-        非常抱歉，您的包裹 {{物流单号}} 正在派送中，预计明天送达。
-
-        ## 查不到物流
-
-        非常抱歉，我马上联系快递核实，稍后回复您。
-
-        ## 注意
-
-        - 不要说“不知道”。
-        """)
+    write(content, "scripts/variants.md", SCRIPT_WITH_VARIANTS + "\n    ## 注意\n\n    - 不要说“不知道”。\n")
     window = make_window(content)
     search(qtbot, window, "物流延误致歉")
     html = window.preview.browser.toHtml()

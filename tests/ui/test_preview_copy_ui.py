@@ -11,28 +11,10 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from ..conftest import write
+from .conftest import SCRIPT_WITH_VARIANTS as VARIANTS
 from .conftest import clipboard_formats, search, set_clipboard_sentinel
 
 SENTENCE = "银行卡一般 1 到 3 个工作日到账，APP 余额即时到账。"
-
-VARIANTS = """
-    ---
-    id: script-variants
-    title: 物流延误致歉
-    kind: script
-    ---
-    # 物流延误致歉
-
-    **适用场景**：包裹超时未到。
-
-    ## 已查到物流
-
-    非常抱歉，您的包裹 {{物流单号}} 正在派送中，预计明天送达。
-
-    ## 查不到物流
-
-    非常抱歉，我马上联系快递核实，稍后回复您。
-    """
 
 
 def select(browser, text: str, end_text: str | None = None) -> str:
