@@ -171,8 +171,8 @@ class WorkingTreeSource:
     def __init__(self, store: ContentStore):
         self.store = store
 
-    def stamps(self) -> dict[str, list]:
-        return {path: [mtime_ns, size] for path, mtime_ns, size in self.store.scan()}
+    def stamps(self) -> dict[str, tuple]:
+        return {path: (mtime_ns, size) for path, mtime_ns, size in self.store.scan(ordered=False)}
 
     def load(self, path: str) -> Article:
         return self.store.load(path)
@@ -188,8 +188,8 @@ class ApprovedSource:
         self.store = store
         self.versions = versions
 
-    def stamps(self) -> dict[str, list]:
-        return {path: [blob] for path, blob in self.versions.files(APPROVED_REF).items()}
+    def stamps(self) -> dict[str, tuple]:
+        return {path: (blob,) for path, blob in self.versions.files(APPROVED_REF).items()}
 
     def load(self, path: str) -> Article:
         blob = self.versions.approved_blob(path)
@@ -275,7 +275,7 @@ class SearchIndex:
             state = json.loads(self._state_path.read_bytes())
         except (OSError, ValueError):
             return None
-        if not isinstance(state, dict):
+        if not isinstance(state, dict) or not _entries_as_read(state.get("files")):
             return None
         self._state_cache = (stamp, state)
         return state
@@ -406,7 +406,7 @@ class SearchIndex:
         finally:
             lock.release()
 
-    def _load(self, path: str, stamp: list, result: IndexUpdate) -> tuple[Article | None, dict]:
+    def _load(self, path: str, stamp: tuple, result: IndexUpdate) -> tuple[Article | None, list]:
         try:
             article = self.source.load(path)
         except ArticleError as exc:
@@ -594,6 +594,21 @@ def _build_segment(ix, source, paths: list[str], dict_path: str | None, progress
 # the sources' stamps()), the content hash of what was indexed (None if it
 # could not be), and why it could not be.
 STAMP, HASH, PROBLEM = 0, 1, 2
+
+
+def _entries_as_read(files) -> bool:
+    """Check the file entries of a state just parsed, and make their stamps
+    tuples again (as the sources give them); False if they are not entries."""
+    if files is None:
+        return True
+    if not isinstance(files, dict):
+        return False
+    for entry in files.values():
+        if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[STAMP], (list, type(None)))):
+            return False
+        if entry[STAMP] is not None:
+            entry[STAMP] = tuple(entry[STAMP])
+    return True
 
 
 def _live_docs_with_path(reader, path: str) -> list[int]:

@@ -66,10 +66,10 @@ class ContentStore:
 
     # -- listing -----------------------------------------------------------
 
-    def scan(self) -> list[FileStamp]:
+    def scan(self, ordered: bool = True) -> list[FileStamp]:
         """Every article file under the root (hidden folders such as .git and
-        .kbdesk skipped), sorted by path. Runs before every search update, so
-        it stays on os.scandir and plain strings."""
+        .kbdesk skipped), sorted by path unless not *ordered*. Runs before
+        every search update, so it stays on os.scandir and plain strings."""
         stamps: list[FileStamp] = []
         append = stamps.append
         pending = [("", str(self.root))]
@@ -91,7 +91,8 @@ class ContentStore:
                         pending.append((f"{prefix}{name}/", entry.path))
                 except OSError:
                     continue  # vanished between listing and stat
-        stamps.sort()  # by path: the first item
+        if ordered:
+            stamps.sort()  # by path: the first item
         return stamps
 
     # -- loading -----------------------------------------------------------
