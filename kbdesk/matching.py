@@ -18,7 +18,8 @@ evaluation is done here, with the same meaning:
 * ``AndMaybe`` — the first part's documents, plus the second's score where it matches;
 * ``Prefix``, ``FuzzyTerm`` — the documents with any term they expand to, at a
   fixed score (their boost);
-* ``FixedScore`` (kbdesk.search) — what its child matches, at a fixed score.
+* :class:`Fixed` — what its child matches, at a fixed score (kbdesk.search
+  gives synonyms that score).
 
 It reads the codec's blocks directly (whoosh-reloaded 2.7.x, codec W3) and
 falls back to Whoosh's matcher interface for anything else.
@@ -251,8 +252,8 @@ class TermScorer:
             # it must not outweigh the words typed in full.
             matched: set[int] = set()
             for word in self.expand(q):
-                matched.update(self.term(q.fieldname, word))
-            return dict.fromkeys(matched, boost)
+                matched.update(self.postings(q.fieldname, word)[0])
+            return dict.fromkeys(matched - self.deleted, boost)
         elif isinstance(q, Q.AndMaybe):
             result = self.scores(q.a)
             if result:
