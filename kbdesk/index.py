@@ -281,7 +281,11 @@ class SearchIndex:
         return state
 
     def _write_state(self, state: dict) -> None:
-        write_atomic(self._state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        # Not fsynced: like Whoosh's own files it is derived data, and an
+        # unreadable state after a power cut means a rebuild (an fsync of a
+        # megabyte on every edit sometimes takes a tenth of a second).
+        write_atomic(self._state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                     durable=False)
         # What was just written need not be parsed again.
         try:
             st = self._state_path.stat()

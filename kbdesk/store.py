@@ -180,15 +180,18 @@ class ContentStore:
         return article
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Replace *path* with *data* so that readers see the old or the new file,
-    never a half-written one (temporary file in the same folder, fsync, rename)."""
+    never a half-written one (temporary file in the same folder, fsync, rename).
+    Not *durable*: no fsync, for files that can be made again (after a power
+    cut such a file may be old or empty, never half of each)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         # mkstemp makes the file private; keep the original's mode instead.
         try:
             os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
@@ -201,6 +204,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+    if not durable:
+        return
     try:  # make the rename itself durable where the platform allows it
         dir_fd = os.open(path.parent, os.O_RDONLY)
         try:

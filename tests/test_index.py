@@ -113,7 +113,8 @@ def test_dictionary_change_forces_full_rebuild(index, content):
     assert result.rebuilt and result.rebuild_reason == "domain dictionary changed"
 
 
-@pytest.mark.parametrize("damage", ["truncate", "delete_toc", "garbage_state", "garbage_entries", "delete_folder"])
+@pytest.mark.parametrize("damage", ["truncate", "delete_toc", "garbage_state", "empty_state", "garbage_entries",
+                                    "delete_folder"])
 def test_damaged_index_is_rebuilt_not_a_crash(index, damage):
     index.update()
     state = json.loads((index.dir / "state.json").read_text())
@@ -127,6 +128,8 @@ def test_damaged_index_is_rebuilt_not_a_crash(index, damage):
             f.unlink()
     elif damage == "garbage_state":
         (index.dir / "state.json").write_text("{not json")
+    elif damage == "empty_state":  # what a power cut may leave (it is not fsynced)
+        (index.dir / "state.json").write_bytes(b"")
     elif damage == "garbage_entries":  # valid JSON, but not what an update can read
         state["files"] = {path: {"stamp": 1} for path in state["files"]}
         (index.dir / "state.json").write_text(json.dumps(state))
