@@ -43,6 +43,9 @@ K1 = 1.2
 # Distinct terms a prefix or typo may expand to: beyond this, a one-letter
 # prefix would read half the vocabulary for a keystroke.
 MAX_EXPANSION = 64
+# Scored postings kept for the next query (as-you-type repeats the words of
+# the keystroke before), counted in postings: about 15 MB at most.
+TERM_CACHE_POSTINGS = 150_000
 
 
 class Fixed(Q.WrappingQuery):
@@ -129,6 +132,8 @@ class TermScorer:
         self._small_terms: dict[str, list[str]] = {}
         self._norms: dict[str, list[float]] = {}
         self._idf: dict[tuple[str, str], float] = {}
+        self._term_cache: dict[tuple[str, str], dict[int, float]] = {}  # oldest first
+        self._term_cache_size = 0
 
     def _cached(self, segment: _Segment, what, make):
         key = (segment.id, what)
@@ -200,13 +205,30 @@ class TermScorer:
         return docs, weights
 
     def term(self, fieldname: str, text: str, boost: float = 1.0) -> dict[int, float]:
+        """Document → BM25F score of one term (a new dict: callers may change it)."""
+        key = (fieldname, text)
+        scores = self._term_cache.pop(key, None)
+        if scores is None:
+            scores = self._score_term(fieldname, text)
+            self._term_cache_size += len(scores)
+            while self._term_cache_size > TERM_CACHE_POSTINGS and self._term_cache:
+                self._term_cache_size -= len(self._term_cache.pop(next(iter(self._term_cache))))
+        if len(scores) <= TERM_CACHE_POSTINGS:
+            self._term_cache[key] = scores  # the most recently used last
+        else:
+            self._term_cache_size -= len(scores)
+        if boost == 1.0:
+            return dict(scores)
+        return {d: s * boost for d, s in scores.items()}
+
+    def _score_term(self, fieldname: str, text: str) -> dict[int, float]:
         docs, weights = self.postings(fieldname, text)
         if not docs:
             return {}
         if not self.searcher.schema[fieldname].scorable:
-            return dict.fromkeys(docs, boost)
+            return dict.fromkeys(docs, 1.0)
         norms = self.norms(fieldname)
-        factor = self.idf(fieldname, text, len(docs)) * (K1 + 1) * boost
+        factor = self.idf(fieldname, text, len(docs)) * (K1 + 1)
         scores = {d: factor * w / (w + norms[d]) for d, w in zip(docs, weights)}
         if self.deleted:
             for d in self.deleted.intersection(scores):

@@ -9,6 +9,7 @@ typo. All concepts must match; if that finds nothing, any concept may, ranked.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
@@ -347,6 +348,11 @@ class SearchResults:
     relaxed: bool = False  # no article matched every word; these match some
 
 
+# The texts of the articles shown last, normalised: the next keystroke
+# usually shows most of them again.
+_normalized_text = functools.lru_cache(maxsize=256)(analysis.normalize_aligned)
+
+
 def make_snippet(text: str, terms: list[str], max_chars: int = SNIPPET_CHARS) -> Snippet:
     """The sentence(s) of *text* that contain the most query terms, with the
     terms marked; the opening sentence if none does."""
@@ -354,7 +360,7 @@ def make_snippet(text: str, terms: list[str], max_chars: int = SNIPPET_CHARS) ->
     if not sentences:
         return Snippet("")
     # One normalisation of the whole text; offsets match the original's.
-    norm_text = analysis.normalize_aligned(text)
+    norm_text = _normalized_text(text)
     pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
     scored = []
     for index, (start, sentence) in enumerate(sentences):

@@ -140,3 +140,21 @@ def test_unknown_query_types_are_refused(ix):
     with ix.searcher() as searcher:
         with pytest.raises(TypeError, match="Wildcard"):
             TermScorer(searcher).scores(Q.Wildcard("words", "w*1"))
+
+
+def test_scored_terms_are_kept_for_the_next_query_within_a_bound(ix, monkeypatch):
+    import kbdesk.matching as matching
+
+    with ix.searcher() as searcher:
+        scorer = TermScorer(searcher)
+        first = scorer.term("words", "w1")
+        first.clear()  # a caller's changes must not reach the cache
+        again = scorer.term("words", "w1", boost=2.0)
+        fresh = TermScorer(searcher).term("words", "w1")
+        assert again.keys() == fresh.keys() and all(again[d] == pytest.approx(2 * fresh[d]) for d in fresh)
+        monkeypatch.setattr(matching, "TERM_CACHE_POSTINGS", len(fresh) + 5)
+        scorer = TermScorer(searcher)
+        for word in VOCAB[:10]:
+            scorer.term("words", word)
+        assert 0 < scorer._term_cache_size <= len(fresh) + 5
+        assert scorer._term_cache_size == sum(len(v) for v in scorer._term_cache.values())
