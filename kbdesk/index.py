@@ -174,6 +174,9 @@ class WorkingTreeSource:
     def stamps(self) -> dict[str, tuple]:
         return {path: (mtime_ns, size) for path, mtime_ns, size in self.store.scan(ordered=False)}
 
+    def version(self) -> None:
+        return None  # files change without telling: every update scans
+
     def load(self, path: str) -> Article:
         return self.store.load(path)
 
@@ -190,6 +193,11 @@ class ApprovedSource:
 
     def stamps(self) -> dict[str, tuple]:
         return {path: (blob,) for path, blob in self.versions.files(APPROVED_REF).items()}
+
+    def version(self) -> str | None:
+        """The approved branch's commit: while it stays, nothing changed."""
+        head = self.versions.head(APPROVED_REF)
+        return head.decode() if head else None
 
     def load(self, path: str) -> Article:
         blob = self.versions.approved_blob(path)
@@ -421,6 +429,7 @@ class SearchIndex:
     def _rebuild(self, reason: str, progress) -> IndexUpdate:
         result = IndexUpdate(rebuilt=True, rebuild_reason=reason)
         analysis.forget_segmenter(self.dict_path)  # the dictionary may have changed
+        version = self.source.version()  # before the stamps: a commit meanwhile is seen next time
         stamps = self.source.stamps()
         name = f"ix-{secrets.token_hex(4)}"
         target = self.dir / name
@@ -452,7 +461,8 @@ class SearchIndex:
             shutil.rmtree(target, ignore_errors=True)
             raise
         previous = (self._read_state() or {}).get("current")
-        self._write_state({**self._expected_signature(), "current": name, "files": files})
+        self._write_state({**self._expected_signature(), "current": name, "files": files,
+                           "source_version": version})
         self._ix = self._ix_name = None
         self._remove_old_generations(keep={name, previous})
         return result
@@ -483,11 +493,16 @@ class SearchIndex:
 
     def _update_incrementally(self, ix, state: dict, progress) -> IndexUpdate:
         result = IndexUpdate()
+        version = self.source.version()
+        if version is not None and state.get("source_version") == version:
+            return result  # reading a tree of 10,000 files would only confirm it
         known: dict[str, list] = state.get("files", {})
         stamps = self.source.stamps()
         todo = sorted(p for p, stamp in stamps.items() if p not in known or known[p][STAMP] != stamp)
         removed = sorted(p for p in known if p not in stamps)
         if not todo and not removed:
+            if version is not None:
+                self._write_state({**state, "source_version": version})
             return result
 
         files = dict(known)
@@ -530,7 +545,7 @@ class SearchIndex:
             raise
         finally:
             reader.close()
-        self._write_state({**state, "files": files})
+        self._write_state({**state, "files": files, "source_version": version})
         return result
 
     def _remove_old_generations(self, keep: set) -> None:

@@ -128,6 +128,25 @@ def test_agents_see_approved_wording_until_the_new_version_is_approved(team_cont
     assert approver.startswith("刘芳")
 
 
+def test_agents_index_skips_reading_the_branch_while_it_has_not_moved(team_content, tmp_path, monkeypatch):
+    wang, liu = flow(team_content, WANG), flow(team_content, LIU)
+    wang.save("script-greeting")
+    wang.submit("script-greeting")
+    liu.approve("script-greeting")
+    store = ContentStore(team_content)
+    index = SearchIndex(store, tmp_path / "agent-ix", agent_source(store))
+    index.update()
+    edit(team_content, "scripts/greeting.md", "很高兴为您服务", "欢迎光临小店")
+    wang.save("script-greeting", "草稿")  # a draft: the approved branch stays
+    read = []
+    original = index.source.stamps
+    monkeypatch.setattr(index.source, "stamps", lambda: read.append(1) or original())
+    assert not index.update().changed_anything and read == []
+    wang.submit("script-greeting")
+    liu.approve("script-greeting")  # the branch moves: read it, index the change
+    assert index.update().changed == ["scripts/greeting.md"] and read == [1]
+
+
 def test_two_person_rule(team_content):
     wang = flow(team_content, WANG)
     wang.save("script-greeting")
