@@ -172,7 +172,7 @@ class WorkingTreeSource:
         self.store = store
 
     def stamps(self) -> dict[str, tuple]:
-        return {path: (mtime_ns, size) for path, mtime_ns, size in self.store.scan(ordered=False)}
+        return self.store.stamps()
 
     def version(self) -> None:
         return None  # files change without telling: every update scans
@@ -498,8 +498,9 @@ class SearchIndex:
             return result  # reading a tree of 10,000 files would only confirm it
         known: dict[str, list] = state.get("files", {})
         stamps = self.source.stamps()
-        todo = sorted(p for p, stamp in stamps.items() if p not in known or known[p][STAMP] != stamp)
-        removed = sorted(p for p in known if p not in stamps)
+        indexed = {path: entry[STAMP] for path, entry in known.items()}
+        todo = sorted(path for path, _ in stamps.items() - indexed.items())  # new or changed
+        removed = sorted(known.keys() - stamps.keys())
         if not todo and not removed:
             if version is not None:
                 self._write_state({**state, "source_version": version})

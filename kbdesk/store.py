@@ -66,12 +66,16 @@ class ContentStore:
 
     # -- listing -----------------------------------------------------------
 
-    def scan(self, ordered: bool = True) -> list[FileStamp]:
+    def scan(self) -> list[FileStamp]:
         """Every article file under the root (hidden folders such as .git and
-        .kbdesk skipped), sorted by path unless not *ordered*. Runs before
-        every search update, so it stays on os.scandir and plain strings."""
-        stamps: list[FileStamp] = []
-        append = stamps.append
+        .kbdesk skipped), sorted by path."""
+        return sorted(FileStamp(path, *stamp) for path, stamp in self.stamps().items())
+
+    def stamps(self) -> dict[str, tuple[int, int]]:
+        """{path: (mtime_ns, size)} of every article file, in no order. Runs
+        before every index update (10,000 files), so it stays on os.scandir
+        and plain strings."""
+        stamps: dict[str, tuple[int, int]] = {}
         pending = [("", str(self.root))]
         while pending:
             prefix, folder = pending.pop()
@@ -86,13 +90,11 @@ class ContentStore:
                 try:
                     if name.lower().endswith(ARTICLE_SUFFIXES) and not entry.is_dir():
                         st = entry.stat()
-                        append(FileStamp(prefix + name, st.st_mtime_ns, st.st_size))
+                        stamps[prefix + name] = (st.st_mtime_ns, st.st_size)
                     elif entry.is_dir():
                         pending.append((f"{prefix}{name}/", entry.path))
                 except OSError:
                     continue  # vanished between listing and stat
-        if ordered:
-            stamps.sort()  # by path: the first item
         return stamps
 
     # -- loading -----------------------------------------------------------
