@@ -158,16 +158,46 @@ def is_cjk(word: str) -> bool:
 # -- segmentation -------------------------------------------------------------
 
 
+# Beside the domain dictionary (dict.txt): readings for words that pypinyin
+# gets wrong in this domain, one per line: ``还款 huan kuan``.
+PINYIN_FILE = "pinyin.txt"
+
+
 def dictionary_signature(dict_path: str | Path | None) -> str:
-    """Identifies a domain dictionary's content; an index built with another
-    dictionary must be rebuilt."""
+    """Identifies a domain dictionary's content (its words and their
+    readings); an index built with another dictionary must be rebuilt."""
     if not dict_path:
         return "none"
+    digest = hashlib.sha1()
     try:
-        data = Path(dict_path).read_bytes()
+        digest.update(Path(dict_path).read_bytes())
     except OSError:
         return "none"
-    return hashlib.sha1(data).hexdigest()[:16]
+    try:
+        digest.update(b"\0" + (Path(dict_path).parent / PINYIN_FILE).read_bytes())
+    except OSError:
+        pass
+    return digest.hexdigest()[:16]
+
+
+def read_pinyin_overrides(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """{word: syllables} from a readings file; lines that are not a Chinese
+    word followed by one Latin syllable per character are skipped."""
+    overrides: dict[str, tuple[str, ...]] = {}
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return overrides
+    for line in text.splitlines():
+        parts = line.split("#", 1)[0].split()
+        if len(parts) < 2:
+            continue
+        word = normalize(parts[0])
+        syllables = tuple(p.lower() for p in parts[1:])
+        if CJK_RE.fullmatch(word[:1] or " ") and len(syllables) == len(word) and all(
+                LATIN_RE.match(x) and x.isalpha() for x in syllables):
+            overrides[word] = syllables
+    return overrides
 
 
 def read_dictionary(dict_path: str | Path) -> list[tuple[str, int | None, str | None]]:
@@ -195,9 +225,14 @@ class Segmenter:
 
         self._jieba = rjieba.Jieba()
         self._pinyin: dict[str, tuple[str, ...]] = {}
+        self._readings: dict[str, tuple[str, ...]] = {}
         if dict_path:
             for word, freq, tag in read_dictionary(dict_path):
                 self._jieba.add_word(word, freq, tag)
+            self._readings = read_pinyin_overrides(Path(dict_path).parent / PINYIN_FILE)
+            for word in self._readings:
+                if not self._jieba.has_word(word):
+                    self._jieba.add_word(word, None, None)  # cut whole, so that its reading applies
 
     def search_spans(self, text: str) -> list[tuple[str, int, int]]:
         """Words in search mode (sub-words of long words too), with offsets."""
@@ -224,6 +259,10 @@ class Segmenter:
                 self._pinyin.clear()
             tokens = self._pinyin[phrase] = tuple(pinyin_tokens(phrase, self))
         return tokens
+
+    def syllables(self, word: str) -> tuple[str, ...]:
+        """Pinyin syllables of a word: the folder's reading if it has one."""
+        return self._readings.get(word) or _syllables(word)
 
     def sub_words(self, word: str) -> list[str]:
         """Shorter dictionary words inside *word* (电话响 → 电话)."""
@@ -306,7 +345,7 @@ def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:
         if not cjk:
             continue
         for word in seg.words(norm[start:end]):
-            syl = _syllables(word)
+            syl = seg.syllables(word)
             if syl:
                 syllables_per_word.append(list(syl))
     tokens: list[str] = []

@@ -68,3 +68,17 @@ def test_dictionary_signature_changes_with_content(tmp_path):
     d.write_text("足彩 10 n\n回访 10 v\n", encoding="utf-8")
     assert analysis.dictionary_signature(d) != first
     assert analysis.dictionary_signature(None) == "none"
+
+
+def test_folder_readings_correct_pinyin_and_change_the_dictionary_signature(tmp_path):
+    d = tmp_path / "dict.txt"
+    d.write_text("足彩 10 n\n", encoding="utf-8")
+    before = analysis.dictionary_signature(d)
+    assert analysis.Segmenter(d).syllables("重置") == ("zhong", "zhi")  # the library alone gets it wrong
+    (tmp_path / "pinyin.txt").write_text("# comment\n重置 chong zhi\n模板 mo ban\nbroken line\n还款 huan\n",
+                                         encoding="utf-8")
+    seg = analysis.Segmenter(d)
+    assert seg.syllables("重置") == ("chong", "zhi") and seg.syllables("模板") == ("mo", "ban")
+    assert seg.syllables("还款") != ("huan",)  # one syllable for two characters: ignored
+    assert {"chongzhimima", "czmm"} <= set(pinyin_tokens("重置密码", seg))
+    assert analysis.dictionary_signature(d) != before  # so the index is rebuilt with the new readings
