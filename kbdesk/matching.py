@@ -137,7 +137,8 @@ class TermScorer:
         self.searcher = searcher
         self.schema = searcher.schema
         reader = searcher.reader()
-        segments = [_Segment(r, base) for r, base in reader.leaf_readers()]
+        # (an index without segments has one empty reader, with no segment)
+        segments = [_Segment(r, base) for r, base in reader.leaf_readers() if r.segment() is not None]
         self.segments = segments
         self.large = [s for s in segments if not s.small]
         self.doc_count_all = searcher.doc_count_all()
@@ -241,7 +242,7 @@ class TermScorer:
         if not docs:
             return {}
         if not self.searcher.schema[fieldname].scorable:
-            return dict.fromkeys(docs, 1.0)
+            return dict.fromkeys(set(docs) - self.deleted, 1.0)
         norms = self.norms(fieldname)
         factor = self.idf(fieldname, text, len(docs)) * (K1 + 1)
         scores = {d: factor * w / (w + norms[d]) for d, w in zip(docs, weights)}

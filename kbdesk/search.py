@@ -437,9 +437,12 @@ class Searcher:
         if ix is None:
             return None
         previous = self._searcher
-        if self._searcher is not None and self._ix is ix:
-            self._searcher = self._searcher.refresh()
-        else:
+        if self._searcher is None or self._ix is not ix or not self._searcher.up_to_date():
+            # A new searcher, never Whoosh's refresh(): that reuses the open
+            # reader of a segment with its old deletions, and keeps segments
+            # that a merge has replaced (deleted articles would show, merged
+            # ones twice). What is read of unchanged segments is shared anyway
+            # (self._segment_cache).
             if self._searcher is not None:
                 self._searcher.close()
             self._searcher, self._ix = ix.searcher(), ix
@@ -563,6 +566,8 @@ class Searcher:
         docs = self._matches(parsed)[0].keys()
         if allowed is not None:
             docs = allowed.intersection(docs)
+        if not docs:
+            return facets  # (an empty index has no facets column to open)
         column = searcher.reader().column_reader("facets")
         for docnum in docs:
             kind, category, tags = decode_facets(column[docnum])
@@ -580,7 +585,7 @@ class Searcher:
         # Counts include deleted documents on both sides, so a deleted draft
         # keeps the filter on rather than letting a live one through.
         total = searcher.doc_count_all()
-        return sum(searcher.doc_frequency("status", s) for s in statuses) >= total
+        return sum(searcher.doc_frequency("status", s) for s in set(statuses)) >= total
 
     @staticmethod
     def _with_phrases(parsed: ParsedQuery, scored: list[tuple[dict, float]]) -> list[tuple[dict, float]]:

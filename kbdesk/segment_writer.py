@@ -198,10 +198,10 @@ class FastSegmentWriter(SegmentWriter):
 # same size (the same power of MERGE_FACTOR documents) pile up, they are
 # merged into one: a merge rewrites few documents and only rarely more, and
 # a search or an update never has many segments to open. Segments from
-# MAX_MERGE_TIER up (a full build's) are left alone: merging them would
-# keep an agent's edit waiting for seconds.
+# MAX_MERGE_TIER up (a full build's) are left alone: merging them would hold
+# the index's lock for many seconds.
 MERGE_FACTOR = 8
-MAX_MERGE_TIER = 2  # segments under 8**2 = 64 documents are merged
+MAX_MERGE_TIER = 3  # segments under 8**3 = 512 documents are merged (at most ~4,000 at once)
 
 
 def segments_to_merge(segments, at: int = MERGE_FACTOR) -> list:

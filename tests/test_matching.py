@@ -158,3 +158,19 @@ def test_scored_terms_are_kept_for_the_next_query_within_a_bound(ix, monkeypatch
             scorer.term("words", word)
         assert 0 < scorer._term_cache_size <= len(fresh) + 5
         assert scorer._term_cache_size == sum(len(v) for v in scorer._term_cache.values())
+
+
+def test_filter_fields_leave_out_deleted_documents_too(tmp_path):
+    from whoosh.fields import ID as IDField
+
+    index = whoosh_index.create_in(str(tmp_path), Schema(path=IDField(stored=True, unique=True), status=IDField()))
+    writer = FastSegmentWriter(index)
+    for i in range(3):
+        writer.add_document(path=f"d{i}", status="draft")
+    writer.commit()
+    writer = FastSegmentWriter(index)
+    writer.delete_by_term("path", "d1")
+    writer.commit(merge=False)
+    with index.searcher() as searcher:
+        ours = TermScorer(searcher).scores(Q.Term("status", "draft"))
+        assert set(ours) == set(_whoosh_scores(searcher, Q.Term("status", "draft"))) == {0, 2}

@@ -213,3 +213,45 @@ def test_facet_counts_per_kind_category_and_tag(searcher):
     drafts = searcher.facet_counts("久等", statuses=["draft"])
     assert drafts.kinds == {"script": 1} and searcher.facet_counts("久等").total == 0
     assert searcher.facet_counts("").total == 0
+
+
+def _note(root, name, body):
+    write(root, f"faq/{name}.md", f"---\nid: {name}\ntitle: 说明{name}\n---\n{body}\n")
+
+
+def test_a_searcher_kept_open_sees_deletions_edits_and_merges(tmp_path):
+    # As in the window: one Searcher for the session, each update by a new SearchIndex.
+    from kbdesk.segment_writer import MERGE_FACTOR
+
+    root, ix_dir = tmp_path / "content", tmp_path / "ix"
+    for i in range(5):
+        _note(root, f"a{i}", f"发票 编号X{i}")
+    update = lambda: SearchIndex(ContentStore(root), ix_dir).update()  # noqa: E731
+    update()
+    searcher = Searcher(SearchIndex(ContentStore(root), ix_dir))
+    found = lambda: sorted(h.id for h in searcher.search("发票", limit=50).hits)  # noqa: E731
+    assert found() == ["a0", "a1", "a2", "a3", "a4"]
+    (root / "faq/a1.md").unlink()
+    _note(root, "a2", "发票 改过的说明")
+    update()
+    assert found() == ["a0", "a2", "a3", "a4"]  # a1 gone, a2 once
+    assert [h.snippet.text for h in searcher.search("改过").hits] == ["发票 改过的说明"]
+    for i in range(MERGE_FACTOR):
+        _note(root, f"e{i}", f"发票 新增{i}")
+        update()
+    assert SearchIndex(ContentStore(root), ix_dir).merge_segments()
+    expected = sorted(["a0", "a2", "a3", "a4"] + [f"e{i}" for i in range(MERGE_FACTOR)])
+    assert found() == expected  # nothing twice after the merge
+    results = searcher.search("发票", limit=50)
+    assert results.total == len(expected) == searcher.facet_counts("发票").total
+
+
+def test_an_index_without_articles_finds_nothing_without_error(tmp_path):
+    root = tmp_path / "content"
+    root.mkdir()
+    index = SearchIndex(ContentStore(root), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    for _ in range(2):  # the second search reuses what the first opened
+        assert searcher.search("退款").hits == []
+    assert searcher.facet_counts("退款").total == 0
