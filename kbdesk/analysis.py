@@ -180,16 +180,21 @@ def dictionary_signature(dict_path: str | Path | None) -> str:
     return digest.hexdigest()[:16]
 
 
+def _word_file_lines(path: str | Path) -> list[list[str]]:
+    """The fields of each line of a word list (dict.txt, pinyin.txt), without
+    comments (#) and blank lines; none if the file cannot be read."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return []
+    return [parts for line in text.splitlines() if (parts := line.split("#", 1)[0].split())]
+
+
 def read_pinyin_overrides(path: str | Path) -> dict[str, tuple[str, ...]]:
     """{word: syllables} from a readings file; lines that are not a Chinese
     word followed by one Latin syllable per character are skipped."""
     overrides: dict[str, tuple[str, ...]] = {}
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return overrides
-    for line in text.splitlines():
-        parts = line.split("#", 1)[0].split()
+    for parts in _word_file_lines(path):
         if len(parts) < 2:
             continue
         word = normalize(parts[0])
@@ -203,14 +208,7 @@ def read_pinyin_overrides(path: str | Path) -> dict[str, tuple[str, ...]]:
 def read_dictionary(dict_path: str | Path) -> list[tuple[str, int | None, str | None]]:
     """Entries of a jieba user dictionary: ``word [freq] [tag]`` per line."""
     entries = []
-    try:
-        text = Path(dict_path).read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return entries
-    for line in text.splitlines():
-        parts = line.split("#", 1)[0].split()
-        if not parts:
-            continue
+    for parts in _word_file_lines(dict_path):
         freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
         tag = parts[2] if len(parts) > 2 else None
         entries.append((normalize(parts[0]), freq, tag))
