@@ -368,13 +368,9 @@ class SearchIndex:
         existing index keeps working meanwhile.
         """
         started = time.perf_counter()
-        self.dir.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.dir / "update.lock"))
-        deadline = time.monotonic() + lock_timeout
-        while not lock.acquire(blocking=False):
-            if time.monotonic() >= deadline:
-                return IndexUpdate(locked=True, seconds=time.perf_counter() - started)
-            time.sleep(0.05)
+        lock = self._lock(lock_timeout)
+        if lock is None:
+            return IndexUpdate(locked=True, seconds=time.perf_counter() - started)
         try:
             state = self._read_state()
             reason = "rebuild requested" if full else self._why_rebuild(state)
@@ -390,17 +386,26 @@ class SearchIndex:
         result.seconds = time.perf_counter() - started
         return result
 
+    def _lock(self, timeout: float) -> FileLock | None:
+        """The index's write lock, held by one process at a time, or None if
+        another still holds it after *timeout* seconds."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.dir / "update.lock"))
+        deadline = time.monotonic() + timeout
+        while not lock.acquire(blocking=False):
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.05)
+        return lock
+
     def merge_segments(self, lock_timeout: float = 0.0) -> bool:
         """Merge the small segments that edits leave, once enough of them pile
         up (see segment_writer.merge_tiers); True if it merged. Run it after an
         update, when nobody waits: the window does it on its index thread
         after showing the change, ``kbdesk index`` after updating."""
-        lock = FileLock(str(self.dir / "update.lock"))
-        deadline = time.monotonic() + lock_timeout
-        while not lock.acquire(blocking=False):
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(0.05)
+        lock = self._lock(lock_timeout)
+        if lock is None:
+            return False
         try:
             ix = self.open()
             if ix is None:

@@ -102,16 +102,8 @@ def _map_text(fragment: str, func) -> str:
 
 
 def _mark_placeholders(text: str) -> str:
-    raw = html.unescape(text)
-    if "{{" not in raw:
-        return text
-    out, pos = [], 0
-    for m in PLACEHOLDER_RE.finditer(raw):
-        out.append(html.escape(raw[pos : m.start()], quote=False))
-        out.append(f'<span class="{PLACEHOLDER_CLASS}">\u2009{html.escape(m.group(1), quote=False)}\u2009</span>')
-        pos = m.end()
-    out.append(html.escape(raw[pos:], quote=False))
-    return "".join(out)
+    return _sub_placeholders(text, lambda m: (
+        f'<span class="{PLACEHOLDER_CLASS}">\u2009{html.escape(m.group(1), quote=False)}\u2009</span>'))
 
 
 def highlight_spans(text: str, terms) -> list[tuple[int, int]]:
