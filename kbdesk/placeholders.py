@@ -9,6 +9,7 @@ braces or ``|``; whitespace around it is ignored. Whatever follows the first
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,3 +116,14 @@ def load_placeholder_specs(path: Path) -> dict[str, PlaceholderSpec] | None:
             profile=bool(info.get("profile", False)),
         )
     return specs
+
+
+def folder_placeholder_specs(settings_dir: Path) -> dict[str, PlaceholderSpec] | None:
+    """The placeholders a content folder declares, for a window: a broken
+    list is reported on stderr and treated as no list (``kbdesk check``
+    reports it properly), so that the window still opens."""
+    try:
+        return load_placeholder_specs(Path(settings_dir) / "placeholders.yaml")
+    except ValueError as exc:
+        print(f"kbdesk: {exc}", file=sys.stderr)
+        return None

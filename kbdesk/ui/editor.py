@@ -41,7 +41,7 @@ from .. import autosave
 from ..analysis import segmenter
 from ..article import Article, ArticleError, content_hash, parse_article
 from ..config import load_settings, save_settings
-from ..placeholders import find_placeholders, load_placeholder_specs
+from ..placeholders import find_placeholders, folder_placeholder_specs
 from ..render import render_article, strip_title_heading
 from ..store import ContentError, ContentStore, SaveConflict
 from ..team import PermissionDenied, Team, current_identity
@@ -138,7 +138,7 @@ class EditorWindow(QMainWindow):
         self.team = team
         self.identity = identity or current_identity(None, team)
         self.workflow = Workflow(store, self.identity, team)
-        self.specs = self._load_specs()
+        self.specs = folder_placeholder_specs(self.store.settings_dir)
         self.seg = segmenter(store.dictionary_path)
 
         self.exists = False
@@ -171,13 +171,6 @@ class EditorWindow(QMainWindow):
         self.resize(1240, 800)
 
     # -- construction ------------------------------------------------------------------------
-
-    def _load_specs(self):
-        try:
-            return load_placeholder_specs(self.store.settings_dir / "placeholders.yaml")
-        except ValueError:
-            traceback.print_exc()
-            return None
 
     def _categories(self) -> list[str]:
         try:

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from ..article import ArticleError
 from ..config import load_settings, save_settings
 from ..index import IndexUpdate, default_index_dir
-from ..placeholders import find_placeholders, load_placeholder_specs
+from ..placeholders import find_placeholders, folder_placeholder_specs
 from ..render import copy_payload, resolved_values, sections, strip_title_heading
 from ..store import SETTINGS_DIR, ContentError, ContentStore
 from ..usage import ArticleRef, UsageStore, rerank
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.articles = AgentArticles(store)  # approved wording where the team uses an approved branch
         self.index_dir = Path(index_dir).expanduser() if index_dir else default_index_dir(store.root)
         self.settings = load_settings()
-        self.specs = self._load_specs()
+        self.specs = folder_placeholder_specs(self.store.settings_dir)
         self.usage = usage if usage is not None else self._open_usage()
         self._counts = self.usage.copy_counts() if self.usage else {}
         self._pinned = self.usage.pinned_ids() if self.usage else set()
@@ -120,13 +120,6 @@ class MainWindow(QMainWindow):
         self.show_home()
 
     # -- construction --------------------------------------------------------------
-
-    def _load_specs(self):
-        try:
-            return load_placeholder_specs(self.store.settings_dir / "placeholders.yaml")
-        except ValueError:
-            traceback.print_exc()
-            return None
 
     def _open_usage(self) -> UsageStore | None:
         try:
