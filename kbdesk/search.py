@@ -431,6 +431,14 @@ class Searcher:
         # what is read of a segment outlives an index version: a segment never changes
         self._segment_cache: dict = {}
         self._last_matches: tuple[str, tuple[dict, bool]] | None = None
+        self._last_parsed: tuple[str, ParsedQuery] | None = None
+
+    def parse(self, text: str) -> ParsedQuery:
+        """*text* as a query (the window asks for the same text's results,
+        highlights and filter counts: it is cut once)."""
+        if self._last_parsed is None or self._last_parsed[0] != text:
+            self._last_parsed = (text, parse_query(text, self.segmenter, self.synonyms))
+        return self._last_parsed[1]
 
     def _whoosh_searcher(self) -> WhooshSearcher | None:
         ix = self.index.open()
@@ -503,7 +511,7 @@ class Searcher:
         articles are never returned, whatever is asked. *boost*, if given,
         maps an article's path to a ranking factor (1.0 = neutral).
         """
-        parsed = parse_query(text, self.segmenter, self.synonyms)
+        parsed = self.parse(text)
         if parsed.empty:
             return SearchResults(text, [], 0)
         searcher = self._whoosh_searcher()
@@ -558,7 +566,7 @@ class Searcher:
         those filters are applied), for showing next to the filters. Counts
         the same matches :meth:`search` ranks: every word, else any word."""
         facets = Facets()
-        parsed = parse_query(text, self.segmenter, self.synonyms)
+        parsed = self.parse(text)
         searcher = self._whoosh_searcher()
         if parsed.empty or searcher is None:
             return facets

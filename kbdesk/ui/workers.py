@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from .. import search
 from ..index import IndexUpdate, SearchIndex, agent_source
-from ..search import AGENT_STATUSES, Searcher, parse_query
+from ..search import AGENT_STATUSES, Searcher
 from ..store import ContentStore
 
 
@@ -112,7 +112,7 @@ class SearchWorker(QObject):
         try:
             searcher = self._ensure()
             outcome.index_ready = searcher.index.exists()
-            parsed = parse_query(request.text, searcher.segmenter, searcher.synonyms)
+            parsed = searcher.parse(request.text)
             outcome.terms = parsed.highlight_terms()
             if outcome.index_ready and not parsed.empty:
                 results = searcher.search(
