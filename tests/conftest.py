@@ -33,6 +33,20 @@ def write(root: Path, relpath: str, text: str) -> Path:
     return path
 
 
+def write_team_settings(root: Path) -> None:
+    """Two leads under the two-person rule, and one taboo phrase."""
+    write(root, ".kbdesk/team.yaml", """
+        approval: two_person
+        leads:
+          - {name: 王敏, email: wangmin@example.com}
+          - {name: 刘芳, email: liufang@example.com}
+        """)
+    write(root, ".kbdesk/lint.yaml", """
+        taboo_phrases:
+          - {phrase: 不知道, suggest: 我帮您确认}
+        """)
+
+
 @pytest.fixture
 def content(tmp_path) -> Path:
     """A small knowledge base written for the test."""

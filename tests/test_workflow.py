@@ -14,7 +14,7 @@ from kbdesk.team import PermissionDenied, Team
 from kbdesk.versions import APPROVED_REF, Identity, VersionStore
 from kbdesk.workflow import Workflow, WorkflowError, with_status
 
-from .conftest import write
+from .conftest import write, write_team_settings
 
 WANG = Identity("王敏", "wangmin@example.com")
 LIU = Identity("刘芳", "liufang@example.com")
@@ -23,16 +23,7 @@ AGENT = Identity("小李", "xiaoli@example.com")
 
 @pytest.fixture
 def team_content(content):
-    write(content, ".kbdesk/team.yaml", """
-        approval: two_person
-        leads:
-          - {name: 王敏, email: wangmin@example.com}
-          - {name: 刘芳, email: liufang@example.com}
-        """)
-    write(content, ".kbdesk/lint.yaml", """
-        taboo_phrases:
-          - {phrase: 不知道, suggest: 我帮您确认}
-        """)
+    write_team_settings(content)
     return content
 
 

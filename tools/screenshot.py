@@ -30,6 +30,20 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
+def save_settled(widget, out: Path) -> bool:
+    """Let layouts and item delegates settle, then save *widget* as a PNG."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(300, loop.quit)
+    loop.exec()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if widget.grab().save(str(out)):
+        return True
+    print(f"screenshot: could not write {out}", file=sys.stderr)
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", default=str(REPO / "content"))
@@ -91,17 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = [n for n, item in enumerate(window.model.items()) if item.kind == args.select_kind]
     window._select_row(rows[0] if rows else 0)
     wait_until(lambda: window.preview.article is not None, 5, "the preview")
-    # Let layouts and the results' delegate settle before grabbing.
-    loop = QEventLoop()
-    QTimer.singleShot(300, loop.quit)
-    loop.exec()
-
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
-        print(f"screenshot: could not write {out}", file=sys.stderr)
+    if not save_settled(window, Path(args.out)):
         return 1
-    print(f"screenshot: {out} ({width}x{height}, query {args.query!r}, "
+    print(f"screenshot: {args.out} ({width}x{height}, query {args.query!r}, "
           f"selected {window.selected_item().title!r})")
     window.close()
     return 0
@@ -160,16 +166,9 @@ def editor_shot(args, app, wait_until, scratch: Path, width: int, height: int) -
     editor.versions.select(0, 1)
     errors = [n for n, f in enumerate(editor.lint_panel.findings) if f.level == "error"]
     editor.lint_panel.tree.setCurrentItem(editor.lint_panel.tree.topLevelItem(errors[0]))
-    loop = QEventLoop()
-    QTimer.singleShot(300, loop.quit)
-    loop.exec()
-
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not editor.grab().save(str(out)):
-        print(f"screenshot: could not write {out}", file=sys.stderr)
+    if not save_settled(editor, Path(args.out)):
         return 1
-    print(f"screenshot: {out} ({width}x{height}, editor on {args.script}, "
+    print(f"screenshot: {args.out} ({width}x{height}, editor on {args.script}, "
           f"{len(editor.lint_panel.findings)} lint finding(s))")
     editor.close_without_asking()
     shutil.rmtree(scratch, ignore_errors=True)

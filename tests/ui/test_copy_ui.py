@@ -81,8 +81,7 @@ def test_script_with_blanks_opens_form_and_copies_filled_text(qtbot, make_window
     window = make_window(content)
     search(qtbot, window, "问候")
     set_clipboard_sentinel()
-    qtbot.keyClick(window.field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.fill_dialog is not None and window.fill_dialog.isVisible(), timeout=5000)
+    press_enter_for_fill_form(qtbot, window)
     dialog = window.fill_dialog
     assert list(dialog.fields) == ["客户称呼", "坐席姓名", "工号"]
     # Defaults and the agent's remembered profile are filled in.
@@ -116,8 +115,7 @@ def test_fill_form_ctrl_enter_and_cancel(qtbot, make_window, content):
     window = make_window(content)
     search(qtbot, window, "问候")
     set_clipboard_sentinel()
-    qtbot.keyClick(window.field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.fill_dialog is not None and window.fill_dialog.isVisible(), timeout=5000)
+    press_enter_for_fill_form(qtbot, window)
     dialog = window.fill_dialog
     # No profile yet: the first empty field has focus; Esc cancels without copying.
     assert dialog.focusWidget() is dialog.fields["坐席姓名"]
@@ -126,8 +124,7 @@ def test_fill_form_ctrl_enter_and_cancel(qtbot, make_window, content):
     qtbot.waitUntil(lambda: window.fill_dialog is None, timeout=5000)
     assert QApplication.clipboard().text() == "sentinel-nothing-copied"
 
-    qtbot.keyClick(window.field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.fill_dialog is not None and window.fill_dialog.isVisible(), timeout=5000)
+    press_enter_for_fill_form(qtbot, window)
     dialog = window.fill_dialog
     ime_commit(dialog.fields["坐席姓名"], "王敏")
     with qtbot.waitSignal(window.copied, timeout=5000) as copied:
@@ -167,8 +164,7 @@ def test_ime_preedit_in_fill_form_does_not_copy(qtbot, make_window, content):
     window = make_window(content)
     search(qtbot, window, "问候")
     set_clipboard_sentinel()
-    qtbot.keyClick(window.field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.fill_dialog is not None and window.fill_dialog.isVisible(), timeout=5000)
+    press_enter_for_fill_form(qtbot, window)
     last = window.fill_dialog.fields["工号"]
     last.setFocus()
     ime_compose(last, "ba ling")
@@ -214,3 +210,10 @@ def test_copied_text_stays_pasteable_when_kbdesk_quits(qtbot):
     app.clipboard().setMimeData(mime)
     release_clipboard(app)
     assert app.clipboard().text() == "您好，工号 8123"
+
+
+def press_enter_for_fill_form(qtbot, window):
+    """Enter in the search field on a script with blanks: its fill-in form opens."""
+    qtbot.keyClick(window.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.fill_dialog is not None and window.fill_dialog.isVisible(), timeout=5000)
+    return window.fill_dialog

@@ -24,7 +24,7 @@ from kbdesk.search import Searcher
 from kbdesk.store import ContentStore
 from kbdesk.versions import Identity
 
-from ..conftest import write
+from ..conftest import write, write_team_settings
 from .conftest import type_text as _type_line
 
 WANG = Identity("王敏", "wangmin@example.com")
@@ -38,16 +38,7 @@ def team_content(content):
     """The test knowledge base with two leads (two-person rule), a taboo
     phrase, declared placeholders, as a git repository whose approved branch
     holds the approved articles (as the first-run copy of the sample does)."""
-    write(content, ".kbdesk/team.yaml", """
-        approval: two_person
-        leads:
-          - {name: 王敏, email: wangmin@example.com}
-          - {name: 刘芳, email: liufang@example.com}
-        """)
-    write(content, ".kbdesk/lint.yaml", """
-        taboo_phrases:
-          - {phrase: 不知道, suggest: 我帮您确认}
-        """)
+    write_team_settings(content)
     write(content, ".kbdesk/placeholders.yaml", """
         placeholders:
           客户称呼: {description: 对客户的称呼, default: 您}
