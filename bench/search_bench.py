@@ -50,11 +50,12 @@ import yaml
 from pypinyin import lazy_pinyin
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from kbdesk import analysis  # noqa: E402
-from kbdesk.article import ArticleError, markdown_to_text, parse_article  # noqa: E402
-from kbdesk.index import SearchIndex  # noqa: E402
-from kbdesk.search import QUERY_STOP_WORDS, Searcher  # noqa: E402
-from kbdesk.store import ContentStore  # noqa: E402
+from kbdesk import textforms
+from kbdesk.content.article import ArticleError, markdown_to_text, parse_article  # noqa: E402
+from kbdesk.content.store import ContentStore  # noqa: E402
+from kbdesk.search import analysis  # noqa: E402
+from kbdesk.search.index import SearchIndex  # noqa: E402
+from kbdesk.search.searcher import QUERY_STOP_WORDS, Searcher  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[1] / "content"
 # metric -> (upper limit, label); the targets are stated for 10,000 documents.
@@ -145,7 +146,7 @@ def generate(root: Path, n: int, themes: list[Theme], seg) -> tuple[list[str], l
         th, used = rng.choice(themes), set()
         kind = rng.choices(list(kinds), (5, 3, 2))[0]
         words = seg.words(th.title)
-        slots = [k for k, w in enumerate(words) if len(w) >= 2 and analysis.is_cjk(w) and w not in QUERY_STOP_WORDS]
+        slots = [k for k, w in enumerate(words) if len(w) >= 2 and textforms.is_cjk(w) and w not in QUERY_STOP_WORDS]
         if slots and rng.random() < 0.7:
             words[rng.choice(slots)] = rng.choice(all_tags)
         title = "".join(words)
@@ -187,20 +188,20 @@ def generate(root: Path, n: int, themes: list[Theme], seg) -> tuple[list[str], l
 
 def make_queries(themes: list[Theme], seg, count: int, orders: list[str]) -> list[str]:
     rng, s2t = Random(42), opencc.OpenCC("s2t")
-    words_of = lambda t: [w for w in seg.words(analysis.normalize(t)) if len(w) >= 2  # noqa: E731
-                          and analysis.is_cjk(w) and w not in QUERY_STOP_WORDS]
+    words_of = lambda t: [w for w in seg.words(textforms.normalize(t)) if len(w) >= 2  # noqa: E731
+                          and textforms.is_cjk(w) and w not in QUERY_STOP_WORDS]
     titles = [t.title for t in themes]
     tags = list(dict.fromkeys(tag for t in themes for tag in t.tags))
     title_words = list(dict.fromkeys(w for t in titles for w in words_of(t)))
-    vocab = title_words + [t for t in tags if analysis.is_cjk(t)]
+    vocab = title_words + [t for t in tags if textforms.is_cjk(t)]
     combos = []
     for _ in range(count):
         th = rng.choice(themes)
-        own = list(dict.fromkeys(words_of(th.title) + [t for t in th.tags if analysis.is_cjk(t)]))
+        own = list(dict.fromkeys(words_of(th.title) + [t for t in th.tags if textforms.is_cjk(t)]))
         if len(own) >= 2:
             combos.append(rng.choice((" ", "")).join(rng.sample(own, min(len(own), rng.randint(2, 4)))))
     questions = [rng.choice(QUESTIONS).format(a=rng.choice(vocab), b=rng.choice(vocab)) for _ in range(count // 6)]
-    pinyin = ["".join(lazy_pinyin(t)) for t in rng.sample(tags, min(len(tags), count // 10)) if analysis.is_cjk(t)]
+    pinyin = ["".join(lazy_pinyin(t)) for t in rng.sample(tags, min(len(tags), count // 10)) if textforms.is_cjk(t)]
     latin = ["VIP", "APP 闪退", "5W1H", "vip 退费", "SLA", "app登录", *orders[:3]]
     plain = titles + tags + title_words + combos[: count // 3] + questions
     trad = [s2t.convert(q) for q in rng.sample(plain, min(len(plain), count // 12))]
@@ -251,7 +252,7 @@ def incremental(store_root: Path, index: SearchIndex, paths: list[str], sentence
 
 
 def fts5_tokens(seg, text: str) -> str:
-    return " ".join(w for w, _, _ in seg.search_spans(analysis.normalize(text)) if w.strip())
+    return " ".join(w for w, _, _ in seg.search_spans(textforms.normalize(text)) if w.strip())
 
 
 def fts5_build(db_path: Path, store: ContentStore, seg) -> sqlite3.Connection:
@@ -267,7 +268,7 @@ def fts5_build(db_path: Path, store: ContentStore, seg) -> sqlite3.Connection:
 
 
 def fts5_search(con: sqlite3.Connection, seg, q: str) -> list:
-    words = [w for w in seg.words(analysis.normalize(q)) if w.strip() and re.search(r"\w", w)
+    words = [w for w in seg.words(textforms.normalize(q)) if w.strip() and re.search(r"\w", w)
              and w not in QUERY_STOP_WORDS]
     if not words:
         return []

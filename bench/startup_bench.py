@@ -267,8 +267,8 @@ def prepare_generated(root: Path, docs: int) -> None:
     sys.path.insert(0, str(REPO))
     import search_bench
 
-    from kbdesk import analysis
-    from kbdesk.store import ContentStore
+    from kbdesk.content.store import ContentStore
+    from kbdesk.search import analysis
 
     root.mkdir(parents=True)
     if (SAMPLES / ".kbdesk").is_dir():

@@ -1,6 +1,6 @@
 import sys
 
-from .cli import main
+from kbdesk.cli import main
 
 # Guarded: worker processes that build the index may import the main module.
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
-from .store import write_atomic
+from kbdesk.content.store import write_atomic
 
 CONTENT_ENV = "KBDESK_CONTENT"
 CONFIG_DIR_ENV = "KBDESK_CONFIG_DIR"
@@ -100,9 +100,9 @@ def ensure_user_content() -> Path:
 def start_history(root: Path) -> None:
     """Make a fresh content folder its own git repository: an initial commit
     of everything, and an approved branch with the articles already approved."""
-    from .store import ContentStore
-    from .versions import Identity, VersionStore
-    from .workflow import seed_approved_branch
+    from kbdesk.authoring.workflow import seed_approved_branch
+    from kbdesk.content.store import ContentStore
+    from kbdesk.content.versions import Identity, VersionStore
 
     importer = Identity("kbdesk", "kbdesk@localhost")
     versions = VersionStore.open_or_init(root, importer, "Import the sample knowledge base")

@@ -4,7 +4,6 @@ nothing reads or writes the real user's files."""
 from __future__ import annotations
 
 import os
-import shutil
 import textwrap
 from pathlib import Path
 

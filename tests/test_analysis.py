@@ -1,6 +1,14 @@
-from kbdesk import analysis
-from kbdesk.analysis import (Segmenter, bigram_terms, bigrams_of, latin_terms, normalize, normalize_aligned,
-                             pinyin_terms, pinyin_tokens, word_terms)
+from kbdesk.search import analysis
+from kbdesk.search.analysis import (
+    Segmenter,
+    bigram_terms,
+    bigrams_of,
+    latin_terms,
+    pinyin_terms,
+    pinyin_tokens,
+    word_terms,
+)
+from kbdesk.textforms import normalize, normalize_aligned
 
 
 def test_normalize_folds_width_case_and_traditional():

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from kbdesk.article import ArticleError, markdown_to_text, parse_article
+from kbdesk.content.article import ArticleError, markdown_to_text, parse_article
 
 
 def test_front_matter_fields_are_read():

@@ -2,14 +2,13 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
-from kbdesk import autosave
+from kbdesk.authoring import autosave
 
 WRITER = """
 import sys, time
 from pathlib import Path
-from kbdesk import autosave
+from kbdesk.authoring import autosave
 root = Path(sys.argv[1])
 n = 0
 while True:  # an editor that keeps typing until it is killed

@@ -2,16 +2,15 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from whoosh import index as whoosh_index
 
-from kbdesk import index as index_module
-from kbdesk.index import SearchIndex, default_index_dir
-from kbdesk.search import Searcher
-from kbdesk.store import ContentStore
+from kbdesk.content.store import ContentStore
+from kbdesk.search import index as index_module
+from kbdesk.search.index import SearchIndex, default_index_dir
+from kbdesk.search.searcher import Searcher
 
 from .conftest import write
 
@@ -67,7 +66,7 @@ def test_incremental_update_touches_only_changed_files(index, content):
 
 
 def test_edits_leave_small_segments_that_merge_segments_folds_together(index, content):
-    from kbdesk.segment_writer import MERGE_FACTOR
+    from kbdesk.search.segment_writer import MERGE_FACTOR
 
     index.update()
     searcher = Searcher(index)
@@ -205,8 +204,8 @@ def test_a_large_build_from_a_script_on_stdin_finishes_in_one_process(tmp_path):
         write(root, f"faq/a{i:04}.md", f"---\ntitle: 第{i}号问题\n---\n退款编号 R{i:04} 的处理说明。\n")
     script = (
         "from pathlib import Path\n"
-        "from kbdesk.index import SearchIndex\n"
-        "from kbdesk.store import ContentStore\n"
+        "from kbdesk.search.index import SearchIndex\n"
+        "from kbdesk.content.store import ContentStore\n"
         f"r = SearchIndex(ContentStore(Path({str(root)!r})), Path({str(tmp_path / 'ix')!r})).update()\n"
         "print(len(r.added))\n"
     )
@@ -217,7 +216,7 @@ def test_a_large_build_from_a_script_on_stdin_finishes_in_one_process(tmp_path):
 
 
 def test_a_cancelled_build_leaves_the_index_as_it_was(index):
-    from kbdesk.index import UpdateCancelled
+    from kbdesk.search.index import UpdateCancelled
 
     index.update()
     before = json.loads((index.dir / "state.json").read_text())["current"]

@@ -1,8 +1,7 @@
-from pathlib import Path
 
-from kbdesk.lint import LintRules, has_errors, lint_text
-from kbdesk.placeholders import PlaceholderSpec
-from kbdesk.textdiff import render_inline, word_diff
+from kbdesk.authoring.lint import LintRules, has_errors, lint_text
+from kbdesk.authoring.textdiff import render_inline, word_diff
+from kbdesk.content.placeholders import PlaceholderSpec
 
 from .conftest import REPO
 
@@ -77,8 +76,8 @@ def test_broken_front_matter_is_one_error(tmp_path):
 
 
 def test_sample_content_has_no_lint_errors():
-    from kbdesk.placeholders import load_placeholder_specs
-    from kbdesk.store import ContentStore
+    from kbdesk.content.placeholders import load_placeholder_specs
+    from kbdesk.content.store import ContentStore
 
     store = ContentStore(REPO / "content")
     r = LintRules.load(store.root)

@@ -9,10 +9,10 @@ from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh.fields import ID, Schema
 
-from kbdesk.analysis import Terms
-from kbdesk.index import TermsField
-from kbdesk.matching import Fixed, TermScorer, top
-from kbdesk.segment_writer import FastSegmentWriter
+from kbdesk.search.analysis import Terms
+from kbdesk.search.index import TermsField
+from kbdesk.search.matching import Fixed, TermScorer, top
+from kbdesk.search.segment_writer import FastSegmentWriter
 
 SCHEMA = Schema(path=ID(stored=True, unique=True), words=TermsField(), pinyin=TermsField())
 VOCAB = [f"w{i}" for i in range(40)]
@@ -117,7 +117,7 @@ def test_what_is_read_of_a_segment_is_shared_between_index_versions(ix):
 
 
 def test_small_segments_read_whole_give_the_same_matches(ix, monkeypatch):
-    import kbdesk.matching as matching
+    import kbdesk.search.matching as matching
 
     queries = [Q.Term("words", "w3"), Q.Prefix("pinyin", "tui", boost=0.9),
                Q.And([Q.Term("words", "w1"), Q.Term("pinyin", "tk")])]
@@ -143,7 +143,7 @@ def test_unknown_query_types_are_refused(ix):
 
 
 def test_scored_terms_are_kept_for_the_next_query_within_a_bound(ix, monkeypatch):
-    import kbdesk.matching as matching
+    import kbdesk.search.matching as matching
 
     with ix.searcher() as searcher:
         scorer = TermScorer(searcher)

@@ -1,4 +1,4 @@
-from kbdesk.placeholders import Placeholder, fill, find_placeholders, malformed_placeholders, unfilled
+from kbdesk.content.placeholders import Placeholder, fill, find_placeholders, malformed_placeholders, unfilled
 
 SCRIPT = "{{客户称呼|您}}好，我是{{坐席姓名}}，工号 {{ 工号 }}。订单{{订单号}}已处理，{{客户称呼}}请放心。"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kbdesk.render import clipboard_html, copy_payload, highlight_spans, render_article, sanitize
+from kbdesk.content.render import clipboard_html, copy_payload, highlight_spans, render_article, sanitize
 
 MALICIOUS = """# 恶意文章
 
@@ -78,7 +78,7 @@ def test_clipboard_html_drops_images():
 
 
 def test_sections_of_a_script():
-    from kbdesk.render import add_section_links, sections
+    from kbdesk.content.render import add_section_links, sections
 
     body = "说明。\n\n## 通用版\n\n您好{{称呼}}。\n\n```\n## 不是标题\n```\n\n## 注意\n\n- 不说“不知道”。\n\n# 附录\n\n附录正文\n"
     parts = sections(body)
@@ -92,7 +92,7 @@ def test_sections_of_a_script():
 
 
 def test_section_links_are_small_lines_under_their_headings_not_inside_them():
-    from kbdesk.render import SECTION_BAR_CLASS, SECTION_CLASS, SECTION_SCHEME
+    from kbdesk.content.render import SECTION_BAR_CLASS, SECTION_CLASS, SECTION_SCHEME
 
     body = "说明。\n\n## 通用版\n\n您好{{称呼}}。\n\n## 客户带着订单进线\n\n请提供订单号。\n"
     out = render_article(body, section_label="复制本段")

@@ -1,9 +1,9 @@
 import pytest
 
-from kbdesk.index import SearchIndex
-from kbdesk.search import MAX_QUERY_CHARS, Searcher, Synonyms, make_snippet, parse_query
-from kbdesk.analysis import Segmenter
-from kbdesk.store import ContentStore
+from kbdesk.content.store import ContentStore
+from kbdesk.search.analysis import Segmenter
+from kbdesk.search.index import SearchIndex
+from kbdesk.search.searcher import MAX_QUERY_CHARS, Searcher, Synonyms, make_snippet, parse_query
 
 from .conftest import write
 
@@ -221,7 +221,7 @@ def _note(root, name, body):
 
 def test_a_searcher_kept_open_sees_deletions_edits_and_merges(tmp_path):
     # As in the window: one Searcher for the session, each update by a new SearchIndex.
-    from kbdesk.segment_writer import MERGE_FACTOR
+    from kbdesk.search.segment_writer import MERGE_FACTOR
 
     root, ix_dir = tmp_path / "content", tmp_path / "ix"
     for i in range(5):

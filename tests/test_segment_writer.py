@@ -9,9 +9,9 @@ from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, STORED, Schema
 from whoosh.writing import SegmentWriter
 
-from kbdesk.analysis import Terms
-from kbdesk.index import TermsField
-from kbdesk.segment_writer import FastSegmentWriter, PostingLists
+from kbdesk.search.analysis import Terms
+from kbdesk.search.index import TermsField
+from kbdesk.search.segment_writer import FastSegmentWriter, PostingLists
 
 SCHEMA = Schema(path=ID(stored=True, unique=True), words=TermsField(), tags=KEYWORD(commas=True),
                 note=STORED())
@@ -115,7 +115,7 @@ def _by_path(ix) -> dict:
 
 
 def test_tiered_merge_keeps_every_live_posting_and_drops_deleted_ones(tmp_path):
-    from kbdesk.segment_writer import MERGE_FACTOR, merge_tiers
+    from kbdesk.search.segment_writer import MERGE_FACTOR, merge_tiers
 
     docs = _documents(MERGE_FACTOR + 2)
     ix = whoosh_index.create_in(str(tmp_path), SCHEMA)

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from kbdesk.store import ContentError, ContentStore, SaveConflict
+from kbdesk.content.store import ContentError, ContentStore, SaveConflict
 
 
 def test_missing_or_non_folder_root_is_refused(tmp_path):

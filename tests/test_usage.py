@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kbdesk.config import data_dir
-from kbdesk.usage import ArticleRef, UsageStore, default_usage_path, rerank
+from kbdesk.usage.store import ArticleRef, UsageStore, default_usage_path, rerank
 
 REFUND = ArticleRef("faq-refund", "faq/refund.md", "退款多久能到账？", "faq", "退款")
 GREET = ArticleRef("script-greet", "scripts/greet.md", "问候话术", "script", "在线")

@@ -7,14 +7,14 @@ import sys
 import pytest
 from dulwich.repo import Repo
 
-from kbdesk.index import SearchIndex, agent_source
-from kbdesk.search import Searcher
-from kbdesk.store import ContentStore, SaveConflict
-from kbdesk.team import PermissionDenied, Team
-from kbdesk.versions import APPROVED_REF, Identity, VersionStore
-from kbdesk.workflow import Workflow, WorkflowError, with_status
+from kbdesk.authoring.team import PermissionDenied
+from kbdesk.authoring.workflow import Workflow, WorkflowError, with_status
+from kbdesk.content.store import ContentStore, SaveConflict
+from kbdesk.content.versions import APPROVED_REF, Identity
+from kbdesk.search.index import SearchIndex, agent_source
+from kbdesk.search.searcher import Searcher
 
-from .conftest import write, write_team_settings
+from .conftest import write_team_settings
 
 WANG = Identity("王敏", "wangmin@example.com")
 LIU = Identity("刘芳", "liufang@example.com")

@@ -70,12 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from kbdesk.config import save_settings
-    from kbdesk.store import ContentStore
+    from kbdesk.content.store import ContentStore
 
     save_settings({"language": args.lang, "profile": {"坐席姓名": "林晓", "工号": "8023"}})
 
+    from kbdesk.ui.agent.main_window import MainWindow
     from kbdesk.ui.app import create_app
-    from kbdesk.ui.main_window import MainWindow
 
     app = create_app()
 
@@ -116,15 +116,14 @@ def main(argv: list[str] | None = None) -> int:
 def editor_shot(args, app, wait_until, scratch: Path, width: int, height: int) -> int:
     import shutil
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QInputMethodEvent, QTextCursor
     from PySide6.QtWidgets import QApplication
 
+    from kbdesk.authoring.team import Team
     from kbdesk.config import start_history
-    from kbdesk.store import ContentStore
-    from kbdesk.team import Team
-    from kbdesk.ui.editor import EditorWindow
-    from kbdesk.versions import Identity
+    from kbdesk.content.store import ContentStore
+    from kbdesk.content.versions import Identity
+    from kbdesk.ui.editor.window import EditorWindow
 
     content = scratch / "content"
     shutil.copytree(args.content, content, ignore=shutil.ignore_patterns(".git"))
@@ -134,9 +133,8 @@ def editor_shot(args, app, wait_until, scratch: Path, width: int, height: int) -
     lead = team.leads[0] if team.leads else Identity("王敏", "wangmin@kbdesk.example")
     # A second version by another lead, so the history has something to show.
     second = team.leads[1] if len(team.leads) > 1 else lead
-    from kbdesk.workflow import Workflow
-
-    from kbdesk.ui.editor_text import prepare_for_save
+    from kbdesk.authoring.workflow import Workflow
+    from kbdesk.ui.editor.text import prepare_for_save
 
     flow = Workflow(store, second, team)
     text = store.read_bytes(args.script).decode("utf-8-sig")

@@ -1,3 +1,6 @@
-"""The agents' window (Qt). The search logic stays in the core; this package
-only presents it: background workers call the core, models hold what they
-return, widgets show it, and MainWindow wires them together."""
+"""The window (Qt 6). It only presents the core: background workers call it,
+models hold what it returns, widgets show it, and each window wires its parts.
+
+The top layer with ``kbdesk.cli``: may import every other part of kbdesk, and
+is the only part that imports Qt. ``app`` starts the application.
+"""

@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import __version__
-from ..config import load_settings, resolve_content_dir
-from ..store import ContentError, ContentStore
-from . import i18n
-from .resources import icon, style_sheet
+from kbdesk import __version__
+from kbdesk.config import load_settings, resolve_content_dir
+from kbdesk.content.store import ContentError, ContentStore
+from kbdesk.ui.common import i18n
+from kbdesk.ui.common.resources import icon, style_sheet
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -35,7 +35,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def run(args) -> int:
     """Open the window on the content folder; returns the exit code."""
     app = create_app()
-    from .main_window import MainWindow  # after the QApplication exists
+    from kbdesk.ui.agent.main_window import MainWindow  # after the QApplication exists
 
     try:
         store = ContentStore(resolve_content_dir(getattr(args, "content", None)))

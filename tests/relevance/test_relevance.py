@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kbdesk.index import SearchIndex
-from kbdesk.search import Searcher
-from kbdesk.store import ContentStore
+from kbdesk.content.store import ContentStore
+from kbdesk.search.index import SearchIndex
+from kbdesk.search.searcher import Searcher
 
 from ..conftest import SAMPLE_CONTENT
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from kbdesk.store import ContentStore
+from kbdesk.content.store import ContentStore
 
 # A reply script in sections (variants), each with its own copy link.
 SCRIPT_WITH_VARIANTS = """
@@ -35,10 +35,9 @@ SCRIPT_WITH_VARIANTS = """
 def make_window(qtbot):
     """make_window(content_root) -> a shown MainWindow whose first index
     update has finished."""
+    from kbdesk.ui.agent.main_window import MainWindow
     from kbdesk.ui.app import create_app
-    from kbdesk.ui.main_window import MainWindow
-
-    from kbdesk.ui import i18n
+    from kbdesk.ui.common import i18n
 
     create_app()
     i18n.apply_language("en")  # tests read English strings, whatever the machine's locale

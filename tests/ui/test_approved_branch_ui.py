@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kbdesk import workflow
+from kbdesk.authoring import workflow
 
 from ..conftest import write
 from .conftest import search
 
 
 def test_window_shows_and_copies_the_approved_wording(qtbot, make_window, content):
-    from kbdesk.store import ContentStore
-    from kbdesk.versions import Identity
+    from kbdesk.content.store import ContentStore
+    from kbdesk.content.versions import Identity
 
     write(content, ".kbdesk/team.yaml", """
         approval: one_lead

@@ -17,12 +17,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
-from kbdesk import autosave
+from kbdesk.authoring import autosave
 from kbdesk.config import start_history
-from kbdesk.index import SearchIndex, agent_source
-from kbdesk.search import Searcher
-from kbdesk.store import ContentStore
-from kbdesk.versions import Identity
+from kbdesk.content.store import ContentStore
+from kbdesk.content.versions import Identity
+from kbdesk.search.index import SearchIndex, agent_source
+from kbdesk.search.searcher import Searcher
 
 from ..conftest import write, write_team_settings
 from .conftest import type_text as _type_line
@@ -52,9 +52,9 @@ def team_content(content):
 
 @pytest.fixture
 def open_editor(qtbot):
-    from kbdesk.ui import i18n
     from kbdesk.ui.app import create_app
-    from kbdesk.ui.editor import EditorWindow
+    from kbdesk.ui.common import i18n
+    from kbdesk.ui.editor.window import EditorWindow
 
     create_app()
     i18n.apply_language("en")
@@ -336,13 +336,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from kbdesk import autosave
-from kbdesk.store import ContentStore
+from kbdesk.authoring import autosave
+from kbdesk.content.store import ContentStore
 from kbdesk.ui.app import create_app
-from kbdesk.versions import Identity
+from kbdesk.content.versions import Identity
 
 app = create_app()
-from kbdesk.ui.editor import EditorWindow
+from kbdesk.ui.editor.window import EditorWindow
 
 root = Path(sys.argv[1])
 editor = EditorWindow(ContentStore(root), "scripts/greeting.md", Identity("王敏", "wangmin@example.com"))
@@ -485,7 +485,7 @@ def test_submit_offers_to_save_first_and_retire_withdraws_from_agents(qtbot, ope
 
 
 def test_the_editor_follows_the_language(qtbot, open_editor, team_content):
-    from kbdesk.ui import i18n
+    from kbdesk.ui.common import i18n
 
     wang = open_editor(team_content)
     try:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from kbdesk import autosave
-from kbdesk.article import content_hash
+from kbdesk.authoring import autosave
 from kbdesk.config import load_settings, save_settings
+from kbdesk.content.article import content_hash
 
 from .conftest import search
 from .test_editor import AGENT, GREETING, LIU, WANG, disk, select_in_source, team_content, type_text  # noqa: F401

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kbdesk.article import parse_article
-from kbdesk.textdiff import word_diff
-from kbdesk.ui.editor_text import (
+from kbdesk.authoring.textdiff import word_diff
+from kbdesk.content.article import parse_article
+from kbdesk.ui.editor.text import (
     common_edit,
     diff_inline_html,
     diff_side_html,

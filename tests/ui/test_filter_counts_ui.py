@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kbdesk.search import Facets
-from kbdesk.ui.workers import FacetCounts
+from kbdesk.search.searcher import Facets
+from kbdesk.ui.agent.workers import FacetCounts
 
 from ..conftest import write
 from .conftest import search
@@ -141,7 +141,7 @@ def test_outdated_counts_are_discarded(qtbot, make_window, content):
 
 
 def test_counts_in_chinese(qtbot, make_window, content):
-    from kbdesk.ui import i18n
+    from kbdesk.ui.common import i18n
 
     window = make_window(content)
     counted_search(qtbot, window, "客服")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument
-from PySide6.QtCore import Qt
 
-from kbdesk.render import render_article
+from kbdesk.content.render import render_article
 
 from ..conftest import write
 from .conftest import search

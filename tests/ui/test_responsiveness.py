@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtCore import QTimer
 
-from kbdesk.index import IndexUpdate
+from kbdesk.search.index import IndexUpdate
 
 from .conftest import search
 

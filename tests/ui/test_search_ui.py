@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kbdesk.ui.workers import SearchOutcome
+from kbdesk.ui.agent.workers import SearchOutcome
 
 from ..conftest import write
 from .conftest import search

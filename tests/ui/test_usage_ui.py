@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kbdesk.config import data_dir, load_settings
-from kbdesk.usage import UsageStore
+from kbdesk.usage.store import UsageStore
 
 from ..conftest import write
 from .conftest import search
@@ -69,7 +69,7 @@ def _home_sections(window) -> dict[str, list[str]]:
 
 
 def test_most_used_view_lists_the_most_copied_articles(qtbot, make_window, content):
-    from kbdesk.usage import ArticleRef
+    from kbdesk.usage.store import ArticleRef
 
     window = make_window(content)
     for _ in range(3):
@@ -158,7 +158,7 @@ def test_window_geometry_and_splitter_are_remembered(qtbot, make_window, content
 
 
 def test_language_switches_to_simplified_chinese(qtbot, make_window, content):
-    from kbdesk.ui import i18n
+    from kbdesk.ui.common import i18n
 
     window = make_window(content)
     try:

@@ -1,0 +1,78 @@
+"""Who may do what: the team's leads and approval rule, and the user's role.
+
+This is workflow control, not protection: anyone with write access to the
+content folder can change files. Git records who did what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kbdesk.config import load_settings, read_team_file
+from kbdesk.content.versions import Identity, default_identity
+
+APPROVAL_RULES = ("one_lead", "two_person")
+
+
+class PermissionDenied(Exception):
+    """The user's role does not allow this; the message says why."""
+
+
+@dataclass
+class Team:
+    leads: list[Identity] = field(default_factory=list)
+    approval: str = "one_lead"
+
+    @classmethod
+    def load(cls, content_root: Path) -> "Team":
+        path = Path(content_root) / ".kbdesk" / "team.yaml"
+        data = read_team_file(path, "the team file")
+        if data is None:
+            return cls()
+        leads = []
+        for entry in data.get("leads") or []:
+            if isinstance(entry, dict) and (entry.get("name") or entry.get("email")):
+                leads.append(Identity(str(entry.get("name", "")).strip(), str(entry.get("email", "")).strip()))
+        approval = str(data.get("approval") or "one_lead")
+        if approval not in APPROVAL_RULES:
+            raise ValueError(f"{path}: approval must be one of {', '.join(APPROVAL_RULES)}, not {approval!r}")
+        return cls(leads, approval)
+
+    def find(self, who: str) -> Identity | None:
+        """The lead called *who* (a name or an e-mail), if any."""
+        who = who.strip().lower()
+        for lead in self.leads:
+            if who and who in (lead.name.lower(), lead.email.lower()):
+                return lead
+        return None
+
+    def is_lead(self, identity: Identity) -> bool:
+        return any(
+            (identity.email and identity.email.lower() == lead.email.lower())
+            or (identity.name and identity.name == lead.name)
+            for lead in self.leads
+        )
+
+    def require_lead(self, identity: Identity, action: str) -> None:
+        if not self.is_lead(identity):
+            raise PermissionDenied(
+                f"{identity.name} is an agent here; only leads listed in .kbdesk/team.yaml may {action}"
+            )
+
+
+def current_identity(as_who: str | None = None, team: Team | None = None) -> Identity:
+    """``--as`` (a lead's name or e-mail, or 'Name <email>'), else the identity
+    set in preferences, else git's configuration or the OS user."""
+    if as_who:
+        lead = team.find(as_who) if team else None
+        if lead is not None:
+            return lead
+        if "<" in as_who and as_who.endswith(">"):
+            name, email = as_who[:-1].split("<", 1)
+            return Identity(name.strip(), email.strip())
+        return Identity(as_who.strip(), as_who.strip() if "@" in as_who else "")
+    configured = load_settings().get("identity") or {}
+    if configured.get("name"):
+        return Identity(str(configured["name"]), str(configured.get("email", "")))
+    return default_identity()

@@ -1,0 +1,297 @@
+"""What leads do with articles: save versions, submit, approve, retire,
+restore. Each operation checks the user's role, records itself in git and
+returns a Change saying what moved, so that each screen refreshes only that
+(the agents' index only when the approved branch moved).
+
+Status flow: draft → review → approved → retired. The status lives in the
+article's front matter on ``main``; the approved wording lives on the
+``approved`` branch (see ``kbdesk.versions``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kbdesk.authoring.lint import LintRules, has_errors, lint_text
+from kbdesk.authoring.team import PermissionDenied, Team
+from kbdesk.authoring.textdiff import DiffOp, word_diff
+from kbdesk.content.article import Article, ArticleError, content_hash, parse_article
+from kbdesk.content.placeholders import load_placeholder_specs
+from kbdesk.content.store import ContentStore, SaveConflict
+from kbdesk.content.versions import Identity, Version, VersionError, VersionStore, blob_id
+
+_FRONT_RE = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
+_STATUS_LINE_RE = re.compile(r"^status[ \t]*:.*$", re.M)
+
+
+class WorkflowError(Exception):
+    """An operation that cannot be done now; the message says why."""
+
+
+@dataclass
+class Change:
+    path: str
+    commit: str | None  # on main; None if nothing needed recording
+    approved_changed: bool = False
+    summary: str = ""
+
+
+@dataclass
+class VersionInfo:
+    number: int  # 1 = oldest
+    version: Version
+    status: str
+    approved: bool  # this wording is (or was) on the approved branch
+    current_approved: bool  # …and is what agents see now
+
+
+def with_status(text: str, status: str) -> str:
+    """*text* with its front matter's status set, touching nothing else."""
+    m = _FRONT_RE.match(text)
+    if not m:
+        return f"---\nstatus: {status}\n---\n{text}"
+    front = m.group(2)
+    if _STATUS_LINE_RE.search(front):
+        front = _STATUS_LINE_RE.sub(f"status: {status}", front, count=1)
+    else:
+        front = f"{front}\nstatus: {status}" if front.strip() else f"status: {status}"
+    return text[: m.start(2)] + front + text[m.end(2):]
+
+
+def _wording(text: str) -> str:
+    """The text without its status line: what authorship is judged on."""
+    return _STATUS_LINE_RE.sub("", text, count=1)
+
+
+class Workflow:
+    def __init__(self, store: ContentStore, identity: Identity, team: Team | None = None):
+        self.store = store
+        self.identity = identity
+        self.team = team if team is not None else Team.load(store.root)
+        self._versions: VersionStore | None = None
+
+    # -- helpers ------------------------------------------------------------------
+
+    @property
+    def is_lead(self) -> bool:
+        return self.team.is_lead(self.identity)
+
+    def versions(self, create: bool = False) -> VersionStore | None:
+        if self._versions is None:
+            self._versions = VersionStore.open(self.store.root)
+        if self._versions is None and create:
+            self._versions = VersionStore.open_or_init(self.store.root, self.identity)
+            # What was approved before the history began stays what agents see.
+            seed_approved_branch(self.store, self._versions, self.identity)
+        return self._versions
+
+    def close(self) -> None:
+        if self._versions is not None:
+            self._versions.close()
+            self._versions = None
+
+    def article(self, article_id: str) -> Article:
+        article = self.store.find(article_id)
+        if article is None:
+            raise WorkflowError(f"no article with id or path {article_id!r}")
+        return article
+
+    def _require_lead(self, action: str) -> VersionStore:
+        self.team.require_lead(self.identity, action)
+        return self.versions(create=True)
+
+    def lint(self, text: str, path: str):
+        specs = load_placeholder_specs(self.store.settings_dir / "placeholders.yaml")
+        return lint_text(text, path, LintRules.load(self.store.root), specs)
+
+    def _set_status(self, article: Article, status: str, message: str) -> str | None:
+        text = self.store.read_bytes(article.path).decode("utf-8-sig")
+        self.store.save_text(article.path, with_status(text, status), content_hash(text.encode("utf-8")))
+        return self.versions().commit_file(article.path, self.identity, message)
+
+    def _uncommitted(self, versions: VersionStore, article: Article) -> bool:
+        head = versions.head()
+        return head is None or versions.blob_at(head, article.path) != _blob_of(self.store, article.path)
+
+    # -- operations -----------------------------------------------------------------
+
+    def _as_draft_if_reworded(self, versions: VersionStore, path: str, text: str) -> str:
+        """New wording is never approved (or retired) by being saved: it
+        becomes a draft, whatever its status line says."""
+        try:
+            status = parse_article(path, text.encode("utf-8")).status
+        except ArticleError:
+            return text
+        head = versions.head()
+        blob = versions.blob_at(head, path) if head else None
+        if status not in ("approved", "retired") or blob is None:
+            return text
+        before = versions.read_blob(blob).decode("utf-8-sig", "replace")
+        return text if _wording(before) == _wording(text) else with_status(text, "draft")
+
+    def save(self, article_id: str, message: str | None = None) -> Change:
+        """Record the article as it is on disk (edited anywhere) as a version."""
+        versions = self._require_lead("save versions")
+        article = self.article(article_id)
+        text = self.store.read_bytes(article.path).decode("utf-8-sig")
+        as_draft = self._as_draft_if_reworded(versions, article.path, text)
+        if as_draft != text:
+            self.store.save_text(article.path, as_draft, content_hash(text.encode("utf-8")))
+        commit = versions.commit_file(article.path, self.identity, message or f"Edit {article.title}")
+        if commit is None and versions.created:
+            # The repository was just started: its first commit holds this version.
+            return Change(article.path, versions.head().decode(), summary="saved (first version)")
+        return Change(article.path, commit, summary="saved" if commit else "no changes to save")
+
+    def save_text(self, path: str, text: str, expected_hash: str | None, message: str | None = None) -> Change:
+        """The editor's save: write atomically (refusing to overwrite a file
+        changed on disk since it was opened), then record a version."""
+        versions = self._require_lead("edit articles")
+        try:
+            parse_article(path, text.encode("utf-8"))
+        except ArticleError as exc:
+            raise WorkflowError(f"not saved: {exc.reason}") from None
+        text = self._as_draft_if_reworded(versions, path, text)
+        self.store.save_text(path, text, expected_hash)  # raises SaveConflict
+        title = parse_article(path, text.encode("utf-8")).title
+        commit = versions.commit_file(path, self.identity, message or f"Edit {title}")
+        return Change(path, commit, summary="saved")
+
+    def submit(self, article_id: str) -> Change:
+        versions = self._require_lead("submit articles for review")
+        article = self.article(article_id)
+        if article.status == "review":
+            raise WorkflowError(f"{article.id} is already in review")
+        if article.status == "retired":
+            raise WorkflowError(f"{article.id} is retired; restore a version first")
+        if self._uncommitted(versions, article):
+            versions.commit_file(article.path, self.identity, f"Edit {article.title}")
+        commit = self._set_status(article, "review", f"Submit {article.title} for review")
+        return Change(article.path, commit, summary="submitted for review")
+
+    def approve(self, article_id: str) -> Change:
+        versions = self._require_lead("approve articles")
+        article = self.article(article_id)
+        if self._uncommitted(versions, article):
+            raise WorkflowError(f"{article.path} has changes that are not saved as a version; save it first")
+        if article.status != "review":
+            raise WorkflowError(f"{article.id} is {article.status}; only articles in review can be approved")
+        text = self.store.read_bytes(article.path).decode("utf-8-sig")
+        findings = self.lint(with_status(text, "approved"), article.path)
+        if has_errors(findings):
+            errors = "; ".join(f.message for f in findings if f.level == "error")
+            raise WorkflowError(f"lint errors block approval: {errors}")
+        if self.team.approval == "two_person":
+            author = self.last_author(article.path)
+            if author is not None and _same_person(author, self.identity):
+                raise PermissionDenied(
+                    f"two-person rule: {self.identity.name} wrote the last change, another lead must approve it"
+                )
+        commit = self._set_status(article, "approved", f"Approve {article.title}")
+        blob = _blob_of(self.store, article.path)
+        versions.set_approved(article.path, blob, self.identity, f"Approve {article.title}")
+        return Change(article.path, commit, approved_changed=True, summary="approved")
+
+    def retire(self, article_id: str) -> Change:
+        versions = self._require_lead("retire articles")
+        article = self.article(article_id)
+        if article.status == "retired":
+            raise WorkflowError(f"{article.id} is already retired")
+        commit = self._set_status(article, "retired", f"Retire {article.title}")
+        was_approved = versions.approved_blob(article.path) is not None
+        if was_approved:
+            versions.set_approved(article.path, None, self.identity, f"Retire {article.title}")
+        return Change(article.path, commit, approved_changed=was_approved, summary="retired")
+
+    def restore(self, article_id: str, version_ref: str) -> Change:
+        """Bring back an old version's wording as a new version (a draft: it
+        needs approval again unless it is exactly what agents see now)."""
+        versions = self._require_lead("restore versions")
+        article = self.article(article_id)
+        if self._uncommitted(versions, article):
+            # keep what is on disk as a version first: a restore loses nothing
+            versions.commit_file(article.path, self.identity, f"Edit {article.title}")
+        version = versions.resolve_version(article.path, version_ref)
+        if version.blob is None:
+            raise WorkflowError(f"version {version.short} has no {article.path}")
+        text = versions.text_at(version)
+        if blob_id(with_status(text, "approved").encode("utf-8")) != versions.approved_blob(article.path):
+            text = with_status(text, "draft")
+        current = self.store.read_bytes(article.path)
+        self.store.save_text(article.path, text, content_hash(current))
+        commit = versions.commit_file(
+            article.path, self.identity, f"Restore {article.title} to version {version.short}"
+        )
+        return Change(article.path, commit, summary=f"restored version {version.short}")
+
+    # -- reading ------------------------------------------------------------------
+
+    def history(self, article_id: str) -> list[VersionInfo]:
+        article = self.article(article_id)
+        versions = self.versions()
+        if versions is None:
+            return []
+        history = versions.history(article.path)
+        approved_blobs = {v.blob for v in versions.approvals(article.path) if v.blob}
+        current = versions.approved_blob(article.path)
+        infos = []
+        for n, v in enumerate(reversed(history), 1):
+            text = versions.text_at(v)
+            try:
+                status = parse_article(article.path, text.encode("utf-8")).status
+            except ArticleError:
+                status = "?"
+            infos.append(VersionInfo(n, v, status, v.blob in approved_blobs, v.blob == current))
+        return list(reversed(infos))
+
+    def diff(self, article_id: str, old_ref: str | None = None, new_ref: str | None = None) -> tuple[str, str, list[DiffOp]]:
+        """(old label, new label, word diff). Defaults: the last version
+        against the file on disk; one version: that version against the file."""
+        article = self.article(article_id)
+        versions = self.versions()
+        if versions is None or not versions.history(article.path):
+            raise WorkflowError(f"{article.path} has no saved versions yet")
+
+        def load(ref):
+            v = versions.resolve_version(article.path, ref)
+            return v.short, versions.text_at(v)
+
+        disk = ("working copy", self.store.read_bytes(article.path).decode("utf-8-sig", "replace"))
+        if old_ref is None:
+            old = load(versions.history(article.path)[0].commit)
+            new = disk
+        else:
+            old = load(old_ref)
+            new = load(new_ref) if new_ref is not None else disk
+        return old[0], new[0], word_diff(old[1], new[1])
+
+    def last_author(self, path: str) -> Identity | None:
+        """Who last changed the wording (status changes do not count)."""
+        versions = self.versions()
+        history = versions.history(path) if versions else []
+        for newer, older in zip(history, history[1:] + [None]):
+            if older is None or _wording(versions.text_at(newer)) != _wording(versions.text_at(older)):
+                return newer.author
+        return None
+
+
+def seed_approved_branch(store: ContentStore, versions: VersionStore, author: Identity) -> None:
+    """Start the approved branch with every article whose status is approved."""
+    if versions.has_approved_branch:
+        return
+    approved = {a.path: blob_id(store.read_bytes(a.path)) for a in store.load_all().articles if a.status == "approved"}
+    if approved:
+        versions.set_approved_many(approved, author, "Approve the articles approved before versioning began")
+
+
+def _same_person(a: Identity, b: Identity) -> bool:
+    return bool((a.email and a.email.lower() == b.email.lower()) or (a.name and a.name == b.name))
+
+
+def _blob_of(store: ContentStore, path: str) -> str | None:
+    full = store.resolve(path)
+    return blob_id(full.read_bytes()) if full.exists() else None
+
+
+__all__ = ["Change", "PermissionDenied", "SaveConflict", "VersionError", "Workflow", "WorkflowError", "with_status"]

@@ -1,0 +1,239 @@
+"""Articles: Markdown files with optional YAML front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import yaml
+
+from kbdesk.content.placeholders import Placeholder, find_placeholders
+
+KINDS = ("standard", "faq", "script", "article")
+STATUSES = ("draft", "review", "approved", "retired")
+# A file's top folder gives its kind when the front matter does not.
+FOLDER_KINDS = {"standards": "standard", "faq": "faq", "scripts": "script"}
+
+MAX_ARTICLE_BYTES = 1024 * 1024
+# libyaml's parser where installed: front matter parsing dominates loading.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_HEADING_RE = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+class ArticleError(Exception):
+    """A file that cannot be read as an article; the message says why."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def __reduce__(self):  # travels back from the processes that build an index
+        return (type(self), (self.path, self.reason))
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Article:
+    path: str  # relative to the content root, with forward slashes
+    id: str
+    title: str
+    kind: str
+    category: str = ""
+    tags: tuple[str, ...] = ()
+    status: str = "approved"
+    owner: str = ""
+    updated: dt.date | None = None
+    review_by: dt.date | None = None
+    body: str = ""
+    meta: dict = field(default_factory=dict)  # the front matter as written
+    has_front_matter: bool = False
+    body_line: int = 1  # line of the file on which the body starts
+    hash: str = ""  # of the file's bytes when loaded
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def placeholders(self) -> list[Placeholder]:
+        return find_placeholders(self.body)
+
+    @property
+    def visible_to_agents(self) -> bool:
+        return self.status == "approved"
+
+    def needs_review(self, today: dt.date | None = None) -> bool:
+        return self.review_by is not None and self.review_by < (today or dt.date.today())
+
+    def to_text(self) -> str:
+        """The file's text: front matter (keys in their written order) and body."""
+        if not self.has_front_matter and not self.meta:
+            return self.body
+        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False, default_flow_style=None)
+        return f"---\n{front}---\n{self.body}"
+
+
+def decode_article_bytes(path: str, data: bytes) -> str:
+    if not data.strip():
+        raise ArticleError(path, "empty file")
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(path, f"file too large ({len(data) // 1024} KB; limit {MAX_ARTICLE_BYTES // 1024} KB)")
+    if b"\x00" in data[:8192]:
+        raise ArticleError(path, "binary file, not Markdown text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ArticleError(
+            path, f"not UTF-8 text (invalid byte at line {line}); save the file as UTF-8"
+        ) from None
+
+
+def split_front_matter(path: str, text: str) -> tuple[dict | None, str]:
+    """(front matter mapping or None, body)."""
+    if not text.startswith("---"):
+        return None, text
+    m = _FRONT_MATTER_RE.match(text)
+    if not m:
+        raise ArticleError(path, "front matter starts with '---' but has no closing '---' line")
+    try:
+        meta = yaml.load(m.group(1), Loader=_YAML_LOADER)
+    except yaml.YAMLError as exc:
+        # Where the broken construct starts, else where the parser noticed.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ArticleError(path, f"front matter is not valid YAML{where}: {problem}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ArticleError(path, "front matter must be a mapping of 'key: value' lines")
+    return meta, text[m.end():]
+
+
+def default_id(path: str) -> str:
+    return str(PurePosixPath(path).with_suffix(""))
+
+
+def default_kind(path: str) -> str:
+    parts = PurePosixPath(path).parts
+    return FOLDER_KINDS.get(parts[0], "article") if len(parts) > 1 else "article"
+
+
+def _as_date(value, key: str, warnings: list[str]) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        warnings.append(f"'{key}' is not a date (YYYY-MM-DD): {value!r}")
+        return None
+
+
+def _as_tags(value, warnings: list[str]) -> tuple[str, ...]:
+    if value in (None, ""):
+        return ()
+    if isinstance(value, str):
+        items = re.split(r"[,，、]", value)
+    elif isinstance(value, (list, tuple)):
+        items = value
+    else:
+        warnings.append(f"'tags' should be a list, not {value!r}")
+        return ()
+    return tuple(str(t).strip() for t in items if str(t).strip())
+
+
+def parse_article(path: str, data: bytes) -> Article:
+    """Build an article from a file's bytes; raises ArticleError if unusable."""
+    text = decode_article_bytes(path, data)
+    meta, body = split_front_matter(path, text)
+    warnings: list[str] = []
+    m = meta or {}
+
+    title = str(m.get("title") or "").strip()
+    if not title:
+        heading = _HEADING_RE.search(body)
+        title = heading.group(1).strip() if heading else PurePosixPath(path).stem
+
+    kind = str(m.get("kind") or default_kind(path)).strip().lower()
+    if kind not in KINDS:
+        warnings.append(f"unknown kind {kind!r} (expected one of {', '.join(KINDS[:3])})")
+    status = str(m.get("status") or "approved").strip().lower()
+    if status not in STATUSES:
+        # Unknown statuses are never shown to agents: only approved wording is.
+        warnings.append(f"unknown status {status!r} (expected one of {', '.join(STATUSES)})")
+
+    return Article(
+        path=path,
+        id=str(m.get("id") or default_id(path)).strip(),
+        title=title,
+        kind=kind,
+        category=str(m.get("category") or "").strip(),
+        tags=_as_tags(m.get("tags"), warnings),
+        status=status,
+        owner=str(m.get("owner") or "").strip(),
+        updated=_as_date(m.get("updated"), "updated", warnings),
+        review_by=_as_date(m.get("review_by"), "review_by", warnings),
+        body=body,
+        meta=dict(m),
+        has_front_matter=meta is not None,
+        body_line=text.count("\n", 0, len(text) - len(body)) + 1,
+        hash=content_hash(data),
+        warnings=warnings,
+    )
+
+
+# -- Markdown to plain text ---------------------------------------------------------
+
+_MD_RULES = [
+    (re.compile(r"```.*?\n(.*?)```", re.S), r"\1"),  # fenced code: keep the code
+    (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: their text
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"^\[[^\]]+\]:\s*\S+.*$", re.M), ""),  # link definitions
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M), r"\1"),
+    (re.compile(r"^[ \t]*>[ \t]?", re.M), ""),
+    (re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$", re.M), ""),  # rules
+    (re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.M), ""),
+    (re.compile(r"^([ \t]*)[-*+][ \t]+\[[ xX]\][ \t]+", re.M), r"\1"),
+    (re.compile(r"^([ \t]*)[-*+][ \t]+", re.M), r"\1• "),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    # ASCII-only guards: emphasis often touches Chinese characters directly.
+    (re.compile(r"(?<![A-Za-z0-9*])([*_])(?=\S)(.+?)(?<=\S)\1(?![A-Za-z0-9*])"), r"\2"),
+    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"<[^>\n]+>"), ""),
+]
+
+
+_PLACEHOLDER_PIPES = re.compile(r"\{\{[^{}]*\}\}")
+
+
+def _table_row(line: str) -> str:
+    # Pipes inside placeholders ({{名称|默认}}) do not make a table.
+    if line.lstrip().startswith("|") or _PLACEHOLDER_PIPES.sub("", line).count("|") >= 2:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        return "  ".join(c for c in cells if c)
+    return line
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Readable plain text of Markdown: what an agent pastes into a chat box
+    and what the index reads."""
+    text = markdown.replace("\r\n", "\n")
+    for pattern, repl in _MD_RULES:
+        text = pattern.sub(repl, text)
+    text = "\n".join(_table_row(line) for line in text.split("\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()

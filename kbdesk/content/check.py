@@ -1,0 +1,86 @@
+"""Whole-folder validation: what `kbdesk check` reports."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from kbdesk.content.article import Article
+from kbdesk.content.placeholders import load_placeholder_specs, malformed_placeholders
+from kbdesk.content.store import ContentStore
+
+_LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    level: str  # "error" | "warning"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.level}: {self.message}"
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "level": self.level, "message": self.message}
+
+
+def internal_links(article: Article) -> list[tuple[str, str]]:
+    """(link as written, target path relative to the content root) of each
+    link to another file of the knowledge base."""
+    links = []
+    base = posixpath.dirname(article.path)
+    for m in _LINK_RE.finditer(article.body):
+        target = m.group(1)
+        parts = urlsplit(target)
+        if parts.scheme or parts.netloc or not parts.path:
+            continue  # http:, mailto:, or an anchor in the same article
+        resolved = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+        links.append((target, resolved))
+    return links
+
+
+def check_content(store: ContentStore) -> list[Finding]:
+    findings: list[Finding] = []
+    loaded = store.load_all()
+    for problem in loaded.problems:
+        findings.append(Finding(problem.path, "error", problem.reason))
+
+    try:
+        specs = load_placeholder_specs(store.settings_dir / "placeholders.yaml")
+    except ValueError as exc:
+        findings.append(Finding(".kbdesk/placeholders.yaml", "error", str(exc)))
+        specs = None
+
+    paths = {s.path for s in store.scan()}
+    by_id: dict[str, list[str]] = {}
+    for article in loaded.articles:
+        by_id.setdefault(article.id, []).append(article.path)
+        for warning in article.warnings:
+            findings.append(Finding(article.path, "warning", warning))
+        for target, resolved in internal_links(article):
+            if resolved.startswith("../") or resolved == "..":
+                findings.append(Finding(article.path, "error", f"link leaves the content folder: {target}"))
+            elif resolved not in paths and not (store.root / resolved).exists():
+                findings.append(Finding(article.path, "error", f"broken link: {target}"))
+        for line, fragment in malformed_placeholders(article.body):
+            findings.append(Finding(
+                article.path, "error",
+                f"malformed placeholder at line {line + article.body_line - 1}: {fragment}",
+            ))
+        if specs is not None:
+            for ph in article.placeholders:
+                if ph.name not in specs:
+                    findings.append(Finding(
+                        article.path, "error",
+                        f"unknown placeholder {{{{{ph.name}}}}} (not in .kbdesk/placeholders.yaml)",
+                    ))
+    for article_id, where in sorted(by_id.items()):
+        if len(where) > 1:
+            for path in where:
+                others = ", ".join(p for p in where if p != path)
+                findings.append(Finding(path, "error", f"duplicate id {article_id!r} (also in {others})"))
+    findings.sort(key=lambda f: (f.path, f.level != "error", f.message))
+    return findings

@@ -1,0 +1,293 @@
+"""Chinese-aware text analysis, shared by indexing and querying.
+
+Every piece of text is folded first (``kbdesk.textforms.normalize``: width,
+case, Traditional → Simplified), so that a Traditional query finds Simplified
+text and the other way round. The index (``kbdesk.search.index``) stores the
+terms counted by the ``*_terms`` functions below; the query side
+(``kbdesk.search.searcher``) calls the same segmenter, so a word is cut the
+same way whether it is typed or indexed. Nothing here knows about Whoosh.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from kbdesk.textforms import CJK_RE, LATIN_RE, RUN_RE, fold_width_case, normalize, runs
+
+# Bump when tokens change, so existing indexes are rebuilt instead of mixing
+# old and new tokens.
+ANALYSIS_VERSION = 2
+
+# -- segmentation -------------------------------------------------------------
+
+
+# Beside the domain dictionary (dict.txt): readings for words that pypinyin
+# gets wrong in this domain, one per line: ``还款 huan kuan``.
+PINYIN_FILE = "pinyin.txt"
+
+
+def dictionary_signature(dict_path: str | Path | None) -> str:
+    """Identifies a domain dictionary's content (its words and their
+    readings); an index built with another dictionary must be rebuilt."""
+    if not dict_path:
+        return "none"
+    digest = hashlib.sha1()
+    try:
+        digest.update(Path(dict_path).read_bytes())
+    except OSError:
+        return "none"
+    try:
+        digest.update(b"\0" + (Path(dict_path).parent / PINYIN_FILE).read_bytes())
+    except OSError:
+        pass
+    return digest.hexdigest()[:16]
+
+
+def _word_file_lines(path: str | Path) -> list[list[str]]:
+    """The fields of each line of a word list (dict.txt, pinyin.txt), without
+    comments (#) and blank lines; none if the file cannot be read."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return []
+    return [parts for line in text.splitlines() if (parts := line.split("#", 1)[0].split())]
+
+
+def read_pinyin_overrides(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """{word: syllables} from a readings file; lines that are not a Chinese
+    word followed by one Latin syllable per character are skipped."""
+    overrides: dict[str, tuple[str, ...]] = {}
+    for parts in _word_file_lines(path):
+        if len(parts) < 2:
+            continue
+        word = normalize(parts[0])
+        syllables = tuple(p.lower() for p in parts[1:])
+        if CJK_RE.fullmatch(word[:1] or " ") and len(syllables) == len(word) and all(
+                LATIN_RE.match(x) and x.isalpha() for x in syllables):
+            overrides[word] = syllables
+    return overrides
+
+
+def read_dictionary(dict_path: str | Path) -> list[tuple[str, int | None, str | None]]:
+    """Entries of a jieba user dictionary: ``word [freq] [tag]`` per line."""
+    entries = []
+    for parts in _word_file_lines(dict_path):
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else None
+        entries.append((normalize(parts[0]), freq, tag))
+    return entries
+
+
+class Segmenter:
+    """rjieba with the content folder's domain dictionary."""
+
+    def __init__(self, dict_path: str | Path | None = None):
+        import rjieba
+
+        self._jieba = rjieba.Jieba()
+        self._pinyin: dict[str, tuple[str, ...]] = {}
+        self._readings: dict[str, tuple[str, ...]] = {}
+        if dict_path:
+            for word, freq, tag in read_dictionary(dict_path):
+                self._jieba.add_word(word, freq, tag)
+            self._readings = read_pinyin_overrides(Path(dict_path).parent / PINYIN_FILE)
+            for word in self._readings:
+                if not self._jieba.has_word(word):
+                    self._jieba.add_word(word, None, None)  # cut whole, so that its reading applies
+
+    def search_spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Words in search mode (sub-words of long words too), with offsets."""
+        return self._jieba.tokenize(text, "search")
+
+    def search_words(self, text: str) -> list[str]:
+        """The words of :meth:`search_spans` without their offsets (for indexing)."""
+        return self._jieba.cut_for_search(text)
+
+    def words(self, text: str) -> list[str]:
+        """Words in precise mode: one cut, no overlaps (for queries)."""
+        return self._jieba.cut(text)
+
+    def is_known(self, word: str) -> bool:
+        """In the dictionary, as opposed to guessed by the HMM."""
+        return self._jieba.has_word(word)
+
+    def pinyin(self, phrase: str) -> tuple[str, ...]:
+        """:func:`pinyin_tokens` of *phrase*, remembered: tags recur in
+        thousands of articles."""
+        tokens = self._pinyin.get(phrase)
+        if tokens is None:
+            if len(self._pinyin) >= 20_000:
+                self._pinyin.clear()
+            tokens = self._pinyin[phrase] = tuple(pinyin_tokens(phrase, self))
+        return tokens
+
+    def syllables(self, word: str) -> tuple[str, ...]:
+        """Pinyin syllables of a word: the folder's reading if it has one."""
+        return self._readings.get(word) or _syllables(word)
+
+    def sub_words(self, word: str) -> list[str]:
+        """Shorter dictionary words inside *word* (电话响 → 电话)."""
+        return [w for w in self._jieba.cut_for_search(word) if 2 <= len(w) < len(word)]
+
+
+_segmenters: dict[str, Segmenter] = {}
+_segmenters_lock = threading.Lock()
+
+
+def segmenter(dict_path: str | Path | None = None) -> Segmenter:
+    key = str(dict_path or "")
+    with _segmenters_lock:
+        seg = _segmenters.get(key)
+        if seg is None:
+            seg = _segmenters[key] = Segmenter(dict_path)
+        return seg
+
+
+def forget_segmenter(dict_path: str | Path | None) -> None:
+    """Drop a cached segmenter so that an edited dictionary is read again."""
+    with _segmenters_lock:
+        _segmenters.pop(str(dict_path or ""), None)
+
+
+def words_of(norm_text: str, seg: Segmenter):
+    """Search-mode words of normalised text, Latin words whole: (word, start, end)."""
+    for start, end, cjk in runs(norm_text):
+        if not cjk:
+            yield norm_text[start:end], start, end
+            continue
+        for word, s, e in seg.search_spans(norm_text[start:end]):
+            yield word, start + s, start + e
+
+
+def bigrams_of(norm_text: str):
+    """Overlapping CJK character bigrams, Latin words whole: (token, start, end).
+
+    A lone CJK character (a run of one) is kept as itself."""
+    for start, end, cjk in runs(norm_text):
+        if not cjk or end - start == 1:
+            yield norm_text[start:end], start, end
+            continue
+        for i in range(start, end - 1):
+            yield norm_text[i : i + 2], i, i + 2
+
+
+def query_bigrams(norm_word: str) -> list[str]:
+    return [t for t, _, _ in bigrams_of(norm_word)]
+
+
+# -- pinyin ---------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=50_000)
+def _syllables(word: str) -> tuple[str, ...]:
+    # Titles and tags reuse the same words; pypinyin is slow per call.
+    from pypinyin import Style, lazy_pinyin
+
+    return tuple(s for s in lazy_pinyin(word, style=Style.NORMAL, errors="ignore") if s.isalpha())
+
+
+def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:
+    """Pinyin forms of a short phrase (a title or a tag).
+
+    For every word: its full pinyin (tuikuan), its initials (tk) and each
+    syllable (tui, kuan); for every word boundary: the full pinyin and the
+    initials of the rest of the phrase, so that a prefix query for
+    ``wangjimima`` or ``wjmm`` finds 客户忘记密码怎么办.
+    """
+    norm = normalize(phrase)
+    syllables_per_word: list[list[str]] = []
+    for start, end, cjk in runs(norm):
+        if not cjk:
+            continue
+        for word in seg.words(norm[start:end]):
+            syl = seg.syllables(word)
+            if syl:
+                syllables_per_word.append(list(syl))
+    tokens: list[str] = []
+    for syl in syllables_per_word:
+        tokens.append("".join(syl))
+        tokens.append("".join(s[0] for s in syl))
+        tokens.extend(syl)
+    for i in range(1, len(syllables_per_word)):
+        rest = [s for syl in syllables_per_word[i:] for s in syl]
+        tokens.append("".join(rest))
+        tokens.append("".join(s[0] for s in rest))
+    if len(syllables_per_word) > 1:
+        whole = [s for syl in syllables_per_word for s in syl]
+        tokens.append("".join(whole))
+        tokens.append("".join(s[0] for s in whole))
+    return tokens
+
+
+# -- terms of a document ----------------------------------------------------------
+
+
+@dataclass
+class Terms:
+    """The analysed terms of one field of one document, counted once here
+    rather than token by token inside Whoosh: *weights* maps each term to its
+    summed weight (its count, unless sections weigh differently), *length* is
+    the number of tokens (for BM25's length normalisation)."""
+
+    weights: dict[str, float]
+    length: int
+
+
+def _counted(tokens) -> Terms:
+    counts = Counter(tokens)
+    return Terms(dict(counts), sum(counts.values()))
+
+
+def word_terms(sections, dict_path: str | None = None) -> Terms:
+    """Search-mode words of (text, weight) sections, stop words left out.
+    One field can then hold title, tags and body, a title word counting more
+    than a body word, and a query looks up each word once."""
+    cut = segmenter(dict_path).search_words
+    weights: dict[str, float] = {}
+    length = 0
+    for text, weight in sections:
+        runs = RUN_RE.findall(normalize(text))
+        # One call for all Chinese runs: the space between them is a boundary
+        # to jieba, so each run is cut as if alone (and 40 calls cost more).
+        words = [w for w in cut(" ".join(r for r in runs if r[0] >= "\u3400")) if w != " "]
+        words.extend(r for r in runs if r[0] < "\u3400")
+        counts = Counter(words)
+        for stop in STOP_WORDS.intersection(counts):
+            del counts[stop]
+        length += sum(counts.values())
+        get = weights.get
+        for word, n in counts.items():
+            weights[word] = get(word, 0) + n * weight
+    return Terms(weights, length)
+
+
+def bigram_terms(text: str) -> Terms:
+    """Overlapping CJK bigrams, so text is found where segmentation differs."""
+    return _counted(t for t, _, _ in bigrams_of(normalize(text)))
+
+
+def pinyin_terms(lines, dict_path: str | None = None) -> Terms:
+    """Pinyin of each line (one line per title or tag)."""
+    seg = segmenter(dict_path)
+    return _counted(tok for line in lines for tok in seg.pinyin(line))
+
+
+def latin_terms(text: str) -> Terms:
+    """Only the Latin words and numbers (APP, VIP, 5W1H, order numbers): a
+    small vocabulary that typo-tolerant queries can scan quickly."""
+    return _counted(re.findall(r"[a-z0-9]+", fold_width_case(text)))
+
+
+# Function words that carry no meaning on their own; removed from the index
+# and from queries alike.
+STOP_WORDS = frozenset(
+    """的 地 得 了 着 过 是 在 和 与 及 或 也 都 就 而 吗 呢 吧 啊 呀 哦 嗯 哈 么
+    把 被 让 之 其 于 并 且 即 则 这 那 这个 那个 这些 那些 一个 一些 有些
+    the a an of to and or is are be in on for""".split()
+)

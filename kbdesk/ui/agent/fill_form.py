@@ -1,0 +1,237 @@
+"""The fill-in form for reply scripts with blanks, and the preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kbdesk.content.placeholders import PlaceholderSpec, find_placeholders
+from kbdesk.content.render import FILLED_CLASS, PLACEHOLDER_CLASS, render_filled, resolved_values
+from kbdesk.ui.agent.search_bar import ImeLineEdit
+from kbdesk.ui.common.i18n import LANGUAGES
+
+PROFILE_DEFAULTS = ("坐席姓名", "工号")
+
+FILL_CSS = f"""
+p {{ margin-top: 3px; margin-bottom: 6px; line-height: 140%; }}
+h1, h2, h3 {{ font-size: 1.05em; margin-top: 8px; margin-bottom: 3px; }}
+.{PLACEHOLDER_CLASS} {{ background-color: #ffe1d6; color: #a03a12; }}
+.{FILLED_CLASS} {{ background-color: #e2f3ea; color: #1e6b43; }}
+"""
+
+
+def profile_names(specs: dict[str, PlaceholderSpec] | None) -> list[str]:
+    """Names of the blanks that come from the agent's own profile."""
+    if specs:
+        names = [name for name, spec in specs.items() if spec.profile]
+        if names:
+            return names
+    return list(PROFILE_DEFAULTS)
+
+
+def initial_values(body: str, specs: dict[str, PlaceholderSpec] | None, profile: dict[str, str]) -> dict[str, str]:
+    """What each blank's field starts with: the agent's profile value, else
+    the default written in the script, else the team's default."""
+    specs = specs or {}
+    values = {}
+    for p in find_placeholders(body):
+        spec = specs.get(p.name)
+        if profile.get(p.name) and (spec is None or spec.profile or p.name in PROFILE_DEFAULTS):
+            values[p.name] = profile[p.name]
+        elif p.default is not None:
+            values[p.name] = p.default
+        elif spec is not None and spec.default is not None:
+            values[p.name] = spec.default
+        else:
+            values[p.name] = ""
+    return values
+
+
+class FillDialog(QDialog):
+    """One field per blank, a live preview; Enter moves to the next field,
+    Enter on the last field or Ctrl+Enter copies."""
+
+    def __init__(self, title: str, body: str, specs: dict[str, PlaceholderSpec] | None,
+                 profile: dict[str, str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("fillDialog")
+        self.body = body
+        self.specs = specs or {}
+        self.article_title = title
+        self.fields: dict[str, ImeLineEdit] = {}
+        start = initial_values(body, specs, profile)
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("previewTitle")
+        self.heading.setWordWrap(True)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setVerticalSpacing(8)
+        self._labels = []
+        for p in find_placeholders(body):
+            field = ImeLineEdit(self)
+            field.setText(start.get(p.name, ""))
+            spec = self.specs.get(p.name)
+            if spec and spec.description:
+                field.setPlaceholderText(spec.description)
+                field.setToolTip(spec.description)
+            field.textChanged.connect(self._update_preview)
+            field.submitted.connect(lambda ctrl, f=field: self._on_submitted(f, ctrl))
+            self.fields[p.name] = field
+            label = QLabel(p.name, self)
+            label.setBuddy(field)
+            form.addRow(label, field)
+
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("fillPreview")
+        self.preview.setOpenLinks(False)
+        self.preview.setOpenExternalLinks(False)
+        self.preview.document().setDefaultStyleSheet(FILL_CSS)
+        self.preview.setMinimumHeight(160)
+        self.missing_label = QLabel(self)
+        self.missing_label.setObjectName("warningLabel")
+        self.missing_label.setWordWrap(True)
+        self.hint_label = QLabel(self)
+        self.hint_label.setObjectName("hintLabel")
+        self.hint_label.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(self)
+        self.copy_button = QPushButton(self)
+        self.copy_button.setObjectName("primaryButton")
+        self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        for button in (self.copy_button, self.cancel_button):
+            # Enter in a field moves on; it must not press a default button.
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.missing_label)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.buttons)
+        self.resize(560, 520)
+        self.retranslate()
+        self._update_preview()
+        first_empty = next((f for f in self.fields.values() if not f.text()), None)
+        (first_empty or next(iter(self.fields.values()), self.copy_button)).setFocus()
+
+    def values(self) -> dict[str, str]:
+        return {name: field.text().strip() for name, field in self.fields.items()}
+
+    def missing(self) -> list[str]:
+        resolved = resolved_values(self.body, self.values())
+        return [name for name in self.fields if name not in resolved]
+
+    def _on_submitted(self, field: ImeLineEdit, ctrl: bool) -> None:
+        fields = list(self.fields.values())
+        if ctrl or field is fields[-1]:
+            self.accept()
+        else:
+            fields[fields.index(field) + 1].setFocus()
+            fields[fields.index(field) + 1].selectAll()
+
+    def _update_preview(self) -> None:
+        scroll = self.preview.verticalScrollBar().value()
+        self.preview.setHtml(render_filled(self.body, self.values()))
+        self.preview.verticalScrollBar().setValue(scroll)
+        missing = self.missing()
+        self.missing_label.setText(self.tr("Still blank: {names}").replace("{names}", "、".join(missing))
+                                   if missing else "")
+        self.missing_label.setVisible(bool(missing))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Fill in the blanks"))
+        self.heading.setText(self.article_title)
+        self.copy_button.setText(self.tr("Copy (Ctrl+Enter)"))
+        self.hint_label.setText(self.tr("Enter moves to the next field; Enter on the last field or Ctrl+Enter "
+                                        "copies. Your name and staff number can be saved in Preferences."))
+        self._update_preview()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class PreferencesDialog(QDialog):
+    """The agent's profile (staff number, name…) and the window's language."""
+
+    def __init__(self, profile_fields: list[str], profile: dict[str, str], language: str,
+                 content_dir: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        self.profile_title = QLabel(self)
+        self.profile_title.setObjectName("previewTitle")
+        for name in profile_fields:
+            field = QLineEdit(profile.get(name, ""), self)
+            self.fields[name] = field
+            form.addRow(QLabel(name, self), field)
+        self.language_box = QComboBox(self)
+        for code in LANGUAGES:
+            self.language_box.addItem("", code)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
+        self.language_label = QLabel(self)
+        form.addRow(self.language_label, self.language_box)
+        self.content_label = QLabel(self)
+        self.content_value = QLabel(content_dir, self)
+        self.content_value.setObjectName("hintLabel")
+        self.content_value.setWordWrap(True)
+        self.content_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.content_label, self.content_value)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.addWidget(self.profile_title)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.resize(440, 260)
+        self.retranslate()
+
+    def profile(self) -> dict[str, str]:
+        return {name: field.text().strip() for name, field in self.fields.items()}
+
+    def language(self) -> str:
+        return self.language_box.currentData() or "system"
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Preferences"))
+        self.profile_title.setText(self.tr("My details (filled into reply scripts)"))
+        self.language_label.setText(self.tr("Language"))
+        self.content_label.setText(self.tr("Content folder"))
+        names = {"system": self.tr("System default"), "zh_CN": "简体中文", "en": "English"}
+        for i in range(self.language_box.count()):
+            self.language_box.setItemText(i, names[self.language_box.itemData(i)])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

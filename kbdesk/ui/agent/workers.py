@@ -1,0 +1,247 @@
+"""Work that must not block the window: searching and indexing.
+
+* :class:`SearchWorker` lives in its own thread and owns the only Searcher
+  (a Whoosh searcher must stay on one thread). Requests carry a sequence
+  number; a request that is already outdated when its turn comes is skipped,
+  and the window ignores answers to outdated requests. Once results are
+  shown and the agent pauses, the window asks for the filter counts of the
+  query (:class:`CountsRequest`): skipped if a newer search came meanwhile,
+  so counting never holds up results.
+* :class:`IndexJob` runs ``SearchIndex.update()`` on a thread of its own.
+  Both use the agents' source (``agent_source``): the approved branch where
+  the team uses one, else the files.
+  The update takes the index's file lock itself; the search thread keeps
+  answering from the previous index generation meanwhile.
+
+Each thread makes its own ``SearchIndex``: the object caches the open index
+and is not meant to be shared between threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from kbdesk.content.store import ContentStore
+from kbdesk.search import searcher as search
+from kbdesk.search.index import IndexUpdate, SearchIndex, agent_source
+from kbdesk.search.searcher import AGENT_STATUSES, Searcher
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    seq: int
+    text: str
+    kinds: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    limit: int = 40
+
+
+@dataclass(frozen=True)
+class CountsRequest:
+    """Count the matches of the query of search *seq* per kind, category and tag."""
+
+    seq: int
+    text: str
+    epoch: int = 0  # the window's index generation
+
+
+@dataclass
+class FacetCounts:
+    """Matches of a query per kind, category and tag, before those filters."""
+
+    seq: int
+    text: str
+    facets: search.Facets | None  # None: could not be counted
+    epoch: int = 0
+
+
+@dataclass
+class SearchOutcome:
+    seq: int
+    text: str
+    hits: list = field(default_factory=list)  # kbdesk.search.SearchHit
+    total: int = 0
+    relaxed: bool = False
+    terms: list[str] = field(default_factory=list)  # normalised, for highlighting
+    index_ready: bool = True
+    error: str = ""
+    countable: bool = False  # the query has words to count filter matches for (CountsRequest)
+
+
+@dataclass
+class Facets:
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    documents: int = 0
+
+
+class SearchWorker(QObject):
+    """Runs queries on the thread it is moved to."""
+
+    finished = Signal(object)  # SearchOutcome
+    facetsReady = Signal(object)  # Facets
+    countsReady = Signal(object)  # FacetCounts
+
+    def __init__(self, content_root: Path, index_dir: Path | None):
+        super().__init__()
+        self._root = Path(content_root)
+        self._index_dir = index_dir
+        self._searcher: Searcher | None = None
+        # Written by the window's thread, read here: the newest request number.
+        self.latest = 0
+        self._counts_cache: tuple[tuple, search.Facets] | None = None
+
+    def _ensure(self) -> Searcher:
+        if self._searcher is None:
+            store = ContentStore(self._root)
+            self._searcher = Searcher(SearchIndex(store, self._index_dir, agent_source(store)))
+        return self._searcher
+
+    @Slot(object)
+    def run(self, request: SearchRequest) -> None:
+        if request.seq < self.latest:
+            return  # a newer request is queued behind this one
+        outcome = SearchOutcome(request.seq, request.text)
+        parsed = None
+        try:
+            searcher = self._ensure()
+            outcome.index_ready = searcher.index.exists()
+            parsed = searcher.parse(request.text)
+            outcome.terms = parsed.highlight_terms()
+            if outcome.index_ready and not parsed.empty:
+                results = searcher.search(
+                    request.text,
+                    kinds=list(request.kinds) or None,
+                    categories=list(request.categories) or None,
+                    tags=list(request.tags) or None,
+                    statuses=AGENT_STATUSES,
+                    limit=request.limit,
+                )
+                outcome.hits, outcome.total, outcome.relaxed = results.hits, results.total, results.relaxed
+        except Exception as exc:  # noqa: BLE001 - shown in the status bar, never a crash
+            outcome.error = f"{type(exc).__name__}: {exc}"
+            traceback.print_exc()
+        outcome.countable = bool(outcome.index_ready and not outcome.error
+                                 and parsed is not None and not parsed.empty)
+        self.finished.emit(outcome)
+
+    @Slot(object)
+    def count(self, request: CountsRequest) -> None:
+        """The filter counts of a query (:meth:`Searcher.facet_counts`), unless
+        a newer search was asked for meanwhile. The same query on the same
+        index generation is answered from a cache."""
+        if request.seq < self.latest:
+            return  # the agent typed on; the window asks again for the new query
+        try:
+            searcher = self._ensure()
+            ix = searcher.index.open()
+            key = (request.text, request.epoch, id(ix), ix.latest_generation() if ix is not None else -1)
+            if self._counts_cache is not None and self._counts_cache[0] == key:
+                facets = self._counts_cache[1]
+            else:
+                facets = searcher.facet_counts(request.text, statuses=AGENT_STATUSES)
+                self._counts_cache = (key, facets)
+        except Exception:  # noqa: BLE001 - the filters just show no counts
+            traceback.print_exc()
+            facets = None
+        self.countsReady.emit(FacetCounts(request.seq, request.text, facets, request.epoch))
+
+    @Slot()
+    def loadFacets(self) -> None:
+        """Categories and tags of the articles agents may see."""
+        facets = Facets()
+        try:
+            ix = self._ensure().index.open()
+            if ix is not None:
+                categories, tags = set(), set()
+                with ix.searcher() as s:
+                    for stored in s.all_stored_fields():
+                        if stored.get("status") not in AGENT_STATUSES:
+                            continue
+                        if stored.get("category_id"):
+                            categories.add(stored["category_id"])
+                        tags.update(t for t in stored.get("tag_list", "").split(",") if t)
+                        facets.documents += 1
+                facets.categories, facets.tags = sorted(categories), sorted(tags)
+        except Exception:  # noqa: BLE001
+            traceback.print_exc()
+        self.facetsReady.emit(facets)
+
+    @Slot()
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+
+class SearchThread(QObject):
+    """Owns the search thread and its worker; the window talks to this."""
+
+    requested = Signal(object)
+    countsRequested = Signal(object)  # CountsRequest
+    facetsRequested = Signal()
+    _closeRequested = Signal()
+
+    def __init__(self, content_root: Path, index_dir: Path | None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.thread = QThread()
+        self.thread.setObjectName("kbdesk-search")
+        self.worker = SearchWorker(content_root, index_dir)
+        self.worker.moveToThread(self.thread)
+        self.requested.connect(self.worker.run)
+        self.countsRequested.connect(self.worker.count)
+        self.facetsRequested.connect(self.worker.loadFacets)
+        self._closeRequested.connect(self.worker.close)
+        self.thread.finished.connect(self.worker.deleteLater)
+        self.thread.start()
+
+    def submit(self, request: SearchRequest) -> None:
+        self.worker.latest = request.seq
+        self.requested.emit(request)
+
+    def stop(self, timeout_ms: int = 5000) -> None:
+        if self.thread.isRunning():
+            self._closeRequested.emit()
+            self.thread.quit()
+            self.thread.wait(timeout_ms)
+
+
+class IndexJob(QThread):
+    """One ``SearchIndex.update()`` off the window's thread, then the merge
+    of small segments it may call for (after ``applied``: nobody waits for it)."""
+
+    progress = Signal(int, int)
+    applied = Signal(object)  # IndexUpdate, or an Exception: searchable now
+    done = Signal(object)  # the same, once the thread has nothing left to do
+
+    def __init__(self, content_root: Path, index_dir: Path | None, full: bool = False, parent=None):
+        super().__init__(parent)
+        self.setObjectName("kbdesk-index")
+        self._root = Path(content_root)
+        self._index_dir = index_dir
+        self.full = full
+        self.started_at = dt.datetime.now()
+
+    def run(self) -> None:
+        try:
+            store = ContentStore(self._root)
+            index = SearchIndex(store, self._index_dir, agent_source(store))
+            result: IndexUpdate | Exception = index.update(
+                full=self.full, lock_timeout=0.0, progress=lambda n, total: self.progress.emit(n, total)
+            )
+        except Exception as exc:  # noqa: BLE001
+            traceback.print_exc()
+            result = exc
+        self.applied.emit(result)
+        if isinstance(result, IndexUpdate) and result.changed_anything and not result.rebuilt:
+            try:
+                index.merge_segments()
+            except Exception:  # noqa: BLE001  (the index stays as updated: still correct)
+                traceback.print_exc()
+        self.done.emit(result)

@@ -1,0 +1,51 @@
+"""The window's language: Simplified Chinese or English, from the system
+locale unless the agent chose one in the preferences. Switching installs a
+new translator; every widget retranslates itself on ``LanguageChange``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from kbdesk.ui.common.resources import translations_dir
+
+LANGUAGES = ("system", "zh_CN", "en")
+
+_installed: list[QTranslator] = []
+
+
+def effective_language(choice: str | None) -> str:
+    """'zh_CN' or 'en' for a preference value ('system', 'zh_CN', 'en')."""
+    if choice in ("zh_CN", "en"):
+        return choice
+    locale = QLocale.system()
+    if locale.language() == QLocale.Language.Chinese:
+        # Traditional-script users read Simplified more easily than English.
+        return "zh_CN"
+    return "en"
+
+
+def apply_language(choice: str | None) -> str:
+    """Install the translators for *choice*; returns the language now in use."""
+    app = QCoreApplication.instance()
+    lang = effective_language(choice)
+    if app is None:
+        return lang
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang == "zh_CN":
+        own = QTranslator(app)
+        folder = translations_dir()
+        if folder is not None and own.load("kbdesk_zh_CN", str(folder)):
+            _installed.append(own)
+        qt = QTranslator(app)  # the standard buttons (OK, Cancel…)
+        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _installed.append(qt)
+        for translator in _installed:
+            app.installTranslator(translator)
+    return lang
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
