@@ -3,14 +3,16 @@
 Preferences are a small JSON file in the user config folder (readable,
 diffable, never pickled). The content folder is, in order: ``--content``,
 ``$KBDESK_CONTENT``, the ``content`` preference, else the user's own copy of
-the bundled sample knowledge base, made on first run.
+the bundled sample knowledge base (made on first run by
+``kbdesk.authoring.first_run``).
+
+Imports only ``kbdesk.content``: it is read before anything else starts.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
@@ -78,39 +80,9 @@ def default_content_dir() -> Path:
     return data_dir() / "content"
 
 
-def ensure_user_content() -> Path:
-    """The user's own knowledge base, copied from the bundled sample the first
-    time (so that edits never touch the installed package)."""
-    target = default_content_dir()
-    if target.is_dir():
-        return target
-    source = bundled_content_dir()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if source is None:
-        target.mkdir()
-        return target
-    staging = target.with_name(target.name + ".partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(source, staging)
-    start_history(staging)
-    os.replace(staging, target)
-    return target
-
-
-def start_history(root: Path) -> None:
-    """Make a fresh content folder its own git repository: an initial commit
-    of everything, and an approved branch with the articles already approved."""
-    from kbdesk.authoring.workflow import seed_approved_branch
-    from kbdesk.content.store import ContentStore
-    from kbdesk.content.versions import Identity, VersionStore
-
-    importer = Identity("kbdesk", "kbdesk@localhost")
-    versions = VersionStore.open_or_init(root, importer, "Import the sample knowledge base")
-    seed_approved_branch(ContentStore(root), versions, importer)
-    versions.close()
-
-
 def resolve_content_dir(explicit: str | Path | None = None) -> Path:
+    """The content folder to open. The default one may not exist yet:
+    ``kbdesk.authoring.first_run.open_content_dir`` makes it."""
     if explicit:
         return Path(explicit).expanduser()
     env = os.environ.get(CONTENT_ENV)
@@ -119,4 +91,4 @@ def resolve_content_dir(explicit: str | Path | None = None) -> Path:
     configured = load_settings().get("content")
     if configured:
         return Path(configured).expanduser()
-    return ensure_user_content()
+    return default_content_dir()

@@ -119,8 +119,8 @@ def editor_shot(args, app, wait_until, scratch: Path, width: int, height: int) -
     from PySide6.QtGui import QInputMethodEvent, QTextCursor
     from PySide6.QtWidgets import QApplication
 
+    from kbdesk.authoring.first_run import start_history
     from kbdesk.authoring.team import Team
-    from kbdesk.config import start_history
     from kbdesk.content.store import ContentStore
     from kbdesk.content.versions import Identity
     from kbdesk.ui.editor.window import EditorWindow

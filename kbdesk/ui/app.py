@@ -9,7 +9,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kbdesk import __version__
-from kbdesk.config import load_settings, resolve_content_dir
+from kbdesk.authoring.first_run import open_content_dir
+from kbdesk.config import load_settings
 from kbdesk.content.store import ContentError, ContentStore
 from kbdesk.ui.common import i18n
 from kbdesk.ui.common.resources import icon, style_sheet
@@ -38,7 +39,7 @@ def run(args) -> int:
     from kbdesk.ui.agent.main_window import MainWindow  # after the QApplication exists
 
     try:
-        store = ContentStore(resolve_content_dir(getattr(args, "content", None)))
+        store = ContentStore(open_content_dir(getattr(args, "content", None)))
     except (ContentError, OSError) as exc:
         print(f"kbdesk: error: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "kbdesk", str(exc))

@@ -18,7 +18,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from kbdesk.authoring import autosave
-from kbdesk.config import start_history
+from kbdesk.authoring.first_run import start_history
 from kbdesk.content.store import ContentStore
 from kbdesk.content.versions import Identity
 from kbdesk.search.index import SearchIndex, agent_source

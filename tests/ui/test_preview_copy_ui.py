@@ -242,7 +242,7 @@ def test_unapproved_article_in_the_preview_is_not_copied(qtbot, make_window, con
 def test_selection_for_clipboard_takes_off_what_only_the_preview_adds(qtbot, content):
     from kbdesk.content.render import render_article
     from kbdesk.content.store import ContentStore
-    from kbdesk.ui.agent.preview import ArticleBrowser, selection_for_clipboard
+    from kbdesk.ui.common.article_view import ArticleBrowser, selection_for_clipboard
 
     (content / "scripts" / "pic.png").write_bytes(b"")  # (not a real image: the pane shows nothing)
     browser = ArticleBrowser(ContentStore(content))

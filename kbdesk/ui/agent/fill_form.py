@@ -1,16 +1,15 @@
-"""The fill-in form for reply scripts with blanks, and the preferences."""
+"""The fill-in form for reply scripts with blanks: one field per blank, the
+wording filled in as the agent types, and the values it starts with."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -19,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from kbdesk.content.placeholders import PlaceholderSpec, find_placeholders
 from kbdesk.content.render import FILLED_CLASS, PLACEHOLDER_CLASS, render_filled, resolved_values
-from kbdesk.ui.agent.search_bar import ImeLineEdit
-from kbdesk.ui.common.i18n import LANGUAGES
+from kbdesk.ui.common.widgets import ImeLineEdit
 
 PROFILE_DEFAULTS = ("坐席姓名", "工号")
 
@@ -174,64 +172,3 @@ class FillDialog(QDialog):
         super().changeEvent(event)
 
 
-class PreferencesDialog(QDialog):
-    """The agent's profile (staff number, name…) and the window's language."""
-
-    def __init__(self, profile_fields: list[str], profile: dict[str, str], language: str,
-                 content_dir: str = "", parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("preferencesDialog")
-        self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout()
-        form.setVerticalSpacing(8)
-        self.profile_title = QLabel(self)
-        self.profile_title.setObjectName("previewTitle")
-        for name in profile_fields:
-            field = QLineEdit(profile.get(name, ""), self)
-            self.fields[name] = field
-            form.addRow(QLabel(name, self), field)
-        self.language_box = QComboBox(self)
-        for code in LANGUAGES:
-            self.language_box.addItem("", code)
-        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
-        self.language_label = QLabel(self)
-        form.addRow(self.language_label, self.language_box)
-        self.content_label = QLabel(self)
-        self.content_value = QLabel(content_dir, self)
-        self.content_value.setObjectName("hintLabel")
-        self.content_value.setWordWrap(True)
-        self.content_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.content_label, self.content_value)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.addWidget(self.profile_title)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.resize(440, 260)
-        self.retranslate()
-
-    def profile(self) -> dict[str, str]:
-        return {name: field.text().strip() for name, field in self.fields.items()}
-
-    def language(self) -> str:
-        return self.language_box.currentData() or "system"
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Preferences"))
-        self.profile_title.setText(self.tr("My details (filled into reply scripts)"))
-        self.language_label.setText(self.tr("Language"))
-        self.content_label.setText(self.tr("Content folder"))
-        names = {"system": self.tr("System default"), "zh_CN": "简体中文", "en": "English"}
-        for i in range(self.language_box.count()):
-            self.language_box.setItemText(i, names[self.language_box.itemData(i)])
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -46,7 +46,8 @@ from kbdesk.content.render import copy_payload, resolved_values, sections, strip
 from kbdesk.content.store import SETTINGS_DIR, ContentError, ContentStore
 from kbdesk.search.index import IndexUpdate, default_index_dir
 from kbdesk.ui.agent.articles import AgentArticles
-from kbdesk.ui.agent.fill_form import FillDialog, PreferencesDialog, profile_names
+from kbdesk.ui.agent.fill_form import FillDialog, profile_names
+from kbdesk.ui.agent.preferences import PreferencesDialog
 from kbdesk.ui.agent.preview import PreviewPane
 from kbdesk.ui.agent.results import ResultItem, ResultsModel, ResultsView
 from kbdesk.ui.agent.search_bar import KIND_FILTERS, SearchBar

@@ -1,35 +1,19 @@
-"""The preview pane: one article, rendered safely, with Back/Forward between
-linked articles.
+"""The agents' preview pane: one article (shown by
+:class:`kbdesk.ui.common.article_view.ArticleBrowser`), its header with
+Back/Forward between linked articles, pin and copy, and a warning banner.
 
-Nothing in an article can make the window fetch anything by itself:
-
-* the HTML is sanitised by :mod:`kbdesk.render` (no scripts, handlers, styles);
-* links are never followed by Qt (``setOpenLinks(False)``): a relative
-  ``.md`` link opens that article inside the pane, an ``http(s)`` link is
-  handed to the system browser, anything else is refused;
-* ``loadResource`` loads images only from inside the content folder, and
-  nothing else at all (no style sheets, no remote or ``file:`` images).
-
-Part of an article can be selected and copied (Ctrl+C, or the context menu):
-the clipboard gets just that part, as the agent sees it, as plain text and
-HTML (see :func:`selection_for_clipboard`), never Markdown. The window's own
-shortcuts do not take Ctrl+C from the pane while it has a selection.
+A relative ``.md`` link opens that article inside the pane, an ``http(s)``
+link is handed to the system browser, anything else is refused. The window's
+own shortcuts do not take Ctrl+C from the pane while it has a selection.
 """
 
 from __future__ import annotations
 
-import posixpath
-from pathlib import Path
-
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,299 +21,15 @@ from PySide6.QtWidgets import (
 
 from kbdesk.content.article import Article, ArticleError
 from kbdesk.content.render import (
-    HIT_CLASS,
-    PLACEHOLDER_CLASS,
-    SECTION_BAR_CLASS,
-    SECTION_CLASS,
     SECTION_SCHEME,
     render_article,
     strip_title_heading,
 )
 from kbdesk.content.store import ContentError, ContentStore
 from kbdesk.ui.agent.articles import AgentArticles
-from kbdesk.ui.agent.search_bar import kind_label
+from kbdesk.ui.common.article_view import ARTICLE_SUFFIXES, WEB_SCHEMES, ArticleBrowser, relative_target
+from kbdesk.ui.common.i18n import kind_label
 from kbdesk.ui.common.resources import icon
-
-ARTICLE_SUFFIXES = (".md", ".markdown")
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp")
-MAX_IMAGE_BYTES = 8 * 1024 * 1024
-MAX_IMAGE_WIDTH = 640
-WEB_SCHEMES = ("http", "https")
-# Colours the preview marks things with; copying a selection takes them off again.
-HIT_BACKGROUND = "#ffe7a3"
-BLANK_BACKGROUND = "#e3eff5"
-BLANK_FOREGROUND = "#1f5d8c"
-THIN_SPACE, OBJECT_CHAR = "\u2009", "\ufffc"
-
-DOCUMENT_CSS = f"""
-body {{ color: #1f2933; }}
-h1 {{ font-size: 1.35em; margin-top: 4px; margin-bottom: 8px; }}
-h2 {{ font-size: 1.15em; margin-top: 16px; margin-bottom: 6px; color: #1f2933; }}
-h3 {{ font-size: 1.05em; margin-top: 12px; margin-bottom: 4px; }}
-p {{ margin-top: 4px; margin-bottom: 8px; line-height: 150%; }}
-li {{ margin-bottom: 3px; line-height: 140%; }}
-a {{ color: #2c6e8f; text-decoration: none; }}
-table {{ border-collapse: collapse; margin-top: 6px; margin-bottom: 10px; }}
-th {{ background-color: #f1f4f7; border: 1px solid #dde3ea; padding: 4px 10px; font-weight: 600; }}
-td {{ border: 1px solid #dde3ea; padding: 4px 10px; }}
-code {{ background-color: #f1f3f5; font-family: monospace; }}
-pre {{ background-color: #f6f8fa; padding: 8px; }}
-blockquote {{ color: #4a5568; margin-left: 12px; }}
-.{PLACEHOLDER_CLASS} {{ background-color: {BLANK_BACKGROUND}; color: {BLANK_FOREGROUND}; white-space: pre-wrap; }}
-.{HIT_CLASS} {{ background-color: {HIT_BACKGROUND}; }}
-p.{SECTION_BAR_CLASS} {{ margin-top: 0px; margin-bottom: 6px; line-height: 100%; }}
-a.{SECTION_CLASS} {{ font-weight: normal; color: #2c6e8f; }}
-"""
-
-
-def relative_target(current: str | None, href: str) -> str | None:
-    """The content-relative path a relative link in *current* points to, or
-    None if it leaves the content folder."""
-    base = posixpath.dirname(current or "")
-    joined = posixpath.normpath(posixpath.join(base, href))
-    if joined.startswith("../") or joined == ".." or joined.startswith("/"):
-        return None
-    return joined
-
-
-def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tuple[str, str]:
-    """(plain text, HTML) of ``document[start:end]`` of a rendered article,
-    as it should be pasted: what the agent selected, without what only the
-    preview adds — the "copy this part" links of a script's variants, the
-    highlighting of the query's words, images (they would not load where
-    it is pasted) — and with each blank shown as a chip (``物流单号``) put
-    back as ``{{物流单号}}``, so that it stays visible as a blank to fill in
-    (a selection touching a chip or a link takes it whole).
-
-    A "copy this part" link is a line of its own under its heading: that
-    line goes entirely, and a selection starting or ending on it starts
-    with the text after it or ends with the heading."""
-    start, end = sorted((max(0, start), max(0, end)))
-    doc = document.clone()
-    last = max(0, doc.characterCount() - 1)
-    start, end = min(start, last), min(end, last)
-    edits: list[tuple[int, int, str, QTextCharFormat]] = []  # (from, to, replacement, its format)
-    hits: list[tuple[int, int, QTextCharFormat]] = []  # highlighted ranges, their format without it
-    link_lines: list[tuple[int, int, QTextCharFormat]] = []  # (from, to, format) of the section links' lines
-    block = doc.findBlock(start)
-    while block.isValid() and block.position() <= end:
-        line = _section_link_line(block)
-        if line is not None:
-            link_lines.append(line)
-            block = block.next()
-            continue
-        chip: list = []  # [from, to, text, format] of the placeholder chip being read
-        for it in block:
-            frag = it.fragment()
-            a, b, fmt = frag.position(), frag.position() + frag.length(), frag.charFormat()
-            if _has_colour(fmt.background(), HIT_BACKGROUND):
-                fmt = QTextCharFormat(fmt)
-                fmt.clearBackground()
-                hits.append((a, b, fmt))
-            is_chip = _has_colour(fmt.foreground(), BLANK_FOREGROUND)
-            if is_chip and chip and chip[1] == a:
-                chip[1], chip[2] = b, chip[2] + frag.text()
-                continue
-            if chip:
-                edits.append(_chip_edit(*chip))
-                chip = []
-            if is_chip:
-                chip = [a, b, frag.text(), fmt]
-            elif fmt.isImageFormat():
-                edits.append((a, b, "", fmt))
-            elif _is_section_link(fmt):  # (not on a line of its own: just the link)
-                if a > 0 and doc.characterAt(a - 1).isspace():
-                    a -= 1
-                edits.append((a, b, "", fmt))
-        if chip:
-            edits.append(_chip_edit(*chip))
-        block = block.next()
-    for a, b, _fmt in link_lines:
-        if a <= start <= b:  # from the link's line: from the text under it
-            start = min(b + 1, last)
-        if a <= end <= b:  # to the link's line: to the end of the heading above it
-            end = a - 1
-    if end <= start:
-        return "", ""
-    edits += [(a - 1, b, "", fmt) for a, b, fmt in link_lines  # the line, and the break before it
-              if start < a and b <= end]
-    # The document is changed only now: changing it while reading its fragments would move them.
-    cursor = QTextCursor(doc)
-    for a, b, fmt in hits:  # formats only: positions stay
-        cursor.setPosition(a)
-        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(fmt)
-    for a, b, text, fmt in sorted(edits, key=lambda e: e[0], reverse=True):
-        if b <= start or a >= end:
-            continue
-        start, end = min(start, a), max(end, b)  # a chip or link is taken whole
-        cursor.setPosition(a)
-        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        if text:
-            cursor.insertText(text, fmt)
-        end += len(text) - (b - a)
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    fragment = cursor.selection()
-    return fragment.toPlainText().replace(OBJECT_CHAR, ""), fragment.toHtml()
-
-
-def _is_section_link(fmt: QTextCharFormat) -> bool:
-    return fmt.isAnchor() and fmt.anchorHref().startswith(f"{SECTION_SCHEME}:")
-
-
-def _section_link_line(block) -> tuple[int, int, QTextCharFormat] | None:
-    """(start, end of text, format) of *block* if it holds just a section's
-    "copy this part" link (see :func:`kbdesk.render.add_section_links`)."""
-    fmt = None
-    for it in block:
-        frag = it.fragment()
-        if _is_section_link(frag.charFormat()):
-            fmt = frag.charFormat()
-        elif frag.text().strip():
-            return None
-    if fmt is None:
-        return None
-    return block.position(), block.position() + len(block.text()), fmt
-
-
-def _has_colour(brush, colour: str) -> bool:
-    return brush.style() != Qt.BrushStyle.NoBrush and brush.color().name() == colour
-
-
-def _chip_edit(a: int, b: int, text: str, fmt: QTextCharFormat) -> tuple[int, int, str, QTextCharFormat]:
-    names = [n for n in text.split(THIN_SPACE) if n.strip()]
-    plain_fmt = QTextCharFormat(fmt)
-    plain_fmt.clearBackground()
-    plain_fmt.clearForeground()
-    return a, b, "".join("{{" + n.strip() + "}}" for n in names), plain_fmt
-
-
-class ArticleBrowser(QTextBrowser):
-    """A QTextBrowser that follows nothing by itself and loads only images
-    from inside the content folder. Ctrl+C and the context menu copy the
-    selected part (:func:`selection_for_clipboard`), unless ``copy_allowed``
-    is off (an article agents may not use): then ``copyRefused`` instead."""
-
-    linkRequested = Signal(QUrl)
-    selectionCopied = Signal(str)  # the plain text put on the clipboard
-    copyRefused = Signal()
-
-    def __init__(self, store: ContentStore, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("previewBrowser")
-        self.store = store
-        self.article_path: str | None = None  # relative path of the shown article
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setSearchPaths([])
-        self.document().setDefaultStyleSheet(DOCUMENT_CSS)
-        self.document().setDocumentMargin(18)
-        self.anchorClicked.connect(self.linkRequested)
-        self.copy_allowed = True
-
-    # -- copying a selection --------------------------------------------------------
-
-    def has_selection(self) -> bool:
-        return self.textCursor().hasSelection()
-
-    def selection_mime_data(self) -> QMimeData | None:
-        """Plain text and HTML of the selection, or None without one."""
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return None
-        plain, rich = selection_for_clipboard(self.document(), cursor.selectionStart(), cursor.selectionEnd())
-        mime = QMimeData()
-        mime.setText(plain)
-        mime.setHtml(rich)
-        return mime
-
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override (copy(), drag, X11 selection)
-        mime = self.selection_mime_data() if self.copy_allowed else None
-        return mime if mime is not None else QMimeData()
-
-    def copy_selection(self) -> bool:
-        """Put the selected part on the clipboard; False if nothing was copied."""
-        if not self.has_selection():
-            return False
-        if not self.copy_allowed:
-            self.copyRefused.emit()
-            return False
-        mime = self.selection_mime_data()
-        text = mime.text()
-        QApplication.clipboard().setMimeData(mime)
-        self.selectionCopied.emit(text)
-        return True
-
-    def event(self, event: QEvent) -> bool:
-        # Ctrl+C with a selection is this pane's, whatever shortcut the window has.
-        if (event.type() == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Copy)
-                and self.has_selection()):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.matches(QKeySequence.StandardKey.Copy):
-            event.accept()
-            self.copy_selection()
-            return
-        super().keyPressEvent(event)
-
-    def context_menu(self, pos: QPoint) -> QMenu:
-        """The standard menu (Copy, Copy Link Location, Select All) with
-        Copy doing :meth:`copy_selection`."""
-        menu = self.createStandardContextMenu(pos)
-        for action in menu.actions():
-            if action.objectName() == "edit-copy":
-                copy = QAction(action.icon(), action.text(), menu)
-                copy.setObjectName("edit-copy")
-                copy.setEnabled(self.has_selection() and self.copy_allowed)
-                copy.triggered.connect(self.copy_selection)
-                menu.insertAction(action, copy)
-                menu.removeAction(action)
-        return menu
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
-        menu = self.context_menu(event.pos())
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def image_path(self, url: QUrl) -> Path | None:
-        """The file an ``<img src>`` may load, or None when it is not allowed."""
-        if url.scheme() or url.host() or not url.path():
-            return None
-        target = relative_target(self.article_path, url.path())
-        if target is None or not target.lower().endswith(IMAGE_SUFFIXES):
-            return None
-        try:
-            path = self.store.resolve(target)  # follows symlinks; refuses outside the root
-        except ContentError:
-            return None
-        try:
-            if not path.is_file() or path.stat().st_size > MAX_IMAGE_BYTES:
-                return None
-        except OSError:
-            return None
-        return path
-
-    def loadResource(self, type_: int, url: QUrl):  # noqa: N802 - Qt override
-        kind = getattr(type_, "value", type_)
-        if kind != QTextDocument.ResourceType.ImageResource.value:
-            return None
-        path = self.image_path(url)
-        if path is None:
-            return None
-        image = QImage(str(path))
-        if image.isNull():
-            return None
-        if image.width() > MAX_IMAGE_WIDTH:
-            image = image.scaledToWidth(MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        return image
-
-    def setSource(self, *args, **kwargs):  # noqa: N802 - never navigate by URL
-        return None
 
 
 class PreviewPane(QWidget):

@@ -29,8 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from kbdesk.ui.agent.search_bar import kind_label
-from kbdesk.ui.common.i18n import translate
+from kbdesk.ui.common.i18n import kind_label, translate
 from kbdesk.ui.common.resources import icon
 from kbdesk.usage.store import ArticleRef
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -16,62 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.ui.common.i18n import translate
+from kbdesk.ui.common.i18n import kind_label
 from kbdesk.ui.common.resources import icon
-
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+from kbdesk.ui.common.widgets import ImeLineEdit
 
 # Kind codes in the order of the filter buttons ('' = all kinds).
 KIND_FILTERS = ("", "standard", "faq", "script")
-
-
-def kind_label(kind: str) -> str:
-    """Short label of a kind, as on the badges and filter buttons."""
-    labels = {
-        "": translate("Kinds", "All"),
-        "standard": translate("Kinds", "Standard"),
-        "faq": translate("Kinds", "FAQ"),
-        "script": translate("Kinds", "Script"),
-        "article": translate("Kinds", "Article"),
-    }
-    return labels.get(kind, kind)
-
-
-class ImeLineEdit(QLineEdit):
-    """A line edit that knows when an input method is composing.
-
-    While pre-edit text is shown (拼音 being typed, not yet committed), Enter
-    belongs to the input method: it must never act on a result or a dialog.
-    ``submitted`` is emitted for Enter only when nothing is being composed;
-    the key event never travels on to a dialog's default button.
-    """
-
-    submitted = Signal(bool)  # True when Ctrl was held
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._preedit = ""
-
-    @property
-    def composing(self) -> bool:
-        return bool(self._preedit)
-
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        self._preedit = event.preeditString()
-        super().inputMethodEvent(event)
-
-    def focusOutEvent(self, event) -> None:
-        # Qt commits or drops the composition when focus leaves.
-        self._preedit = ""
-        super().focusOutEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _ENTER_KEYS:
-            event.accept()
-            if not self._preedit:
-                self.submitted.emit(bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
-            return
-        super().keyPressEvent(event)
 
 
 class SearchField(ImeLineEdit):

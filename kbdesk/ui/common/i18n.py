@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from kbdesk.ui.common.i18n import translate
 from kbdesk.ui.common.resources import translations_dir
 
 LANGUAGES = ("system", "zh_CN", "en")
@@ -49,3 +50,15 @@ def apply_language(choice: str | None) -> str:
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def kind_label(kind: str) -> str:
+    """Short label of a kind, as on the badges and filter buttons."""
+    labels = {
+        "": translate("Kinds", "All"),
+        "standard": translate("Kinds", "Standard"),
+        "faq": translate("Kinds", "FAQ"),
+        "script": translate("Kinds", "Script"),
+        "article": translate("Kinds", "Article"),
+    }
+    return labels.get(kind, kind)

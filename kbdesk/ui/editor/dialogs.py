@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kbdesk.authoring.textdiff import DiffOp
 from kbdesk.content.versions import Identity
-from kbdesk.ui.agent.search_bar import kind_label
+from kbdesk.ui.common.i18n import kind_label
 from kbdesk.ui.editor.text import diff_counts, diff_inline_html, slugify
 from kbdesk.ui.editor.widgets import status_label
 

@@ -40,8 +40,7 @@ from PySide6.QtWidgets import (
 from kbdesk.authoring.lint import LintFinding
 from kbdesk.content.article import KINDS, Article
 from kbdesk.content.placeholders import PlaceholderSpec
-from kbdesk.ui.agent.search_bar import kind_label
-from kbdesk.ui.common.i18n import translate
+from kbdesk.ui.common.i18n import kind_label, translate
 from kbdesk.ui.editor.text import parse_tags, qt_spans
 
 

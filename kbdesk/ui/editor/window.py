@@ -48,7 +48,7 @@ from kbdesk.content.render import render_article, strip_title_heading
 from kbdesk.content.store import ContentError, ContentStore, SaveConflict
 from kbdesk.content.versions import Identity, VersionError, default_identity
 from kbdesk.search.analysis import segmenter
-from kbdesk.ui.agent.preview import ArticleBrowser
+from kbdesk.ui.common.article_view import ArticleBrowser
 from kbdesk.ui.common.i18n import translate
 from kbdesk.ui.common.resources import icon
 from kbdesk.ui.editor.dialogs import (

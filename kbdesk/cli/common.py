@@ -1,0 +1,54 @@
+"""What every command shares: the one-line error, opening the content folder,
+its index and the leads' workflow."""
+
+from __future__ import annotations
+
+import sys
+
+from kbdesk.content.article import ArticleError
+from kbdesk.content.store import ContentStore
+
+
+class CliError(Exception):
+    """Ends the command with one line on stderr and a non-zero exit."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
+def add_lead_command(sub, name: str, help_text: str):
+    """A leads' command: it acts as someone, so it takes ``--as``."""
+    cmd = sub.add_parser(name, help=help_text)
+    cmd.add_argument("--as", dest="as_who", metavar="NAME",
+                     help="act as this person (a name or e-mail; default: your configured identity)")
+    return cmd
+
+
+def open_store(args) -> ContentStore:
+    from kbdesk.authoring.first_run import open_content_dir
+
+    return ContentStore(open_content_dir(args.content))
+
+
+def open_index(args, store: ContentStore, agent_view: bool = False):
+    from kbdesk.search.index import SearchIndex, agent_source
+
+    return SearchIndex(store, args.index_dir, agent_source(store) if agent_view else None)
+
+
+def report_problems(problems: list[ArticleError]) -> None:
+    for problem in problems:
+        print(f"kbdesk: warning: {problem.path}: {problem.reason}", file=sys.stderr)
+
+
+def open_workflow(args):
+    from kbdesk.authoring.team import Team, current_identity
+    from kbdesk.authoring.workflow import Workflow
+
+    store = open_store(args)
+    try:
+        team = Team.load(store.root)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    return Workflow(store, current_identity(getattr(args, "as_who", None), team), team)

@@ -1,0 +1,177 @@
+"""Agents' commands: ``index``, ``search``, ``show`` and ``check``."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from kbdesk.cli.common import CliError, open_index, open_store, report_problems
+from kbdesk.content.article import markdown_to_text
+
+
+def add_commands(sub) -> dict:
+    p = sub.add_parser("index", help="bring the search index up to date")
+    p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
+    p.add_argument("--json", action="store_true", help="print what changed as JSON")
+
+    p = sub.add_parser("search", help="search the knowledge base")
+    p.add_argument("query", nargs="+", help="what to look for (Chinese, pinyin, English terms)")
+    p.add_argument("--kind", action="append", choices=["standard", "faq", "script", "article"])
+    p.add_argument("--category", action="append")
+    p.add_argument("--tag", action="append")
+    p.add_argument("--status", action="append", choices=["draft", "review", "approved"],
+                   help="show these statuses (default: approved only, as agents see it)")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="print results as JSON")
+
+    p = sub.add_parser("show", help="print an article")
+    p.add_argument("id", help="article id or path")
+    p.add_argument("--plain", action="store_true", help="plain text, as it is copied")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("check", help="validate every article")
+    p.add_argument("--json", action="store_true")
+    return {"index": cmd_index, "search": cmd_search, "show": cmd_show, "check": cmd_check}
+
+
+def cmd_index(args) -> int:
+    store = open_store(args)
+    # The agents' index (approved wording) and, where that is a separate
+    # branch, the leads' index of the latest files.
+    indexes = [open_index(args, store, agent_view=True)]
+    if indexes[0].source.name != "latest":
+        indexes.append(open_index(args, store))
+    reports = []
+    for index in indexes:
+        result = index.update(full=args.rebuild, lock_timeout=30.0)
+        if result.locked:
+            raise CliError("another kbdesk is updating this index; try again in a moment", 3)
+        if result.changed_anything:
+            index.merge_segments(lock_timeout=5.0)
+        problems = result.problems if result.changed_anything else index.problems()
+        reports.append((index, result, problems))
+    if args.json:
+        def describe(index, result, problems):
+            return {
+                "source": index.source.name,
+                "rebuilt": result.rebuilt,
+                "reason": result.rebuild_reason,
+                "added": result.added,
+                "changed": result.changed,
+                "removed": result.removed,
+                "problems": [{"path": p.path, "reason": p.reason} for p in problems],
+                "documents": index.doc_count(),
+                "seconds": round(result.seconds, 3),
+                "index_dir": str(index.dir),
+            }
+        main, *others = [describe(*r) for r in reports]
+        if others:
+            main["latest"] = others[0]
+        print(json.dumps(main, ensure_ascii=False, indent=2))
+        return 0
+    report_problems(reports[0][2])
+    for index, result, _ in reports:
+        if result.rebuilt:
+            what = f"built ({result.rebuild_reason})"
+        elif result.changed_anything:
+            what = f"updated: {len(result.added)} added, {len(result.changed)} changed, {len(result.removed)} removed"
+        else:
+            what = "already up to date"
+        label = {"approved": "agents' index (approved)", "latest": "index"}[index.source.name]
+        print(f"{label} {what}: {index.doc_count()} articles, {result.seconds:.2f} s")
+    return 0
+
+
+def _format_hit(n: int, hit, color: bool) -> str:
+    bold, dim, mark, reset = ("\033[1m", "\033[2m", "\033[1;33m", "\033[0m") if color else ("", "", "", "")
+    where = " · ".join(x for x in (hit.kind, hit.category) if x)
+    head = f"{n:2}. {bold}{hit.title}{reset}  {dim}[{where}] {hit.path}{reset}"
+    if hit.status != "approved":
+        head += f"  ({hit.status})"
+    before, after = (mark, reset) if color else ("【", "】")
+    snippet = hit.snippet.marked(before, after)
+    return head + (f"\n    {snippet}" if snippet else "")
+
+
+def cmd_search(args) -> int:
+    from kbdesk.search.searcher import AGENT_STATUSES, Searcher
+
+    store = open_store(args)
+    # Agents search the approved wording; asking for other statuses means the
+    # leads' view of the latest files.
+    index = open_index(args, store, agent_view=not args.status)
+    # Fresh results: pick up edits first. If another process is writing, the
+    # existing index still answers.
+    result = index.update(lock_timeout=0.5 if index.exists() else 60.0)
+    if result.locked and not index.exists():
+        raise CliError("the index is being built by another kbdesk; try again in a moment", 3)
+    if result.locked:
+        print("kbdesk: note: another kbdesk is updating the index; results may miss the latest edits",
+              file=sys.stderr)
+    report_problems(result.problems)
+    searcher = Searcher(index)
+    try:
+        results = searcher.search(
+            " ".join(args.query),
+            kinds=args.kind, categories=args.category, tags=args.tag,
+            statuses=args.status or AGENT_STATUSES, limit=max(1, args.limit),
+        )
+    finally:
+        searcher.close()
+    if args.json:
+        print(json.dumps([h.to_json() for h in results.hits], ensure_ascii=False, indent=2))
+        return 0
+    if not results.hits:
+        print("no articles found", file=sys.stderr)
+        return 1
+    if results.relaxed:
+        print("(no article has every word; showing those with some)", file=sys.stderr)
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    for n, hit in enumerate(results.hits, 1):
+        print(_format_hit(n, hit, color))
+    return 0
+
+
+def cmd_show(args) -> int:
+    store = open_store(args)
+    article = store.find(args.id)
+    if article is None:
+        raise CliError(f"no article with id or path {args.id!r}")
+    if args.json:
+        print(json.dumps({
+            "id": article.id, "title": article.title, "kind": article.kind,
+            "category": article.category, "tags": list(article.tags), "status": article.status,
+            "owner": article.owner, "path": article.path,
+            "updated": article.updated.isoformat() if article.updated else None,
+            "review_by": article.review_by.isoformat() if article.review_by else None,
+            "placeholders": [{"name": p.name, "default": p.default} for p in article.placeholders],
+            "body": article.body,
+        }, ensure_ascii=False, indent=2))
+    elif args.plain:
+        print(markdown_to_text(article.body))
+    else:
+        print(f"# {article.title}\n")
+        print(f"id: {article.id}   kind: {article.kind}   status: {article.status}   path: {article.path}")
+        if article.category or article.tags:
+            print(f"category: {article.category}   tags: {', '.join(article.tags)}")
+        print()
+        print(article.body.strip())
+    return 0
+
+
+def cmd_check(args) -> int:
+    from kbdesk.content.check import check_content
+
+    store = open_store(args)
+    findings = check_content(store)
+    errors = sum(f.level == "error" for f in findings)
+    if args.json:
+        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            print(finding)
+        count = len(store.scan())
+        print(f"{count} files checked: {errors} errors, {len(findings) - errors} warnings",
+              file=sys.stderr)
+    return 1 if errors else 0
