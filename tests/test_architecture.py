@@ -139,6 +139,13 @@ def find_cycle(edges: dict[str, set[str]]) -> list[str]:
     return []
 
 
+def test_no_module_imports_itself():
+    for path in PACKAGE.rglob("*.py"):
+        name = module_name(path)
+        if path.name != "__init__.py":
+            assert name not in imports_of(path), f"{name} imports itself"
+
+
 def test_no_import_cycles(graph):
     edges = {m: {t for t in ts if t.startswith("kbdesk")} for m, ts in graph.items()}
     # A package's __init__ is imported with each of its modules; importing a

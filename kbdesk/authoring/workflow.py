@@ -87,9 +87,9 @@ class Workflow:
         return self._versions
 
     def close(self) -> None:
-        if self._versions is not None:
-            self._versions.close()
-            self._versions = None
+        versions, self._versions = self._versions, None
+        if versions is not None:
+            versions.close()
 
     def article(self, article_id: str) -> Article:
         article = self.store.find(article_id)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from kbdesk.ui.common.i18n import translate
 from kbdesk.ui.common.resources import translations_dir
 
 LANGUAGES = ("system", "zh_CN", "en")

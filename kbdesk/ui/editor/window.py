@@ -8,24 +8,24 @@
     Save / Submit / Approve / Retire ──▶ Workflow ──▶ approvedChanged (the main window updates the agents' index)
     QTimer (3 s) ──▶ autosave of the unsaved text;   QFileSystemWatcher ──▶ "changed on disk" bar
 
-Every change goes through :class:`kbdesk.workflow.Workflow`, which checks the
-role and records the version in git; the window only presents it. Agents
-(not in ``.kbdesk/team.yaml``) get the same window read-only.
+Every change goes through :class:`kbdesk.authoring.workflow.Workflow`, which
+checks the role and records the version in git; the window only presents it.
+Agents (not in ``.kbdesk/team.yaml``) get the same window read-only.
 
-:class:`EditorHub` is what the main window talks to: it knows who the user
-is (asking once), opens one editor per article, creates new scripts and
-offers unsaved edits left by a crash.
+This module builds and wires the window, follows the text (form, checks,
+preview), applies the role and closes. Its other jobs have a module each:
+``saving`` (load, save, conflicts, changes on disk), ``review`` (submit,
+approve, retire, versions) and ``recovery`` (autosave and crash recovery).
+``hub.EditorHub`` is what the agents' window talks to.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import traceback
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -39,28 +39,25 @@ from PySide6.QtWidgets import (
 
 from kbdesk.authoring import autosave
 from kbdesk.authoring.team import PermissionDenied, Team, current_identity
-from kbdesk.authoring.textdiff import word_diff
-from kbdesk.authoring.workflow import Workflow, WorkflowError
-from kbdesk.config import load_settings, save_settings
-from kbdesk.content.article import Article, ArticleError, content_hash, parse_article
+from kbdesk.authoring.workflow import Workflow
+from kbdesk.content.article import Article, ArticleError, parse_article
 from kbdesk.content.placeholders import find_placeholders, folder_placeholder_specs
 from kbdesk.content.render import render_article, strip_title_heading
-from kbdesk.content.store import ContentError, ContentStore, SaveConflict
-from kbdesk.content.versions import Identity, VersionError, default_identity
+from kbdesk.content.store import ContentStore
+from kbdesk.content.versions import Identity
 from kbdesk.search.analysis import segmenter
 from kbdesk.ui.common.article_view import ArticleBrowser
-from kbdesk.ui.common.i18n import translate
 from kbdesk.ui.common.resources import icon
 from kbdesk.ui.editor.dialogs import (
-    ArticlePicker,
     ConflictDialog,
-    IdentityDialog,
-    NewScriptDialog,
-    PickerEntry,
     SaveDialog,
 )
 from kbdesk.ui.editor.highlight import MarkdownHighlighter
-from kbdesk.ui.editor.text import common_edit, new_script_text, prepare_for_save, set_front_field, text_status, to_qt
+from kbdesk.ui.editor.recovery import RecoveryMixin
+from kbdesk.ui.editor.review import ReviewMixin
+from kbdesk.ui.editor.roles import agent_reason, load_team, same_person
+from kbdesk.ui.editor.saving import SavingMixin
+from kbdesk.ui.editor.text import common_edit, set_front_field, to_qt
 from kbdesk.ui.editor.versions_tab import VersionsPanel
 from kbdesk.ui.editor.widgets import FrontMatterForm, InfoBar, LintPanel, PlaceholderPanel, SourceEdit, status_label
 
@@ -69,64 +66,7 @@ AUTOSAVE_MS = 3000
 DISK_CHECK_MS = 250
 
 
-def load_team(store: ContentStore) -> tuple[Team, str]:
-    """The team, and why it could not be read ('' if it could)."""
-    try:
-        return Team.load(store.root), ""
-    except ValueError as exc:
-        return Team(), str(exc)
-
-
-def agent_reason(identity: Identity, team: Team, team_error: str = "") -> str:
-    """Why *identity* may not edit ('' for a lead)."""
-    if team.is_lead(identity):
-        return ""
-    if team_error:
-        return translate("Editor", "The team file .kbdesk/team.yaml cannot be read, so nobody counts as a lead: "
-                                   "{error}").replace("{error}", team_error)
-    if not team.leads:
-        return translate("Editor", "This content folder lists no leads (.kbdesk/team.yaml), so it is read-only.")
-    return translate("Editor", "You are signed in as {name} <{email}>, an agent here: only the leads listed in "
-                               ".kbdesk/team.yaml may edit, approve, restore or retire.").replace(
-        "{name}", identity.name).replace("{email}", identity.email or "-")
-
-
-def explain(exc: Exception) -> str:
-    """A translated explanation of a workflow error, with the core's message."""
-    message = str(exc)
-    known = [
-        ("two-person rule", translate("Editor", "Two-person rule: you wrote the last change to this wording, so "
-                                                "another lead must approve it.")),
-        ("lint errors block approval", translate("Editor", "Errors found by the checks block approval. Fix the "
-                                                           "errors in the check panel, save, and try again.")),
-        ("not saved as a version", translate("Editor", "The file has changes that are not saved as a version yet. "
-                                                       "Save it first.")),
-        ("only articles in review", translate("Editor", "Only articles in review can be approved: submit it for "
-                                                        "review first.")),
-        ("already in review", translate("Editor", "This article is already in review.")),
-        ("already retired", translate("Editor", "This article is already retired.")),
-        ("restore a version first", translate("Editor", "This article is retired: restore a version first.")),
-        ("is an agent here", translate("Editor", "Only the leads listed in .kbdesk/team.yaml may do this.")),
-        ("not saved:", translate("Editor", "Not saved: the front matter cannot be read. Fix it in the source.")),
-        ("moved meanwhile", translate("Editor", "Another lead approved something at the same moment. Try again.")),
-    ]
-    for needle, text in known:
-        if needle in message:
-            return f"{text}\n\n{message}"
-    return message
-
-
-def _close_workflow(workflow: Workflow) -> None:
-    versions = getattr(workflow, "_versions", None)
-    if versions is not None:
-        try:
-            versions.close()
-        except Exception:  # noqa: BLE001
-            pass
-        workflow._versions = None
-
-
-class EditorWindow(QMainWindow):
+class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
     """One article, edited by a lead (or read by an agent)."""
 
     approvedChanged = Signal(str)  # path: what agents see changed (approved or retired)
@@ -386,46 +326,6 @@ class EditorWindow(QMainWindow):
         self.cursor_label.setText(self.tr("Line {line}, column {column}").replace(
             "{line}", str(cursor.blockNumber() + 1)).replace("{column}", str(cursor.positionInBlock() + 1)))
 
-    # -- loading -----------------------------------------------------------------------------------------
-
-    def _read_disk(self) -> tuple[str | None, str | None]:
-        """(text, hash of the bytes) of the file on disk; (None, None) if it is gone."""
-        try:
-            data = self.store.resolve(self.path).read_bytes()
-        except FileNotFoundError:
-            return None, None
-        return data.decode("utf-8-sig", "replace").replace("\r\n", "\n"), content_hash(data)
-
-    def _load(self, initial: bool = False) -> None:
-        """Show the file as it is on disk."""
-        try:
-            text, digest = self._read_disk()
-        except (OSError, ContentError) as exc:
-            text, digest = None, None
-            self._error(self.tr("Cannot open the article"), str(exc))
-        self.exists = text is not None
-        self.loaded_text = text or ""
-        self.loaded_hash = digest
-        self.loaded_status = (text_status(self.loaded_text, self.path) or "draft") if self.exists else "draft"
-        self._loading = True
-        try:
-            if initial:
-                self.source.setPlainText(self.loaded_text)
-            else:
-                self._replace_text(self.loaded_text)
-        finally:
-            self._loading = False
-        self.source.document().setModified(False)
-        self.reload_bar.hide()
-        self._watch()
-        self.refresh_now()
-
-    def reload_from_disk(self) -> None:
-        """Take the version on disk (Undo still brings the editor's text back)."""
-        self._load()
-        self.refresh_history()
-        self.statusBar().showMessage(self.tr("Reloaded “{title}” from disk.").replace("{title}", self.title()), 5000)
-
     # -- what follows the text ---------------------------------------------------------------------------------
 
     def refresh_now(self) -> None:
@@ -498,7 +398,7 @@ class EditorWindow(QMainWindow):
         approve_tip.append(self.tr("{n} lint error(s) block approval").replace("{n}", str(errors)) if errors
                            else self.tr("No lint errors"))
         if self.team.approval == "two_person":
-            if self._last_author is not None and _same_person(self._last_author, self.identity):
+            if self._last_author is not None and same_person(self._last_author, self.identity):
                 approve_tip.append(self.tr("Two-person rule: you wrote the last change, another lead must approve it"))
             else:
                 approve_tip.append(self.tr("Two-person rule: the author of the last change cannot approve it"))
@@ -584,357 +484,6 @@ class EditorWindow(QMainWindow):
         box.open()
         return box
 
-    # -- saving --------------------------------------------------------------------------------------------------------
-
-    def _note_texts(self, notes: list[str]) -> list[str]:
-        texts = {
-            "status-draft": self.tr("The wording of an approved article changed: it is saved as a draft and needs "
-                                    "approval again. Agents keep the approved wording until then."),
-            "status-reset": self.tr("The status is set by Submit, Approve and Retire: your change of the status "
-                                    "line is not saved."),
-        }
-        return [texts.get(n, n) for n in notes]
-
-    def save(self, message: str | None = None, then=None) -> None:
-        """Ctrl+S: ask for a message, then save a version. *then* runs after
-        a successful save (closing, or an action that needed it saved)."""
-        if not self._require_lead():
-            return
-        if self.save_dialog is not None or self.conflict_dialog is not None:
-            return
-        text = self.text()
-        if self.exists and text == self.loaded_text:
-            self.statusBar().showMessage(self.tr("Nothing to save: no changes since it was opened or saved."), 5000)
-            if then is not None:
-                then()
-            return
-        prepared, notes = prepare_for_save(text, self.loaded_text, self.loaded_status, self.path)
-        if message is not None:
-            self._write(prepared, self.loaded_hash, message, then, notes)
-            return
-        default = self.tr("Edit {title}").replace("{title}", self.title())
-        ops = word_diff(self.loaded_text, prepared, self.seg) if self.exists else None
-        dialog = SaveDialog(self.title(), default, ops, self._note_texts(notes), self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.save_dialog = dialog
-
-        def done(result: int) -> None:
-            self.save_dialog = None
-            dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted:
-                again, again_notes = prepare_for_save(self.text(), self.loaded_text, self.loaded_status, self.path)
-                self._write(again, self.loaded_hash, dialog.message(), then, again_notes)
-
-        dialog.finished.connect(done)
-        dialog.open()
-
-    def _write(self, text: str, expected_hash: str | None, message: str, then=None, notes=()) -> None:
-        self._replace_text(text)
-        try:
-            change = self.workflow.save_text(self.path, text, expected_hash, message)
-        except SaveConflict as exc:
-            self._show_conflict(exc, text, message, then)
-            return
-        except (PermissionDenied, WorkflowError, VersionError, ContentError, OSError) as exc:
-            _, digest = self._read_disk()
-            if digest is not None and digest == content_hash(text.encode("utf-8")):
-                self._saved(text)  # the file was written; only the version failed
-            self._error(self.tr("Not saved"), explain(exc))
-            return
-        self._saved(text)
-        short = change.commit[:8] if change.commit else ""
-        note = " ".join(self._note_texts(list(notes)))
-        self.statusBar().showMessage(
-            (self.tr("Saved “{title}” as version {commit}.").replace("{commit}", short) if short
-             else self.tr("Saved “{title}”.")).replace("{title}", self.title()) + (" " + note if note else ""), 15000)
-        self.saved.emit(self.path, change.commit or "")
-        if then is not None:
-            then()
-
-    def _saved(self, text: str) -> None:
-        self.exists = True
-        self.loaded_text = text
-        self.loaded_hash = content_hash(text.encode("utf-8"))
-        self.loaded_status = text_status(text, self.path) or self.loaded_status
-        self.source.document().setModified(False)
-        self.recovery = None
-        self.recovery_bar.hide()
-        self.reload_bar.hide()
-        try:
-            autosave.discard(self.store.root, self.path)
-        except OSError:
-            traceback.print_exc()
-        self._autosave_dirty = False
-        self._watch()
-        self.refresh_history()
-        self.refresh_now()
-
-    def _show_conflict(self, exc: SaveConflict, text: str, message: str, then) -> None:
-        disk_text = exc.disk_text.replace("\r\n", "\n") if exc.disk_text is not None else None
-        _, disk_hash = self._read_disk()
-        ops = word_diff(disk_text or "", text, self.seg)
-        dialog = ConflictDialog(self.title(), disk_text, ops, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.conflict_dialog = dialog
-        self.last_message = str(exc)
-
-        def done(result: int) -> None:
-            self.conflict_dialog = None
-            dialog.deleteLater()
-            if dialog.choice == "mine":
-                # Overwrite exactly the version that was shown; if it changed
-                # again meanwhile, this is another conflict.
-                self._write(self.text(), disk_hash, message, then)
-            elif dialog.choice == "theirs":
-                self.reload_from_disk()
-            else:
-                self.statusBar().showMessage(self.tr("Not saved: the version on disk is unchanged."), 8000)
-
-        dialog.finished.connect(done)
-        dialog.open()
-
-    def _when_saved(self, then, what: str) -> None:
-        """Run *then* now if the text is saved, else offer to save it first."""
-        if not self.is_modified():
-            then()
-            return
-        self._confirm(self.tr("Unsaved changes"),
-                      self.tr("Save your changes as a version before you {action}?").replace("{action}", what),
-                      self.tr("Save first"), lambda: self.save(then=then))
-
-    def _disk_unchanged(self) -> bool:
-        _, digest = self._read_disk()
-        if digest != self.loaded_hash:
-            self.check_disk()
-            self._error(self.tr("Changed on disk"),
-                        self.tr("“{title}” changed on disk since you opened it. Reload it (or save yours) first.")
-                        .replace("{title}", self.title()))
-            return False
-        return True
-
-    # -- the workflow ------------------------------------------------------------------------------------------------------
-
-    def submit(self) -> None:
-        if self._require_lead():
-            self._when_saved(lambda: self._run("submit"), self.tr("submit it for review"))
-
-    def approve(self) -> None:
-        if self._require_lead():
-            self._when_saved(lambda: self._run("approve"), self.tr("approve it"))
-
-    def retire(self) -> None:
-        if not self._require_lead():
-            return
-        self._confirm(self.tr("Retire"),
-                      self.tr("Retire “{title}”? Agents will no longer find or copy it. Its versions are kept and "
-                              "it can be restored.").replace("{title}", self.title()),
-                      self.tr("Retire"), lambda: self._when_saved(lambda: self._run("retire"), self.tr("retire it")))
-
-    def _run(self, operation: str) -> None:
-        if not self._disk_unchanged():
-            return
-        titles = {"submit": self.tr("Not submitted"), "approve": self.tr("Not approved"),
-                  "retire": self.tr("Not retired")}
-        try:
-            change = getattr(self.workflow, operation)(self.path)
-        except (PermissionDenied, WorkflowError, VersionError, ContentError, OSError) as exc:
-            self._error(titles[operation], explain(exc))
-            return
-        self._load()
-        self.refresh_history()
-        done = {"submit": self.tr("“{title}” is in review: another lead can approve it now."),
-                "approve": self.tr("Approved “{title}”: agents see this wording now."),
-                "retire": self.tr("Retired “{title}”: agents no longer see it.")}
-        self.statusBar().showMessage(done[operation].replace("{title}", self.title()), 15000)
-        if change.approved_changed:
-            self.approvedChanged.emit(self.path)
-
-    # -- versions ------------------------------------------------------------------------------------------------------------
-
-    def refresh_history(self) -> None:
-        infos = []
-        self._last_author = None
-        if self.exists:
-            try:
-                infos = self.workflow.history(self.path)
-                if infos:
-                    self._last_author = self.workflow.last_author(self.path)
-            except (WorkflowError, VersionError, ArticleError, ContentError, OSError, KeyError):
-                traceback.print_exc()
-                infos = []
-        self.versions.set_versions(infos)
-        self.tabs.setTabText(2, self.tr("Versions ({n})").replace("{n}", str(len(infos))))
-        self._update_buttons()
-
-    def _version_text(self, commit: str) -> str:
-        info = self.versions.info(commit)
-        versions = self.workflow.versions()
-        return versions.text_at(info.version) if info is not None and versions is not None else ""
-
-    def _on_versions_selected(self, commits: list[str]) -> None:
-        if len(commits) == 1:
-            info = self.versions.info(commits[0])
-            self.versions.show_text(self.versions.label(info), self._version_text(commits[0]))
-        elif len(commits) == 2:
-            newer, older = (self.versions.info(c) for c in commits)
-            ops = word_diff(self._version_text(older.version.commit), self._version_text(newer.version.commit),
-                            self.seg)
-            self.versions.show_diff(self.versions.label(older), self.versions.label(newer), ops)
-        elif commits:
-            self.versions.show_hint()
-            self.statusBar().showMessage(self.tr("Select one version to read it, or two to compare them."), 5000)
-
-    def restore_version(self, commit: str) -> None:
-        if not self._require_lead():
-            return
-        info = self.versions.info(commit)
-        if info is None:
-            return
-        label = self.versions.label(info)
-
-        def confirmed() -> None:
-            if not self._disk_unchanged():
-                return
-            try:
-                change = self.workflow.restore(self.path, commit)
-            except (PermissionDenied, WorkflowError, VersionError, ContentError, OSError) as exc:
-                self._error(self.tr("Not restored"), explain(exc))
-                return
-            self._load()
-            self.refresh_history()
-            self.statusBar().showMessage(self.tr("Restored {version} as a new version {commit}.").replace(
-                "{version}", label).replace("{commit}", (change.commit or "")[:8]), 15000)
-
-        self._when_saved(lambda: self._confirm(
-            self.tr("Restore"),
-            self.tr("Bring back the wording of {version}? It becomes a new version (a draft that needs approval "
-                    "again, unless agents see exactly this wording now). Nothing is lost: every version stays in "
-                    "the history.").replace("{version}", label),
-            self.tr("Restore this version"), confirmed), self.tr("restore a version"))
-
-    # -- watching the file ------------------------------------------------------------------------------------------------------
-
-    def _watch(self) -> None:
-        try:
-            full = self.store.resolve(self.path)
-        except ContentError:
-            return
-        wanted = [str(p) for p in (full, full.parent) if p.exists()]
-        current = self.watcher.files() + self.watcher.directories()
-        stale = [p for p in current if p not in wanted]
-        if stale:
-            self.watcher.removePaths(stale)
-        new = [p for p in wanted if p not in current]
-        if new:
-            self.watcher.addPaths(new)
-
-    def check_disk(self) -> None:
-        """Has the file changed on disk since it was opened or saved? Then say
-        so in a bar (never a modal dialog) and offer to reload."""
-        if self._closed:
-            return
-        self._watch()
-        try:
-            text, digest = self._read_disk()
-        except (OSError, ContentError):
-            return
-        if digest == self.loaded_hash:
-            self.reload_bar.hide()
-            return
-        if text is not None and text == self.text():
-            # Someone saved exactly what the editor holds: nothing to merge.
-            self.loaded_text, self.loaded_hash, self.exists = text, digest, True
-            self.loaded_status = text_status(text, self.path) or self.loaded_status
-            self.reload_bar.hide()
-            self.refresh_history()
-            self.refresh_now()
-            return
-        if text is None:
-            message = self.tr("“{title}” was deleted or moved on disk. Saving writes it again.")
-        elif self.is_modified():
-            message = self.tr("“{title}” was changed on disk (by another lead or program). Reload takes their "
-                              "version and replaces your unsaved changes (Undo brings them back); saving shows "
-                              "the differences first.")
-        else:
-            message = self.tr("“{title}” was changed on disk (by another lead or program).")
-        self.reload_bar.buttons["reload"].setVisible(text is not None)
-        self.reload_bar.show_message(message.replace("{title}", self.title()))
-
-    def _on_reload_bar(self, key: str) -> None:
-        if key == "reload":
-            self.reload_from_disk()
-        else:
-            self.reload_bar.hide()
-
-    # -- autosave and recovery ----------------------------------------------------------------------------------------------------
-
-    def autosave_now(self) -> None:
-        """Keep the unsaved text in the user data folder (every few seconds,
-        when it changed), so a crash loses at most that much."""
-        if not self.is_lead or self.recovery is not None or not self._autosave_dirty or self._closed:
-            return
-        self._autosave_dirty = False
-        text = self.text()
-        try:
-            if self.is_modified():
-                autosave.save(self.store.root, self.path, text, self.loaded_hash)
-            else:
-                autosave.discard(self.store.root, self.path)
-        except OSError as exc:
-            self._autosave_dirty = True
-            self.statusBar().showMessage(self.tr("Unsaved changes could not be kept aside: {error}").replace(
-                "{error}", str(exc)), 10000)
-
-    def check_recovery(self) -> None:
-        """Offer unsaved text of this article that a crash left behind."""
-        if not self.is_lead:
-            return
-        try:
-            found = [r for r in autosave.pending(self.store.root) if r.path == self.path]
-        except OSError:
-            return
-        if not found:
-            return
-        recovery = found[0]
-        if self.exists and recovery.text == self.loaded_text:
-            recovery.discard()
-            return
-        self.recovery = recovery
-        when = dt.datetime.fromtimestamp(recovery.saved_at).strftime("%Y-%m-%d %H:%M:%S")
-        text = self.tr("Unsaved changes from {time} were kept when the editor closed unexpectedly.").replace(
-            "{time}", when)
-        if recovery.base_hash != self.loaded_hash:
-            text += " " + self.tr("The file changed on disk since then: saving will show the differences first.")
-        self.recovery_bar.show_message(text)
-
-    def _on_recovery_bar(self, key: str) -> None:
-        if key == "restore":
-            self.restore_recovery()
-        else:
-            self.discard_recovery()
-
-    def restore_recovery(self) -> None:
-        recovery, self.recovery = self.recovery, None
-        if recovery is None:
-            return
-        self._replace_text(recovery.text)
-        # Saving checks against the file the recovered text was based on, so
-        # a change made on disk since then is shown, never overwritten.
-        self.loaded_hash = recovery.base_hash
-        self.recovery_bar.hide()
-        self._autosave_dirty = True
-        self.autosave_now()
-        self.refresh_now()
-        self.check_disk()
-        self.statusBar().showMessage(self.tr("Restored the unsaved changes. Save them with Ctrl+S."), 10000)
-
-    def discard_recovery(self) -> None:
-        recovery, self.recovery = self.recovery, None
-        if recovery is not None:
-            recovery.discard()
-        self.recovery_bar.hide()
-        self._autosave_dirty = True
-
     # -- closing --------------------------------------------------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:
@@ -995,7 +544,10 @@ class EditorWindow(QMainWindow):
         paths = self.watcher.files() + self.watcher.directories()
         if paths:
             self.watcher.removePaths(paths)
-        _close_workflow(self.workflow)
+        try:
+            self.workflow.close()
+        except Exception:  # noqa: BLE001 - closing must not stop the window from closing
+            traceback.print_exc()
         self.closed.emit(self.path)
 
     # -- language and activation -------------------------------------------------------------------------------------------------------
@@ -1025,212 +577,3 @@ class EditorWindow(QMainWindow):
         super().changeEvent(event)
 
 
-def _same_person(a: Identity, b: Identity) -> bool:
-    return bool((a.email and a.email.lower() == b.email.lower()) or (a.name and a.name == b.name))
-
-
-class EditorHub(QObject):
-    """The main window's way into the editor: who the user is, one editor
-    per article, new scripts, and edits left behind by a crash. Emits
-    ``approvedChanged`` when an editor changed what agents see."""
-
-    approvedChanged = Signal(str)
-    saved = Signal(str)
-    roleChanged = Signal()
-    editorOpened = Signal(object)
-
-    def __init__(self, store: ContentStore, parent: QObject | None = None):
-        super().__init__(parent)
-        self.store = store
-        self.editors: dict[str, EditorWindow] = {}
-        self.identity_dialog: IdentityDialog | None = None
-        self.new_dialog: NewScriptDialog | None = None
-        self.picker: ArticlePicker | None = None
-        self.recovery_box: QMessageBox | None = None
-        self.message_box: QMessageBox | None = None
-
-    # -- who ------------------------------------------------------------------------------------------------
-
-    def team(self) -> tuple[Team, str]:
-        return load_team(self.store)
-
-    def identity_set(self) -> bool:
-        configured = load_settings().get("identity")
-        return isinstance(configured, dict) and bool(configured.get("name"))
-
-    def identity(self) -> Identity:
-        return current_identity(None, self.team()[0])
-
-    def is_lead(self) -> bool:
-        return self.team()[0].is_lead(self.identity())
-
-    def agent_reason(self) -> str:
-        team, error = self.team()
-        return agent_reason(self.identity(), team, error)
-
-    def ask_identity(self, parent: QWidget | None = None, then=None) -> None:
-        """Ask for the user's name and e-mail and keep them in the preferences."""
-        if self.identity_dialog is not None:
-            self.identity_dialog.raise_()
-            return
-        current = self.identity() if self.identity_set() else default_identity()
-        dialog = IdentityDialog(current, parent)
-        self.identity_dialog = dialog
-
-        def done(result: int) -> None:
-            self.identity_dialog = None
-            dialog.deleteLater()
-            if result != QDialog.DialogCode.Accepted:
-                return
-            who = dialog.identity()
-            settings = load_settings()
-            settings["identity"] = {"name": who.name, "email": who.email}
-            save_settings(settings)
-            self.roleChanged.emit()
-            if then is not None:
-                then()
-
-        dialog.finished.connect(done)
-        dialog.open()
-
-    def ensure_identity(self, parent: QWidget | None, then) -> None:
-        """Run *then* once the user has said who they are (asked on first use)."""
-        if self.identity_set():
-            then()
-        else:
-            self.ask_identity(parent, then)
-
-    # -- editors ------------------------------------------------------------------------------------------------
-
-    def editor_for(self, path: str) -> EditorWindow | None:
-        return self.editors.get(path)
-
-    def open(self, path: str, parent: QWidget | None = None) -> None:
-        self.ensure_identity(parent, lambda: self._open(path))
-
-    def _open(self, path: str) -> EditorWindow:
-        editor = self.editors.get(path)
-        if editor is None:
-            team, error = self.team()
-            editor = EditorWindow(self.store, path, self.identity(), team, team_error=error)
-            editor.approvedChanged.connect(self.approvedChanged)
-            editor.saved.connect(lambda p, _c: self.saved.emit(p))
-            editor.closed.connect(self._on_closed)
-            self.editors[path] = editor
-            editor.show()
-            self.editorOpened.emit(editor)
-        editor.raise_()
-        editor.activateWindow()
-        return editor
-
-    def _on_closed(self, path: str) -> None:
-        editor = self.editors.pop(path, None)
-        if editor is not None:
-            editor.deleteLater()
-
-    def pick(self, parent: QWidget | None = None) -> None:
-        """Choose any article of the folder (drafts and reviews first) and open it."""
-        def show() -> None:
-            entries = [PickerEntry(a.path, a.title, a.kind, a.status) for a in self.store.load_all().articles]
-            dialog = ArticlePicker(entries, parent)
-            self.picker = dialog
-
-            def done(result: int) -> None:
-                self.picker = None
-                dialog.deleteLater()
-                if result == QDialog.DialogCode.Accepted and dialog.chosen_path():
-                    self._open(dialog.chosen_path())
-
-            dialog.finished.connect(done)
-            dialog.open()
-
-        self.ensure_identity(parent, show)
-
-    def new_script(self, parent: QWidget | None = None) -> None:
-        """Ask for a title and create ``scripts/<slug>.md`` as a draft version."""
-        def show() -> None:
-            if not self.is_lead():
-                self._inform(parent, translate("Editor", "Not allowed"), self.agent_reason())
-                return
-            articles = self.store.load_all().articles
-            taken = {s.path for s in self.store.scan()}
-            dialog = NewScriptDialog(taken, sorted({a.category for a in articles if a.category}), parent)
-            self.new_dialog = dialog
-
-            def done(result: int) -> None:
-                self.new_dialog = None
-                dialog.deleteLater()
-                if result != QDialog.DialogCode.Accepted:
-                    return
-                title, slug, category = dialog.values()
-                try:
-                    path = self.create_script(title, slug, category)
-                except (PermissionDenied, WorkflowError, VersionError, SaveConflict, ContentError, OSError) as exc:
-                    self._inform(parent, translate("Editor", "Not created"), explain(exc))
-                    return
-                self._open(path)
-
-            dialog.finished.connect(done)
-            dialog.open()
-
-        self.ensure_identity(parent, show)
-
-    def create_script(self, title: str, slug: str, category: str = "") -> str:
-        """Write the new script from the template and record it as its first version."""
-        team, _ = self.team()
-        identity = self.identity()
-        path = f"scripts/{slug}.md"
-        text = new_script_text(title, slug, category, [], identity.name)
-        workflow = Workflow(self.store, identity, team)
-        try:
-            workflow.save_text(path, text, None, translate("Editor", "New script {title}").replace("{title}", title))
-        finally:
-            _close_workflow(workflow)
-        return path
-
-    def offer_recoveries(self, parent: QWidget | None = None) -> None:
-        """At start: unsaved edits a crash left behind, to open in the editor."""
-        try:
-            pending = autosave.pending(self.store.root)
-        except OSError:
-            return
-        pending = [r for r in pending if r.path not in self.editors]
-        if not pending or self.recovery_box is not None:
-            return
-        names = "\n".join(f"• {r.path}  ({dt.datetime.fromtimestamp(r.saved_at):%Y-%m-%d %H:%M})"
-                          for r in pending[:8])
-        box = QMessageBox(QMessageBox.Icon.Information, translate("Editor", "Unsaved edits found"),
-                          translate("Editor", "The editor closed unexpectedly with unsaved changes to:\n{names}\n\n"
-                                              "Open them in the editor to restore or discard them?").replace(
-                              "{names}", names), QMessageBox.StandardButton.NoButton, parent)
-        open_button = box.addButton(translate("Editor", "Open in the editor"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(translate("Editor", "Later"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_button)
-        self.recovery_box = box
-
-        def done(_result) -> None:
-            self.recovery_box = None
-            clicked = box.clickedButton()
-            box.deleteLater()
-            if clicked is open_button:
-                self.ensure_identity(parent, lambda: [self._open(r.path) for r in pending])
-
-        box.finished.connect(done)
-        box.open()
-
-    def _inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-        self.message_box = box
-        box.finished.connect(lambda _r: box.deleteLater())
-        box.open()
-
-    def close_all(self) -> bool:
-        """Ask each editor to close (each asks about unsaved changes); True if all closed."""
-        for editor in list(self.editors.values()):
-            editor.close()
-        return not self.editors
-
-    def shutdown(self) -> None:
-        """Close every editor now, keeping unsaved text for recovery."""
-        for editor in list(self.editors.values()):
-            editor.close_without_asking()

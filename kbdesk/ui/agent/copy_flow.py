@@ -1,0 +1,130 @@
+"""The agents' window's copy flow: Enter or a section link copies an article
+(through the fill-in form when it has blanks) as plain text and HTML, and
+each copy is counted in the local usage data.
+"""
+
+from __future__ import annotations
+
+import traceback
+
+from PySide6.QtCore import (
+    QMimeData,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+)
+
+from kbdesk.content.article import ArticleError
+from kbdesk.content.placeholders import find_placeholders
+from kbdesk.content.render import copy_payload, resolved_values, sections, strip_title_heading
+from kbdesk.content.store import ContentError
+from kbdesk.ui.agent.fill_form import FillDialog
+from kbdesk.usage.store import ArticleRef
+
+
+class CopyFlowMixin:
+    """From Enter to the clipboard and the usage counts, for :class:`MainWindow`."""
+
+    # -- copying -------------------------------------------------------------------------------
+
+    def copy_selected(self) -> None:
+        """Enter: copy the selected result, or the first one if none is selected.
+        If the query typed has not been answered yet, copy when it is."""
+        if self.search_pending():
+            self._copy_when_ready = True
+            if self.search_timer.isActive():
+                self.run_search()
+            return
+        item = self.selected_item()
+        if item is None and self.query():
+            rows = self.model.article_rows()
+            item = self.model.item(rows[0]) if rows else None
+        if item is None:
+            return
+        self.copy_article(item.path)
+
+    def copy_article(self, path: str, section: int | None = None) -> None:
+        """Copy an article, or one of its '## ' sections (a script's variant);
+        a form first if it has blanks."""
+        try:
+            article = self.articles.load(path)
+        except (ArticleError, ContentError) as exc:
+            self.statusBar().showMessage(self.tr("Cannot copy: {reason}").replace(
+                "{reason}", getattr(exc, "reason", str(exc))), 8000)
+            return
+        if not article.visible_to_agents:
+            self.statusBar().showMessage(
+                self.tr("Not copied: “{title}” is not approved.").replace("{title}", article.title), 8000)
+            return
+        body = strip_title_heading(article.body, article.title)
+        title = article.title
+        if section is not None:
+            parts = sections(body)
+            if not 0 <= section < len(parts):
+                return
+            body, title = parts[section].body, f"{article.title} · {parts[section].title}"
+        if not find_placeholders(body):
+            self._finish_copy(article, body, {}, title)
+            return
+        if self.fill_dialog is not None:
+            self.fill_dialog.raise_()
+            return
+        dialog = FillDialog(title, body, self.specs, self._profile(), self)
+        self.fill_dialog = dialog
+
+        def done(result: int) -> None:
+            self.fill_dialog = None
+            if result == FillDialog.DialogCode.Accepted:
+                self._finish_copy(article, body, dialog.values(), title)
+            dialog.deleteLater()
+            self.focus_search()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _finish_copy(self, article, body: str, values: dict[str, str], title: str = "") -> None:
+        plain, rich = copy_payload(body, values)
+        mime = QMimeData()
+        mime.setText(plain)
+        mime.setHtml(rich)
+        QApplication.clipboard().setMimeData(mime)
+        self._record_copy(article)
+        missing = [p.name for p in find_placeholders(body) if p.name not in resolved_values(body, values)]
+        message = self.tr("Copied “{title}” — paste it with Ctrl+V.").replace("{title}", title or article.title)
+        if missing:
+            message += "  " + self.tr("Still blank: {names}").replace("{names}", "、".join(missing))
+        self.statusBar().showMessage(message, 8000)
+        self.field.selectAll()
+        self.copied.emit(article.id, plain)
+
+    def _record_copy(self, article) -> None:
+        """Count a copy of *article* (for the ranking and the home lists)."""
+        ref = ArticleRef(article.id, article.path, article.title, article.kind, article.category)
+        if self.usage is not None:
+            try:
+                self._counts[article.id] = self.usage.record_copy(ref)
+            except Exception:  # noqa: BLE001
+                traceback.print_exc()
+        self.model.update_usage(self._pinned, self._counts)
+
+    def _on_selection_copied(self, path: str, text: str) -> None:
+        """The agent copied part of the article in the preview (Ctrl+C there):
+        the pane already put it on the clipboard; it counts as using the article."""
+        article = self.preview.article
+        if article is None or article.path != path:
+            return
+        self._record_copy(article)
+        self.statusBar().showMessage(
+            self.tr("Copied the selected text ({n} characters) — paste it with Ctrl+V.").replace(
+                "{n}", str(len(text))), 8000)
+        self.copied.emit(article.id, text)
+
+    def _on_selection_refused(self, path: str) -> None:
+        article = self.preview.article
+        if article is not None and article.path == path:
+            self.statusBar().showMessage(
+                self.tr("Not copied: “{title}” is not approved.").replace("{title}", article.title), 8000)
+
+    def _profile(self) -> dict[str, str]:
+        profile = self.settings.get("profile")
+        return {str(k): str(v) for k, v in profile.items()} if isinstance(profile, dict) else {}

@@ -1,0 +1,170 @@
+"""The agents' window's search flow: a keystroke (after the debounce) becomes a
+:class:`~kbdesk.ui.agent.workers.SearchRequest` on the search thread; its
+outcome fills the result list, and once the agent pauses, the filter counts
+follow. With an empty query the list shows favourites, most used and recent.
+"""
+
+from __future__ import annotations
+
+import traceback
+
+from kbdesk.ui.agent.results import ResultItem
+from kbdesk.ui.agent.workers import (
+    CountsRequest,
+    FacetCounts,
+    SearchOutcome,
+    SearchRequest,
+)
+from kbdesk.usage.store import rerank
+
+RECENT_LIMIT = 8
+MOST_USED_LIMIT = 10
+MOST_USED_MIN_COPIES = 2  # copied once is not "most used"
+RESULT_LIMIT = 40
+
+class SearchFlowMixin:
+    """From the query to the result list and the filter counts, for :class:`MainWindow`."""
+
+    # -- searching ----------------------------------------------------------------------
+
+    def query(self) -> str:
+        return self.field.text().strip()
+
+    def run_search(self) -> None:
+        self.search_timer.stop()
+        self.counts_timer.stop()
+        self._seq += 1
+        text = self.query()
+        if not text:
+            self._copy_when_ready = False
+            self.show_home()
+            return
+        key = (text, self._epoch)
+        if key != self._counts_asked:
+            self._counts_asked, self._counts_from_seq = key, self._seq
+        self.search_thread.submit(SearchRequest(
+            self._seq, text, self.search_bar.kinds(), self.search_bar.categories(), self.search_bar.tags(),
+            limit=RESULT_LIMIT,
+        ))
+
+    def search_pending(self) -> bool:
+        return self.search_timer.isActive() or (bool(self.query()) and self._shown_seq != self._seq)
+
+    def _on_outcome(self, outcome: SearchOutcome) -> None:
+        if outcome.seq != self._seq or self._closed:
+            return  # an answer to a query the agent has already changed
+        self._last_outcome = outcome
+        self._shown_seq = outcome.seq
+        self._terms = outcome.terms
+        if outcome.index_ready:
+            self._index_ready = True
+        hits = rerank(outcome.hits, self._counts)
+        items = [ResultItem.from_hit(h, h.id in self._pinned, self._counts.get(h.id, 0)) for h in hits]
+        self.model.set_items(items)
+        self._describe_results(outcome)
+        if not outcome.countable:
+            self._set_counts(None)  # e.g. only filler words: nothing to count
+        elif self._counts_key != (outcome.text, self._epoch):
+            self.counts_timer.start()  # only the filters changed: the counts shown still hold
+        if items:
+            self._select_row(0)
+        self.resultsShown.emit(outcome.seq)
+        if self._copy_when_ready:
+            self._copy_when_ready = False
+            if items:
+                self.copy_selected()
+
+    def _request_counts(self) -> None:
+        outcome = self._last_outcome
+        if outcome is None or self._closed or self.search_pending() or outcome.seq != self._seq:
+            return
+        self.search_thread.countsRequested.emit(CountsRequest(outcome.seq, outcome.text, self._epoch))
+
+    def counts_pending(self) -> bool:
+        """Whether the filter counts shown are not yet those of the query typed."""
+        text = self.query()
+        return bool(text) and (self.search_pending() or self.counts_timer.isActive()
+                               or (self._last_outcome is not None and self._last_outcome.countable
+                                   and self._counts_key != (text, self._epoch)))
+
+    def _on_counts(self, counts: FacetCounts) -> None:
+        """Filter counts for a query: shown if it is still the one typed (an
+        answer to a request made before the query or the index last changed
+        is discarded, like outdated results)."""
+        if (self._closed or counts.seq < self._counts_from_seq or counts.seq > self._seq
+                or (counts.text, counts.epoch) != (self.query(), self._epoch)):
+            return
+        self._set_counts(counts.facets, (counts.text, counts.epoch))  # facets None (failed): no counts, no retry
+        self.countsShown.emit(counts.seq)
+
+    def _set_counts(self, facets, key: tuple[str, int] | None = None) -> None:
+        self._counts_key = key
+        self.search_bar.set_counts(facets)
+
+    def _describe_results(self, outcome: SearchOutcome | None) -> None:
+        """The line above the list and the empty-state text."""
+        if outcome is None:
+            return
+        filters = self.search_bar.describe_filters()
+        if outcome.error:
+            self.results_info.setText(self.tr("Search failed: {error}").replace("{error}", outcome.error))
+            self.results.set_empty_text(self.tr("Search failed"), outcome.error)
+            return
+        if not outcome.index_ready:
+            self.results_info.setText("")
+            self.results.set_empty_text(
+                self.tr("Preparing the search index…"),
+                self.tr("Results appear as soon as it is ready. You can keep typing."))
+            return
+        if outcome.hits:
+            if outcome.relaxed:
+                text = self.tr("No article has every word; showing articles with some of them.")
+            else:
+                text = self.tr("{n} results").replace("{n}", str(outcome.total))
+            if filters:
+                text += "  ·  " + self.tr("filter: {filters}").replace("{filters}", filters)
+            self.results_info.setText(text)
+            return
+        self.results_info.setText("")
+        tips = [self.tr("Try a shorter or different word (退款 instead of 退款多久到账)."),
+                self.tr("Pinyin works too: full (tuikuan) or initials (tk).")]
+        if filters:
+            tips.insert(0, self.tr("Remove the filter ({filters}) — it may hide the answer.")
+                        .replace("{filters}", filters))
+        self.results.set_empty_text(self.tr("Nothing found for “{query}”").replace("{query}", outcome.text),
+                                    "\n".join(tips))
+
+    def show_home(self) -> None:
+        """With an empty query: the favourites, the most copied articles and
+        the recently copied ones, each article once (in the first list it
+        belongs to). No filter counts without a query."""
+        self._terms = []
+        self._last_outcome = None
+        self._counts_asked = None
+        self.counts_timer.stop()
+        self._set_counts(None)
+        items: list[ResultItem] = []
+        if self.usage is not None:
+            try:
+                favourites = self.usage.favourites()
+                listed = {e.ref.id for e in favourites}
+                most_used = [e for e in self.usage.most_used(MOST_USED_LIMIT + len(listed), MOST_USED_MIN_COPIES)
+                             if e.ref.id not in listed][:MOST_USED_LIMIT]
+                listed.update(e.ref.id for e in most_used)
+                recent = [e for e in self.usage.recent(RECENT_LIMIT + len(listed))
+                          if e.ref.id not in listed][:RECENT_LIMIT]
+            except Exception:  # noqa: BLE001 - a locked or damaged database: an empty list, not a crash
+                traceback.print_exc()
+                favourites = most_used = recent = []
+            for header, entries in ((self.tr("Favourites"), favourites), (self.tr("Most used"), most_used),
+                                    (self.tr("Recently copied"), recent)):
+                if entries:
+                    items.append(ResultItem(header=header))
+                    items.extend(ResultItem.from_usage(e) for e in entries)
+        self.model.set_items(items)
+        self.results_info.setText("")
+        self.results.set_empty_text(
+            self.tr("Type to search the knowledge base"),
+            self.tr("Chinese (Simplified or Traditional), pinyin such as tuikuan or tk, or terms like APP, VIP.\n"
+                    "↓ ↑ choose · Enter copies · Esc clears · Ctrl+K comes back here\n"
+                    "Ctrl+D pins an article to your favourites."))

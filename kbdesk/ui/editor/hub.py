@@ -1,0 +1,240 @@
+"""What the agents' window talks to for the leads' editor: who the user is
+(asking once), one editor per article, new scripts, and unsaved edits left
+by a crash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QMessageBox,
+    QWidget,
+)
+
+from kbdesk.authoring import autosave
+from kbdesk.authoring.team import PermissionDenied, Team, current_identity
+from kbdesk.authoring.workflow import Workflow, WorkflowError
+from kbdesk.config import load_settings, save_settings
+from kbdesk.content.store import ContentError, ContentStore, SaveConflict
+from kbdesk.content.versions import Identity, VersionError, default_identity
+from kbdesk.ui.common.i18n import translate
+from kbdesk.ui.editor.dialogs import (
+    ArticlePicker,
+    IdentityDialog,
+    NewScriptDialog,
+    PickerEntry,
+)
+from kbdesk.ui.editor.messages import explain
+from kbdesk.ui.editor.roles import agent_reason, load_team
+from kbdesk.ui.editor.text import new_script_text
+from kbdesk.ui.editor.window import EditorWindow
+
+
+class EditorHub(QObject):
+    """The main window's way into the editor: who the user is, one editor
+    per article, new scripts, and edits left behind by a crash. Emits
+    ``approvedChanged`` when an editor changed what agents see."""
+
+    approvedChanged = Signal(str)
+    saved = Signal(str)
+    roleChanged = Signal()
+    editorOpened = Signal(object)
+
+    def __init__(self, store: ContentStore, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.editors: dict[str, EditorWindow] = {}
+        self.identity_dialog: IdentityDialog | None = None
+        self.new_dialog: NewScriptDialog | None = None
+        self.picker: ArticlePicker | None = None
+        self.recovery_box: QMessageBox | None = None
+        self.message_box: QMessageBox | None = None
+
+    # -- who ------------------------------------------------------------------------------------------------
+
+    def team(self) -> tuple[Team, str]:
+        return load_team(self.store)
+
+    def identity_set(self) -> bool:
+        configured = load_settings().get("identity")
+        return isinstance(configured, dict) and bool(configured.get("name"))
+
+    def identity(self) -> Identity:
+        return current_identity(None, self.team()[0])
+
+    def is_lead(self) -> bool:
+        return self.team()[0].is_lead(self.identity())
+
+    def agent_reason(self) -> str:
+        team, error = self.team()
+        return agent_reason(self.identity(), team, error)
+
+    def ask_identity(self, parent: QWidget | None = None, then=None) -> None:
+        """Ask for the user's name and e-mail and keep them in the preferences."""
+        if self.identity_dialog is not None:
+            self.identity_dialog.raise_()
+            return
+        current = self.identity() if self.identity_set() else default_identity()
+        dialog = IdentityDialog(current, parent)
+        self.identity_dialog = dialog
+
+        def done(result: int) -> None:
+            self.identity_dialog = None
+            dialog.deleteLater()
+            if result != QDialog.DialogCode.Accepted:
+                return
+            who = dialog.identity()
+            settings = load_settings()
+            settings["identity"] = {"name": who.name, "email": who.email}
+            save_settings(settings)
+            self.roleChanged.emit()
+            if then is not None:
+                then()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def ensure_identity(self, parent: QWidget | None, then) -> None:
+        """Run *then* once the user has said who they are (asked on first use)."""
+        if self.identity_set():
+            then()
+        else:
+            self.ask_identity(parent, then)
+
+    # -- editors ------------------------------------------------------------------------------------------------
+
+    def editor_for(self, path: str) -> EditorWindow | None:
+        return self.editors.get(path)
+
+    def open(self, path: str, parent: QWidget | None = None) -> None:
+        self.ensure_identity(parent, lambda: self._open(path))
+
+    def _open(self, path: str) -> EditorWindow:
+        editor = self.editors.get(path)
+        if editor is None:
+            team, error = self.team()
+            editor = EditorWindow(self.store, path, self.identity(), team, team_error=error)
+            editor.approvedChanged.connect(self.approvedChanged)
+            editor.saved.connect(lambda p, _c: self.saved.emit(p))
+            editor.closed.connect(self._on_closed)
+            self.editors[path] = editor
+            editor.show()
+            self.editorOpened.emit(editor)
+        editor.raise_()
+        editor.activateWindow()
+        return editor
+
+    def _on_closed(self, path: str) -> None:
+        editor = self.editors.pop(path, None)
+        if editor is not None:
+            editor.deleteLater()
+
+    def pick(self, parent: QWidget | None = None) -> None:
+        """Choose any article of the folder (drafts and reviews first) and open it."""
+        def show() -> None:
+            entries = [PickerEntry(a.path, a.title, a.kind, a.status) for a in self.store.load_all().articles]
+            dialog = ArticlePicker(entries, parent)
+            self.picker = dialog
+
+            def done(result: int) -> None:
+                self.picker = None
+                dialog.deleteLater()
+                if result == QDialog.DialogCode.Accepted and dialog.chosen_path():
+                    self._open(dialog.chosen_path())
+
+            dialog.finished.connect(done)
+            dialog.open()
+
+        self.ensure_identity(parent, show)
+
+    def new_script(self, parent: QWidget | None = None) -> None:
+        """Ask for a title and create ``scripts/<slug>.md`` as a draft version."""
+        def show() -> None:
+            if not self.is_lead():
+                self._inform(parent, translate("Editor", "Not allowed"), self.agent_reason())
+                return
+            articles = self.store.load_all().articles
+            taken = {s.path for s in self.store.scan()}
+            dialog = NewScriptDialog(taken, sorted({a.category for a in articles if a.category}), parent)
+            self.new_dialog = dialog
+
+            def done(result: int) -> None:
+                self.new_dialog = None
+                dialog.deleteLater()
+                if result != QDialog.DialogCode.Accepted:
+                    return
+                title, slug, category = dialog.values()
+                try:
+                    path = self.create_script(title, slug, category)
+                except (PermissionDenied, WorkflowError, VersionError, SaveConflict, ContentError, OSError) as exc:
+                    self._inform(parent, translate("Editor", "Not created"), explain(exc))
+                    return
+                self._open(path)
+
+            dialog.finished.connect(done)
+            dialog.open()
+
+        self.ensure_identity(parent, show)
+
+    def create_script(self, title: str, slug: str, category: str = "") -> str:
+        """Write the new script from the template and record it as its first version."""
+        team, _ = self.team()
+        identity = self.identity()
+        path = f"scripts/{slug}.md"
+        text = new_script_text(title, slug, category, [], identity.name)
+        workflow = Workflow(self.store, identity, team)
+        try:
+            workflow.save_text(path, text, None, translate("Editor", "New script {title}").replace("{title}", title))
+        finally:
+            workflow.close()
+        return path
+
+    def offer_recoveries(self, parent: QWidget | None = None) -> None:
+        """At start: unsaved edits a crash left behind, to open in the editor."""
+        try:
+            pending = autosave.pending(self.store.root)
+        except OSError:
+            return
+        pending = [r for r in pending if r.path not in self.editors]
+        if not pending or self.recovery_box is not None:
+            return
+        names = "\n".join(f"• {r.path}  ({dt.datetime.fromtimestamp(r.saved_at):%Y-%m-%d %H:%M})"
+                          for r in pending[:8])
+        box = QMessageBox(QMessageBox.Icon.Information, translate("Editor", "Unsaved edits found"),
+                          translate("Editor", "The editor closed unexpectedly with unsaved changes to:\n{names}\n\n"
+                                              "Open them in the editor to restore or discard them?").replace(
+                              "{names}", names), QMessageBox.StandardButton.NoButton, parent)
+        open_button = box.addButton(translate("Editor", "Open in the editor"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("Editor", "Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_button)
+        self.recovery_box = box
+
+        def done(_result) -> None:
+            self.recovery_box = None
+            clicked = box.clickedButton()
+            box.deleteLater()
+            if clicked is open_button:
+                self.ensure_identity(parent, lambda: [self._open(r.path) for r in pending])
+
+        box.finished.connect(done)
+        box.open()
+
+    def _inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+        self.message_box = box
+        box.finished.connect(lambda _r: box.deleteLater())
+        box.open()
+
+    def close_all(self) -> bool:
+        """Ask each editor to close (each asks about unsaved changes); True if all closed."""
+        for editor in list(self.editors.values()):
+            editor.close()
+        return not self.editors
+
+    def shutdown(self) -> None:
+        """Close every editor now, keeping unsaved text for recovery."""
+        for editor in list(self.editors.values()):
+            editor.close_without_asking()
