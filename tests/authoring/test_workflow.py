@@ -13,8 +13,7 @@ from kbdesk.content.store import ContentStore, SaveConflict
 from kbdesk.content.versions import APPROVED_REF, Identity
 from kbdesk.search.index import SearchIndex, agent_source
 from kbdesk.search.searcher import Searcher
-
-from .conftest import write_team_settings
+from tests.conftest import write_team_settings
 
 WANG = Identity("王敏", "wangmin@example.com")
 LIU = Identity("刘芳", "liufang@example.com")

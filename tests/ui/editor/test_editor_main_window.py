@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from kbdesk.authoring import autosave
 from kbdesk.config import load_settings, save_settings
 from kbdesk.content.article import content_hash
-
-from .conftest import search
-from .test_editor import AGENT, GREETING, LIU, WANG, disk, select_in_source, team_content, type_text  # noqa: F401
+from tests.ui.conftest import search
+from tests.ui.editor.conftest import AGENT, GREETING, LIU, WANG, disk, select_in_source, type_text
 
 
 def sign_in(who) -> None:

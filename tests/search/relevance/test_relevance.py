@@ -13,8 +13,7 @@ import yaml
 from kbdesk.content.store import ContentStore
 from kbdesk.search.index import SearchIndex
 from kbdesk.search.searcher import Searcher
-
-from ..conftest import SAMPLE_CONTENT
+from tests.conftest import SAMPLE_CONTENT
 
 QUERIES = yaml.safe_load((Path(__file__).with_name("queries.yaml")).read_text(encoding="utf-8"))
 RECALL_AT_3_TARGET = 0.95

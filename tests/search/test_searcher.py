@@ -4,8 +4,7 @@ from kbdesk.content.store import ContentStore
 from kbdesk.search.analysis import Segmenter
 from kbdesk.search.index import SearchIndex
 from kbdesk.search.searcher import MAX_QUERY_CHARS, Searcher, Synonyms, make_snippet, parse_query
-
-from .conftest import write
+from tests.conftest import write
 
 
 @pytest.fixture

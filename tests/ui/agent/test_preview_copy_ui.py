@@ -10,9 +10,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from ..conftest import write
-from .conftest import SCRIPT_WITH_VARIANTS as VARIANTS
-from .conftest import clipboard_formats, search, set_clipboard_sentinel
+from tests.conftest import write
+from tests.ui.conftest import SCRIPT_WITH_VARIANTS as VARIANTS
+from tests.ui.conftest import clipboard_formats, search, set_clipboard_sentinel
 
 SENTENCE = "银行卡一般 1 到 3 个工作日到账，APP 余额即时到账。"
 

@@ -7,9 +7,8 @@ from collections import Counter
 
 from kbdesk.search.searcher import Facets
 from kbdesk.ui.agent.workers import FacetCounts
-
-from ..conftest import write
-from .conftest import search
+from tests.conftest import write
+from tests.ui.conftest import search
 
 KIND_LABELS = ["All", "Standard", "FAQ", "Script"]
 

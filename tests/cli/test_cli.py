@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from .conftest import SAMPLE_CONTENT, write
+from tests.conftest import SAMPLE_CONTENT, write
 
 
 def kbdesk(*args, env=None):

@@ -2,8 +2,7 @@
 from kbdesk.authoring.lint import LintRules, has_errors, lint_text
 from kbdesk.authoring.textdiff import render_inline, word_diff
 from kbdesk.content.placeholders import PlaceholderSpec
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 SPECS = {"客户称呼": PlaceholderSpec("客户称呼", default="您"), "工号": PlaceholderSpec("工号", profile=True),
          "订单号": PlaceholderSpec("订单号")}

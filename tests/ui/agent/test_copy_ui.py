@@ -6,9 +6,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kbdesk.config import load_settings, save_settings
-
-from ..conftest import write
-from .conftest import SCRIPT_WITH_VARIANTS, clipboard_formats, ime_commit, ime_compose, search, set_clipboard_sentinel
+from tests.conftest import write
+from tests.ui.conftest import (
+    SCRIPT_WITH_VARIANTS,
+    clipboard_formats,
+    ime_commit,
+    ime_compose,
+    search,
+    set_clipboard_sentinel,
+)
 
 
 def test_enter_copies_top_result_as_plain_text_and_html(qtbot, make_window, content):

@@ -6,9 +6,8 @@ from PySide6.QtCore import Qt
 
 from kbdesk.config import data_dir, load_settings
 from kbdesk.usage.store import UsageStore
-
-from ..conftest import write
-from .conftest import search
+from tests.conftest import write
+from tests.ui.conftest import search
 
 
 def _copy(qtbot, window, query):

@@ -11,8 +11,7 @@ from kbdesk.content.store import ContentStore
 from kbdesk.search import index as index_module
 from kbdesk.search.index import SearchIndex, default_index_dir
 from kbdesk.search.searcher import Searcher
-
-from .conftest import write
+from tests.conftest import write
 
 
 def ids(searcher, query, **kw):
@@ -210,7 +209,7 @@ def test_a_large_build_from_a_script_on_stdin_finishes_in_one_process(tmp_path):
         "print(len(r.added))\n"
     )
     done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120,
-                          cwd=Path(__file__).resolve().parents[1])
+                          cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(index_module.PARALLEL_BUILD_MIN_DOCS + 5)
 

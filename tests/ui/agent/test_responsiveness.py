@@ -8,8 +8,7 @@ import time
 from PySide6.QtCore import QTimer
 
 from kbdesk.search.index import IndexUpdate
-
-from .conftest import search
+from tests.ui.conftest import search
 
 TOPICS = ["退款", "物流", "账号", "登录", "投诉", "回访", "发票", "优惠券", "会员", "彩票", "开奖", "密码"]
 PHRASES = [

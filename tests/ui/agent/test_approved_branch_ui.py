@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kbdesk.authoring import workflow
-
-from ..conftest import write
-from .conftest import search
+from tests.conftest import write
+from tests.ui.conftest import search
 
 
 def test_window_shows_and_copies_the_approved_wording(qtbot, make_window, content):

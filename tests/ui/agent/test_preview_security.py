@@ -6,9 +6,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument
 
 from kbdesk.content.render import render_article
-
-from ..conftest import write
-from .conftest import search
+from tests.conftest import write
+from tests.ui.conftest import search
 
 MALICIOUS = """
 ---

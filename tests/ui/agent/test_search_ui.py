@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kbdesk.ui.agent.workers import SearchOutcome
-
-from ..conftest import write
-from .conftest import search
+from tests.conftest import write
+from tests.ui.conftest import search
 
 
 def test_typing_shows_expected_articles(qtbot, make_window, content):
