@@ -55,7 +55,8 @@ from kbdesk.content.article import ArticleError, markdown_to_text, parse_article
 from kbdesk.content.store import ContentStore  # noqa: E402
 from kbdesk.search import analysis  # noqa: E402
 from kbdesk.search.index import SearchIndex  # noqa: E402
-from kbdesk.search.searcher import QUERY_STOP_WORDS, Searcher  # noqa: E402
+from kbdesk.search.query import QUERY_STOP_WORDS
+from kbdesk.search.searcher import Searcher
 
 SAMPLES = Path(__file__).resolve().parents[1] / "content"
 # metric -> (upper limit, label); the targets are stated for 10,000 documents.

@@ -41,7 +41,8 @@ def add_commands(sub) -> dict:
 
 def _refresh_agent_index(args, store) -> None:
     """An approval or retirement changes what agents see: update their index now."""
-    from kbdesk.search.index import SearchIndex, agent_source
+    from kbdesk.search.index import SearchIndex
+    from kbdesk.search.sources import agent_source
 
     SearchIndex(store, args.index_dir, agent_source(store)).update(lock_timeout=5.0)
 

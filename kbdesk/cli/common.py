@@ -32,7 +32,8 @@ def open_store(args) -> ContentStore:
 
 
 def open_index(args, store: ContentStore, agent_view: bool = False):
-    from kbdesk.search.index import SearchIndex, agent_source
+    from kbdesk.search.index import SearchIndex
+    from kbdesk.search.sources import agent_source
 
     return SearchIndex(store, args.index_dir, agent_source(store) if agent_view else None)
 

@@ -11,6 +11,8 @@ pickles there, and the content folder may be shared)::
 
 A full build goes into a fresh ``ix-*`` folder and becomes current by
 rewriting state.json atomically, so searchers never see a half-built index.
+What a document holds is :mod:`kbdesk.search.schema`; which articles are
+indexed (the files, or the approved branch) is :mod:`kbdesk.search.sources`.
 """
 
 from __future__ import annotations
@@ -28,19 +30,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_cache_dir
-from whoosh import formats
 from whoosh import index as whoosh_index
-from whoosh.columns import VarBytesColumn
-from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.reading import TermNotFound
 from whoosh.util.filelock import FileLock
 
-from kbdesk import textforms
-from kbdesk.content.article import Article, ArticleError, markdown_to_text, parse_article
+from kbdesk.content.article import Article, ArticleError
 from kbdesk.content.store import ContentStore, write_atomic
-from kbdesk.content.versions import APPROVED_REF, VersionStore
+from kbdesk.content.versions import VersionStore
 from kbdesk.search import analysis
+from kbdesk.search.schema import build_schema, document_fields
 from kbdesk.search.segment_writer import FastSegmentWriter, merge_tiers, merge_tiers_overdue, segments_to_merge
+from kbdesk.search.sources import ApprovedSource, WorkingTreeSource
 
 # Bump when the schema or the stored fields change.
 INDEX_FORMAT = 6
@@ -51,105 +51,6 @@ BUILD_PROCESSES = min(2, os.cpu_count() or 1)
 
 
 # How much a word counts in each section of an article (see document_fields).
-SECTION_WEIGHTS = (3.0, 2.0, 1.5, 1.0)  # title, tags, category, body
-
-
-class TermsField(TEXT):
-    """A scored text field whose value is already analysed
-    (:class:`analysis.Terms`). Whoosh would otherwise run an analyzer token by
-    token; here each term arrives counted, with its weight. Postings keep the
-    weight only (no frequencies or positions: nothing reads them)."""
-
-    def __init__(self, stored: bool = False):
-        super().__init__(phrase=False, stored=stored)
-        self.format = formats.Existence()
-
-    def index(self, value, **kwargs):
-        if not isinstance(value, analysis.Terms):
-            raise TypeError(f"expected analysed Terms, got {type(value).__name__}")
-        # Whoosh adds up the second item as the field's length
-        n = len(value.weights)
-        first, rest = divmod(value.length, n) if n else (0, 0)
-        return [(term.encode("utf-8"), first + (i < rest), weight, b"")
-                for i, (term, weight) in enumerate(value.weights.items())]
-
-
-def build_schema() -> Schema:
-    return Schema(
-        path=ID(stored=True, unique=True),
-        id=ID(stored=True),
-        # All words of an article in one field, weighted by section: one
-        # posting per word and article keeps both building and querying fast.
-        words=TermsField(),
-        # The title alone, for as-you-type prefixes (退 → 退款…).
-        title=TermsField(stored=True),
-        # Bigrams of title and tags: found even where they were cut differently.
-        grams=TermsField(),
-        pinyin=TermsField(),
-        latin=TermsField(),
-        # Exact values for filters.
-        kind=ID(stored=True),
-        status=ID(stored=True),
-        category_id=ID(stored=True),
-        tag_list=KEYWORD(stored=True, commas=True, scorable=False),
-        # kind, category and tags of each article, read per document when
-        # counting results per filter (a column: no stored-fields unpickling).
-        facets=COLUMN(VarBytesColumn()),
-        # Shown with results.
-        text=STORED(),
-        script=STORED(),  # hans / hant: agents prefer articles in the script they type
-        owner=STORED(),
-        updated=STORED(),
-        review_by=STORED(),
-    )
-
-
-FACET_SEP = "\x1f"
-
-
-def encode_facets(kind: str, category: str, tags) -> bytes:
-    return FACET_SEP.join([kind, category, *tags]).encode("utf-8")
-
-
-def decode_facets(data: bytes) -> tuple[str, str, list[str]]:
-    kind, category, *tags = data.decode("utf-8").split(FACET_SEP)
-    return kind, category, tags
-
-
-def _without_title_heading(text: str, title: str) -> str:
-    """The plain text minus a first line that only repeats the title (it would
-    otherwise open every snippet)."""
-    first, _, rest = text.partition("\n")
-    return rest.lstrip("\n") if first.strip() == title.strip() else text
-
-
-def document_fields(article: Article, dict_path: str | None = None) -> dict:
-    text = _without_title_heading(markdown_to_text(article.body), article.title)
-    tags = "\n".join(article.tags)
-    title_weight, tags_weight, category_weight, body_weight = SECTION_WEIGHTS
-    return {
-        "path": article.path,
-        "id": article.id,
-        "words": analysis.word_terms([(article.title, title_weight), (tags, tags_weight),
-                                      (article.category, category_weight), (text, body_weight)], dict_path),
-        "title": analysis.word_terms([(article.title, 1.0)], dict_path),
-        "_stored_title": article.title,
-        "grams": analysis.bigram_terms(f"{article.title}\n{tags}"),
-        "pinyin": analysis.pinyin_terms([article.title, *article.tags], dict_path),
-        "latin": analysis.latin_terms(f"{article.title}\n{tags}\n{text}"),
-        "kind": article.kind,
-        "status": article.status,
-        "category_id": article.category,
-        "tag_list": ",".join(t.replace(",", " ") for t in article.tags),
-        "facets": encode_facets(article.kind, article.category, article.tags),
-        "text": text,
-        "script": textforms.script_of(f"{article.title}{text}"),
-        "owner": article.owner,
-        "updated": article.updated.isoformat() if article.updated else "",
-        "review_by": article.review_by.isoformat() if article.review_by else "",
-    }
-
-
 def default_index_dir(content_root: Path, source_name: str = "latest") -> Path:
     """Per-user cache folder, one index per content folder and source."""
     override = os.environ.get(INDEX_DIR_ENV)
@@ -162,58 +63,6 @@ def default_index_dir(content_root: Path, source_name: str = "latest") -> Path:
         digest = hashlib.sha1(root.encode("utf-8")).hexdigest()[:12]
         base = Path(user_cache_dir("kbdesk", appauthor=False)) / "indexes" / f"{slug}-{digest}"
     return base if source_name == "latest" else base.with_name(f"{base.name}-{source_name}")
-
-
-class WorkingTreeSource:
-    """The files as they are in the content folder: what leads edit."""
-
-    name = "latest"
-
-    def __init__(self, store: ContentStore):
-        self.store = store
-
-    def stamps(self) -> dict[str, tuple]:
-        return self.store.stamps()
-
-    def version(self) -> None:
-        return None  # files change without telling: every update scans
-
-    def load(self, path: str) -> Article:
-        return self.store.load(path)
-
-
-class ApprovedSource:
-    """The approved branch of the content folder's repository: the wording
-    agents may use, whatever drafts exist meanwhile."""
-
-    name = "approved"
-
-    def __init__(self, store: ContentStore, versions: VersionStore):
-        self.store = store
-        self.versions = versions
-
-    def stamps(self) -> dict[str, tuple]:
-        return {path: (blob,) for path, blob in self.versions.files(APPROVED_REF).items()}
-
-    def version(self) -> str | None:
-        """The approved branch's commit: while it stays, nothing changed."""
-        head = self.versions.head(APPROVED_REF)
-        return head.decode() if head else None
-
-    def load(self, path: str) -> Article:
-        blob = self.versions.approved_blob(path)
-        if blob is None:
-            raise ArticleError(path, "not on the approved branch")
-        return parse_article(path, self.versions.read_blob(blob))
-
-
-def agent_source(store: ContentStore):
-    """What agents search: the approved branch where the team uses one, else
-    the files themselves (filtered to approved status when searching)."""
-    versions = VersionStore.open(store.root)
-    if versions is not None and versions.has_approved_branch:
-        return ApprovedSource(store, versions)
-    return WorkingTreeSource(store)
 
 
 class UpdateCancelled(Exception):

@@ -11,8 +11,9 @@ from kbdesk.authoring.team import PermissionDenied
 from kbdesk.authoring.workflow import Workflow, WorkflowError, with_status
 from kbdesk.content.store import ContentStore, SaveConflict
 from kbdesk.content.versions import APPROVED_REF, Identity
-from kbdesk.search.index import SearchIndex, agent_source
+from kbdesk.search.index import SearchIndex
 from kbdesk.search.searcher import Searcher
+from kbdesk.search.sources import agent_source
 from tests.conftest import write_team_settings
 
 WANG = Identity("王敏", "wangmin@example.com")

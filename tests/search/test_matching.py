@@ -10,8 +10,8 @@ from whoosh import query as Q
 from whoosh.fields import ID, Schema
 
 from kbdesk.search.analysis import Terms
-from kbdesk.search.index import TermsField
 from kbdesk.search.matching import Fixed, TermScorer, top
+from kbdesk.search.schema import TermsField
 from kbdesk.search.segment_writer import FastSegmentWriter
 
 SCHEMA = Schema(path=ID(stored=True, unique=True), words=TermsField(), pinyin=TermsField())

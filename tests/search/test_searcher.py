@@ -3,7 +3,9 @@ import pytest
 from kbdesk.content.store import ContentStore
 from kbdesk.search.analysis import Segmenter
 from kbdesk.search.index import SearchIndex
-from kbdesk.search.searcher import MAX_QUERY_CHARS, Searcher, Synonyms, make_snippet, parse_query
+from kbdesk.search.query import MAX_QUERY_CHARS, Synonyms, parse_query
+from kbdesk.search.results import make_snippet
+from kbdesk.search.searcher import Searcher
 from tests.conftest import write
 
 

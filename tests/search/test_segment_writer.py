@@ -10,7 +10,7 @@ from whoosh.fields import ID, KEYWORD, STORED, Schema
 from whoosh.writing import SegmentWriter
 
 from kbdesk.search.analysis import Terms
-from kbdesk.search.index import TermsField
+from kbdesk.search.schema import TermsField
 from kbdesk.search.segment_writer import FastSegmentWriter, PostingLists
 
 SCHEMA = Schema(path=ID(stored=True, unique=True), words=TermsField(), tags=KEYWORD(commas=True),

@@ -12,7 +12,7 @@ import traceback
 
 from kbdesk.content.article import Article, ArticleError
 from kbdesk.content.store import ContentError, ContentStore
-from kbdesk.search.index import WorkingTreeSource, agent_source
+from kbdesk.search.sources import WorkingTreeSource, agent_source
 
 
 class AgentArticles:

@@ -28,8 +28,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kbdesk.content.store import ContentStore
 from kbdesk.search import searcher as search
-from kbdesk.search.index import IndexUpdate, SearchIndex, agent_source
+from kbdesk.search.index import IndexUpdate, SearchIndex
 from kbdesk.search.searcher import AGENT_STATUSES, Searcher
+from kbdesk.search.sources import agent_source
 
 
 @dataclass(frozen=True)

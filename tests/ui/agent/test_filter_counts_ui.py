@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kbdesk.search.searcher import Facets
+from kbdesk.search.results import Facets
 from kbdesk.ui.agent.workers import FacetCounts
 from tests.conftest import write
 from tests.ui.conftest import search

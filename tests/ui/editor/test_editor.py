@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from kbdesk.authoring import autosave
 from kbdesk.content.store import ContentStore
-from kbdesk.search.index import SearchIndex, agent_source
+from kbdesk.search.index import SearchIndex
 from kbdesk.search.searcher import Searcher
+from kbdesk.search.sources import agent_source
 from tests.ui.editor.conftest import AGENT, GREETING, LIU, disk, select_in_source, type_text
 
 
