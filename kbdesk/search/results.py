@@ -67,7 +67,7 @@ class SearchHit:
 
 
 @dataclass
-class Facets:
+class FilterCounts:
     """Matches per kind, category and tag."""
 
     kinds: Counter = field(default_factory=Counter)

@@ -24,7 +24,7 @@ from kbdesk.search.query import (
     build_queries,
     parse_query,
 )
-from kbdesk.search.results import Facets, SearchHit, SearchResults, Snippet, make_snippet
+from kbdesk.search.results import FilterCounts, SearchHit, SearchResults, Snippet, make_snippet
 from kbdesk.search.schema import decode_facets
 
 RERANK_DEPTH = 20
@@ -189,11 +189,11 @@ class Searcher:
         ) if q is not None]
         return (Q.And(filters) if len(filters) > 1 else filters[0]) if filters else None
 
-    def facet_counts(self, text: str, *, statuses=AGENT_STATUSES) -> Facets:
+    def facet_counts(self, text: str, *, statuses=AGENT_STATUSES) -> FilterCounts:
         """How many articles match *text* per kind, category and tag (before
         those filters are applied), for showing next to the filters. Counts
         the same matches :meth:`search` ranks: every word, else any word."""
-        facets = Facets()
+        facets = FilterCounts()
         parsed = self.parse(text)
         searcher = self._whoosh_searcher()
         if parsed.empty or searcher is None:

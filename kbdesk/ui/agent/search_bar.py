@@ -68,7 +68,7 @@ class SearchBar(QWidget):
         self.setObjectName("searchBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.field = SearchField(self)
-        self._counts = None  # kbdesk.search.Facets of the current query, or None
+        self._counts = None  # kbdesk.search.results.FilterCounts of the current query, or None
 
         self.settings_button = QToolButton(self)
         self.settings_button.setObjectName("iconButton")
@@ -185,7 +185,7 @@ class SearchBar(QWidget):
     # -- counts ----------------------------------------------------------------
 
     def set_counts(self, facets) -> None:
-        """Show *facets* (``kbdesk.search.Facets`` of the current query) on the
+        """Show *facets* (``kbdesk.search.results.FilterCounts`` of the current query) on the
         kind buttons and in the category and tag lists; None shows none."""
         self._counts = facets
         self._show_counts()

@@ -27,8 +27,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kbdesk.content.store import ContentStore
-from kbdesk.search import searcher as search
 from kbdesk.search.index import IndexUpdate, SearchIndex
+from kbdesk.search.results import FilterCounts
 from kbdesk.search.searcher import AGENT_STATUSES, Searcher
 from kbdesk.search.sources import agent_source
 
@@ -58,7 +58,7 @@ class FacetCounts:
 
     seq: int
     text: str
-    facets: search.Facets | None  # None: could not be counted
+    facets: FilterCounts | None  # None: could not be counted
     epoch: int = 0
 
 
@@ -66,7 +66,7 @@ class FacetCounts:
 class SearchOutcome:
     seq: int
     text: str
-    hits: list = field(default_factory=list)  # kbdesk.search.SearchHit
+    hits: list = field(default_factory=list)  # kbdesk.search.results.SearchHit
     total: int = 0
     relaxed: bool = False
     terms: list[str] = field(default_factory=list)  # normalised, for highlighting
@@ -96,7 +96,7 @@ class SearchWorker(QObject):
         self._searcher: Searcher | None = None
         # Written by the window's thread, read here: the newest request number.
         self.latest = 0
-        self._counts_cache: tuple[tuple, search.Facets] | None = None
+        self._counts_cache: tuple[tuple, FilterCounts] | None = None
 
     def _ensure(self) -> Searcher:
         if self._searcher is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kbdesk.search.results import Facets
+from kbdesk.search.results import FilterCounts
 from kbdesk.ui.agent.workers import FacetCounts
 from tests.conftest import write
 from tests.ui.conftest import search
@@ -118,7 +118,7 @@ def test_outdated_counts_are_discarded(qtbot, make_window, content):
     counted_search(qtbot, window, "问候")
     before = button_texts(window)
     assert before == ["All 1", "Standard 0", "FAQ 0", "Script 1"]
-    stale = Facets(Counter({"faq": 7}), Counter({"退款与退货": 7}), Counter(), 7)
+    stale = FilterCounts(Counter({"faq": 7}), Counter({"退款与退货": 7}), Counter(), 7)
     # An answer for a query the agent has since changed ...
     window._on_counts(FacetCounts(window._seq - 1, "退款", stale, window._epoch))
     # ... for this query but counted on an index since replaced ...
