@@ -5,7 +5,7 @@ returns a Change saying what moved, so that each screen refreshes only that
 
 Status flow: draft → review → approved → retired. The status lives in the
 article's front matter on ``main``; the approved wording lives on the
-``approved`` branch (see ``kbdesk.versions``).
+``approved`` branch (see ``kbdesk.content.versions``).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ or 客户 is everywhere), that is where a search spends its time.
 :class:`TermScorer` reads each posting list once, a whole block at a time,
 scores it with the same BM25F that Whoosh uses, and combines the lists as
 dictionaries (document number → score). The query objects are still
-Whoosh's (``whoosh.query``), built by ``kbdesk.search``; only their
+Whoosh's (``whoosh.query``), built by ``kbdesk.search.query``; only their
 evaluation is done here, with the same meaning:
 
 * ``Term`` — BM25F of the term in its field, times its boost;
@@ -18,7 +18,7 @@ evaluation is done here, with the same meaning:
 * ``AndMaybe`` — the first part's documents, plus the second's score where it matches;
 * ``Prefix``, ``FuzzyTerm`` — the documents with any term they expand to, at a
   fixed score (their boost);
-* :class:`Fixed` — what its child matches, at a fixed score (kbdesk.search
+* :class:`Fixed` — what its child matches, at a fixed score (kbdesk.search.query
   gives synonyms that score).
 
 It reads the codec's blocks directly (whoosh-reloaded 2.7.x, codec W3) and

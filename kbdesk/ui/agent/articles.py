@@ -3,7 +3,7 @@
 Where the team keeps the content folder in git with an approved branch, agents
 read (and copy) the approved wording, never a draft that happens to be in the
 folder; otherwise they read the files. The search threads index the same
-source (``kbdesk.index.agent_source``), so what is found is what is shown.
+source (``kbdesk.search.sources.agent_source``), so what is found is what is shown.
 """
 
 from __future__ import annotations

@@ -167,7 +167,7 @@ def _is_section_link(fmt: QTextCharFormat) -> bool:
 
 def _section_link_line(block) -> tuple[int, int, QTextCharFormat] | None:
     """(start, end of text, format) of *block* if it holds just a section's
-    "copy this part" link (see :func:`kbdesk.render.add_section_links`)."""
+    "copy this part" link (see :func:`kbdesk.content.render.add_section_links`)."""
     fmt = None
     for it in block:
         frag = it.fragment()

@@ -1,5 +1,5 @@
 """The parts of the leads' editor. Each one only shows what it is given and
-emits signals; the editor window connects them (see :mod:`kbdesk.ui.editor`).
+emits signals; the editor window connects them (see :mod:`kbdesk.ui.editor.window`).
 
 * :class:`SourceEdit` — the Markdown source, with lint marks under findings;
 * :class:`FrontMatterForm` — title, kind, category, tags, review date, and
