@@ -110,7 +110,7 @@ def cmd_gui(args):
         from PySide6.QtCore import QEvent, QObject, QTimer
         from PySide6.QtGui import QInputMethodEvent
         from PySide6.QtWidgets import QApplication
-        from kbdesk.ui.main_window import MainWindow  # run() imports it next anyway
+        from kbdesk.ui.agent.main_window import MainWindow  # run() imports it next anyway
         T["main_window_imported"] = time.time()
 
         state = {"window": None, "painted": False, "probe": None}
