@@ -4,7 +4,7 @@ Articles are written by people, copied between teams and sometimes pasted
 from the web, so their HTML is never trusted: Markdown is rendered with
 ``markdown`` and then cleaned with ``nh3`` against an allow-list. What
 survives has no scripts, no event handlers, no styles beyond table
-alignment, and only these links: ``http(s):``, ``mailto:`` and relative
+alignment (one of a few known values), and only these links: ``http(s):``, ``mailto:`` and relative
 paths (links between articles). Images keep only relative sources; the
 window loads those from inside the content folder and nothing else.
 
@@ -60,12 +60,31 @@ def _relative_only(value: str) -> bool:
     return True
 
 
+ALIGNMENTS = frozenset({"left", "right", "center", "justify", "start", "end"})
+MAX_IMAGE_SIDE = 2000  # width/height an article may ask for, in pixels
+
+
+def _alignment_only(style: str) -> str | None:
+    """A table cell's style reduced to its alignment, in one known form; any
+    other value (``url(…)``, ``expression(…)``) goes."""
+    for declaration in style.split(";"):
+        name, _, value = declaration.partition(":")
+        if name.strip().lower() == "text-align" and value.strip().lower() in ALIGNMENTS:
+            return f"text-align:{value.strip().lower()}"
+    return None
+
+
 def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
     if tag == "img" and attr == "src":
         return value if _relative_only(value) else None
+    if tag == "img" and attr in ("width", "height"):
+        v = value.strip()
+        return v if v.isdigit() and 0 < int(v) <= MAX_IMAGE_SIDE else None
+    if attr == "style":
+        return _alignment_only(html.unescape(value))
     if tag == "a" and attr == "href":
         v = _CONTROL_RE.sub("", html.unescape(value))
-        if v.startswith(("//", "\\\\", "/")):  # protocol-relative or absolute local paths
+        if v.startswith(("/", "\\")):  # protocol-relative, UNC or absolute local paths
             return None
         if _SCHEME_RE.match(v) and urlsplit(v).scheme.lower() not in LINK_SCHEMES:
             return None

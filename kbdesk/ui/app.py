@@ -14,6 +14,7 @@ from kbdesk.config import load_settings
 from kbdesk.content.store import ContentError, ContentStore
 from kbdesk.ui.common import i18n
 from kbdesk.ui.common.resources import icon, style_sheet
+from kbdesk.ui.common.widgets import message_box
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -42,7 +43,7 @@ def run(args) -> int:
         store = ContentStore(open_content_dir(getattr(args, "content", None)))
     except (ContentError, OSError) as exc:
         print(f"kbdesk: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, "kbdesk", str(exc))
+        message_box(QMessageBox.Icon.Critical, "kbdesk", str(exc), QMessageBox.StandardButton.Ok).exec()
         return 2
     window = MainWindow(store, getattr(args, "index_dir", None))
     window.show()

@@ -9,16 +9,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from kbdesk.content.placeholders import PlaceholderSpec, find_placeholders
 from kbdesk.content.render import FILLED_CLASS, PLACEHOLDER_CLASS, render_filled, resolved_values
-from kbdesk.ui.common.widgets import ImeLineEdit
+from kbdesk.ui.common.article_view import SafeBrowser
+from kbdesk.ui.common.widgets import ImeLineEdit, TextLabel, plain_tooltip
 
 PROFILE_DEFAULTS = ("坐席姓名", "工号")
 
@@ -71,7 +70,7 @@ class FillDialog(QDialog):
         self.fields: dict[str, ImeLineEdit] = {}
         start = initial_values(body, specs, profile)
 
-        self.heading = QLabel(self)
+        self.heading = TextLabel(self)
         self.heading.setObjectName("previewTitle")
         self.heading.setWordWrap(True)
         form = QFormLayout()
@@ -84,24 +83,24 @@ class FillDialog(QDialog):
             spec = self.specs.get(p.name)
             if spec and spec.description:
                 field.setPlaceholderText(spec.description)
-                field.setToolTip(spec.description)
+                field.setToolTip(plain_tooltip(spec.description))
             field.textChanged.connect(self._update_preview)
             field.submitted.connect(lambda ctrl, f=field: self._on_submitted(f, ctrl))
             self.fields[p.name] = field
-            label = QLabel(p.name, self)
+            label = TextLabel(p.name, self)
             label.setBuddy(field)
             form.addRow(label, field)
 
-        self.preview = QTextBrowser(self)
+        self.preview = SafeBrowser(self)
         self.preview.setObjectName("fillPreview")
         self.preview.setOpenLinks(False)
         self.preview.setOpenExternalLinks(False)
         self.preview.document().setDefaultStyleSheet(FILL_CSS)
         self.preview.setMinimumHeight(160)
-        self.missing_label = QLabel(self)
+        self.missing_label = TextLabel(self)
         self.missing_label.setObjectName("warningLabel")
         self.missing_label.setWordWrap(True)
-        self.hint_label = QLabel(self)
+        self.hint_label = TextLabel(self)
         self.hint_label.setObjectName("hintLabel")
         self.hint_label.setWordWrap(True)
 

@@ -33,7 +33,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QProgressBar,
     QSplitter,
@@ -61,6 +60,7 @@ from kbdesk.ui.agent.workers import (
 )
 from kbdesk.ui.common import i18n
 from kbdesk.ui.common.resources import icon
+from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
 from kbdesk.ui.editor.hub import EditorHub
 from kbdesk.usage.store import ArticleRef, UsageStore
 
@@ -138,7 +138,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.model = ResultsModel(self)
         self.results = ResultsView(self)
         self.results.setModel(self.model)
-        self.results_info = QLabel(self)
+        self.results_info = TextLabel(self)
         self.results_info.setObjectName("resultsInfo")
         self.results_info.setWordWrap(True)
         left = QWidget(self)
@@ -173,9 +173,9 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.progress_label = QLabel(self)
+        self.progress_label = TextLabel(self)
         self.progress_label.hide()
-        self.count_label = QLabel(self)
+        self.count_label = TextLabel(self)
         status = self.statusBar()
         status.setSizeGripEnabled(False)
         status.addPermanentWidget(self.progress_label)
@@ -395,10 +395,10 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         allowed = not reason
         for action in (self.edit_action, self.new_action, self.open_action):
             action.setEnabled(allowed)
-        self.edit_action.setToolTip(reason or self.tr("Edit the article shown, with its versions and approval (Ctrl+E)"))
-        self.new_action.setToolTip(reason or self.tr("Write a new reply script (a draft until approved)"))
-        self.open_action.setToolTip(self.tr("Open any article, drafts and articles in review first")
-                                    if allowed else reason)
+        self.edit_action.setToolTip(plain_tooltip(reason or self.tr("Edit the article shown, with its versions and approval (Ctrl+E)")))
+        self.new_action.setToolTip(plain_tooltip(reason or self.tr("Write a new reply script (a draft until approved)")))
+        self.open_action.setToolTip(plain_tooltip(self.tr("Open any article, drafts and articles in review first")
+                                    if allowed else reason))
         identity = self.editors.identity()
         self.identity_action.setText(self.tr("Who am I: {name}…").replace("{name}", identity.name) if known
                                      else self.tr("Who am I…"))

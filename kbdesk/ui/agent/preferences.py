@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from kbdesk.ui.common.i18n import LANGUAGES
+from kbdesk.ui.common.widgets import TextLabel
 
 
 class PreferencesDialog(QDialog):
@@ -29,20 +29,20 @@ class PreferencesDialog(QDialog):
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.setVerticalSpacing(8)
-        self.profile_title = QLabel(self)
+        self.profile_title = TextLabel(self)
         self.profile_title.setObjectName("previewTitle")
         for name in profile_fields:
             field = QLineEdit(profile.get(name, ""), self)
             self.fields[name] = field
-            form.addRow(QLabel(name, self), field)
+            form.addRow(TextLabel(name, self), field)
         self.language_box = QComboBox(self)
         for code in LANGUAGES:
             self.language_box.addItem("", code)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
-        self.language_label = QLabel(self)
+        self.language_label = TextLabel(self)
         form.addRow(self.language_label, self.language_box)
-        self.content_label = QLabel(self)
-        self.content_value = QLabel(content_dir, self)
+        self.content_label = TextLabel(self)
+        self.content_value = TextLabel(content_dir, self)
         self.content_value.setObjectName("hintLabel")
         self.content_value.setWordWrap(True)
         self.content_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

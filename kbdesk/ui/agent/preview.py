@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from kbdesk.ui.agent.articles import AgentArticles
 from kbdesk.ui.common.article_view import ARTICLE_SUFFIXES, WEB_SCHEMES, ArticleBrowser, relative_target
 from kbdesk.ui.common.i18n import kind_label
 from kbdesk.ui.common.resources import icon
+from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
 
 
 class PreviewPane(QWidget):
@@ -60,11 +60,11 @@ class PreviewPane(QWidget):
         self.forward_button = self._tool_button("forward")
         self.back_button.clicked.connect(self.back)
         self.forward_button.clicked.connect(self.forward)
-        self.title_label = QLabel(self)
+        self.title_label = TextLabel(self)
         self.title_label.setObjectName("previewTitle")
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meta_label = QLabel(self)
+        self.meta_label = TextLabel(self)
         self.meta_label.setObjectName("previewMeta")
         self.meta_label.setWordWrap(True)
         self.pin_button = self._tool_button("star")
@@ -95,7 +95,7 @@ class PreviewPane(QWidget):
         header_layout.setContentsMargins(12, 10, 14, 10)
         header_layout.setSpacing(8)
         header_layout.addLayout(nav)
-        self.banner = QLabel(header)
+        self.banner = TextLabel(header)
         self.banner.setObjectName("previewBanner")
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -252,8 +252,8 @@ class PreviewPane(QWidget):
         self.forward_button.setToolTip(self.tr("Forward (Alt+Right)"))
         self.copy_button.setText(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy this article (Enter in the search field copies the selected result)"))
-        self.pin_button.setToolTip(self.tr("Remove from favourites (Ctrl+D)") if self._pinned
-                                   else self.tr("Add to favourites (Ctrl+D)"))
+        self.pin_button.setToolTip(plain_tooltip(self.tr("Remove from favourites (Ctrl+D)") if self._pinned
+                                   else self.tr("Add to favourites (Ctrl+D)")))
         self._update_header()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -25,12 +25,13 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPalette,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from kbdesk.ui.common.article_view import SafeDocument
 from kbdesk.ui.common.i18n import kind_label, translate
 from kbdesk.ui.common.resources import icon
+from kbdesk.ui.common.widgets import plain_tooltip
 from kbdesk.usage.store import ArticleRef
 
 HIT_STYLE = "background-color:#ffe7a3; color:#1f2933;"
@@ -105,7 +106,7 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.header or item.title
         if role == Qt.ItemDataRole.ToolTipRole and not item.is_header:
-            return item.path
+            return plain_tooltip(item.path)
         if role == self.ItemRole:
             return item
         if role == self.PathRole:
@@ -173,7 +174,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._doc = QTextDocument()
+        self._doc = SafeDocument()
         self._doc.setDocumentMargin(0)
         self._star = icon("star-filled")
         self._heights: dict[str, int] = {}
@@ -195,7 +196,7 @@ class ResultDelegate(QStyledItemDelegate):
         key = font.key()
         height = self._heights.get(key)
         if height is None:
-            doc = QTextDocument()
+            doc = SafeDocument()
             doc.setDocumentMargin(0)
             doc.setDefaultFont(font)
             doc.setHtml("<br>".join(["国Ag"] * SNIPPET_LINES))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kbdesk.ui.common.i18n import kind_label
 from kbdesk.ui.common.resources import icon
-from kbdesk.ui.common.widgets import ImeLineEdit
+from kbdesk.ui.common.widgets import ImeLineEdit, plain_tooltip
 
 # Kind codes in the order of the filter buttons ('' = all kinds).
 KIND_FILTERS = ("", "standard", "faq", "script")
@@ -208,7 +208,7 @@ class SearchBar(QWidget):
             else:
                 button.setText(self.tr("{kind} {n}").replace("{kind}", kind_label(kind)).replace("{n}", str(count)))
                 tip += "\n" + self.tr("{n} articles match the search").replace("{n}", str(count))
-            button.setToolTip(tip)
+            button.setToolTip(plain_tooltip(tip))
         for box, counter in ((self.category_box, facets.categories if facets else None),
                              (self.tag_box, facets.tags if facets else None)):
             self._label_entries(box, counter)

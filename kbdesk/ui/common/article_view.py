@@ -192,11 +192,65 @@ def _chip_edit(a: int, b: int, text: str, fmt: QTextCharFormat) -> tuple[int, in
     return a, b, "".join("{{" + n.strip() + "}}" for n in names), plain_fmt
 
 
-class ArticleBrowser(QTextBrowser):
-    """A QTextBrowser that follows nothing by itself and loads only images
-    from inside the content folder. Ctrl+C and the context menu copy the
-    selected part (:func:`selection_for_clipboard`), unless ``copy_allowed``
-    is off (an article agents may not use): then ``copyRefused`` instead."""
+def refused_resource(type_) -> QImage | str:
+    """What a resource that may not be loaded loads as: an empty image or text.
+    Never None: for None, Qt's QTextDocument loads the URL itself, relative to
+    the process's working folder (``../../dev/zero`` aborted the window)."""
+    kind = getattr(type_, "value", type_)
+    return QImage() if kind == QTextDocument.ResourceType.ImageResource.value else ""
+
+
+def content_image(store: ContentStore, article_path: str | None, url: QUrl) -> Path | None:
+    """The one place that decides which file an ``<img src>`` may show: a
+    relative path to an image file of at most MAX_IMAGE_BYTES inside the
+    content folder (symlinks resolved), or None."""
+    if url.scheme() or url.host() or not url.path():
+        return None
+    target = relative_target(article_path, url.path())
+    if target is None or not target.lower().endswith(IMAGE_SUFFIXES):
+        return None
+    try:
+        path = store.resolve(target)  # follows symlinks; refuses outside the root
+    except ContentError:
+        return None
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_IMAGE_BYTES:
+            return None
+    except OSError:
+        return None
+    return path
+
+
+class SafeDocument(QTextDocument):
+    """A QTextDocument (painting snippets, measuring) that loads nothing."""
+
+    def loadResource(self, type_: int, url: QUrl):  # noqa: N802 - Qt override
+        return refused_resource(type_)
+
+
+class SafeBrowser(QTextBrowser):
+    """A QTextBrowser that follows no link and loads nothing by itself: for
+    everything that shows HTML made from an article (diffs, the fill-in form)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+
+    def loadResource(self, type_: int, url: QUrl):  # noqa: N802 - Qt override
+        return refused_resource(type_)
+
+    def setSource(self, *args, **kwargs):  # noqa: N802 - never navigate by URL
+        return None
+
+
+class ArticleBrowser(SafeBrowser):
+    """A browser that follows nothing by itself and loads only images from
+    inside the content folder (:func:`content_image`). Ctrl+C and the context
+    menu copy the selected part (:func:`selection_for_clipboard`), unless
+    ``copy_allowed`` is off (an article agents may not use): then
+    ``copyRefused`` instead."""
 
     linkRequested = Signal(QUrl)
     selectionCopied = Signal(str)  # the plain text put on the clipboard
@@ -207,9 +261,6 @@ class ArticleBrowser(QTextBrowser):
         self.setObjectName("previewBrowser")
         self.store = store
         self.article_path: str | None = None  # relative path of the shown article
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setSearchPaths([])
         self.document().setDefaultStyleSheet(DOCUMENT_CSS)
         self.document().setDocumentMargin(18)
         self.anchorClicked.connect(self.linkRequested)
@@ -283,36 +334,15 @@ class ArticleBrowser(QTextBrowser):
         menu.deleteLater()
 
     def image_path(self, url: QUrl) -> Path | None:
-        """The file an ``<img src>`` may load, or None when it is not allowed."""
-        if url.scheme() or url.host() or not url.path():
-            return None
-        target = relative_target(self.article_path, url.path())
-        if target is None or not target.lower().endswith(IMAGE_SUFFIXES):
-            return None
-        try:
-            path = self.store.resolve(target)  # follows symlinks; refuses outside the root
-        except ContentError:
-            return None
-        try:
-            if not path.is_file() or path.stat().st_size > MAX_IMAGE_BYTES:
-                return None
-        except OSError:
-            return None
-        return path
+        """The file an ``<img src>`` of the shown article may load, or None."""
+        return content_image(self.store, self.article_path, url)
 
     def loadResource(self, type_: int, url: QUrl):  # noqa: N802 - Qt override
         kind = getattr(type_, "value", type_)
-        if kind != QTextDocument.ResourceType.ImageResource.value:
-            return None
-        path = self.image_path(url)
-        if path is None:
-            return None
-        image = QImage(str(path))
+        path = self.image_path(url) if kind == QTextDocument.ResourceType.ImageResource.value else None
+        image = QImage(str(path)) if path is not None else QImage()
         if image.isNull():
-            return None
+            return refused_resource(type_)
         if image.width() > MAX_IMAGE_WIDTH:
             image = image.scaledToWidth(MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
         return image
-
-    def setSource(self, *args, **kwargs):  # noqa: N802 - never navigate by URL
-        return None

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
-from PySide6.QtWidgets import (
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -47,3 +46,30 @@ class ImeLineEdit(QLineEdit):
                 self.submitted.emit(bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
             return
         super().keyPressEvent(event)
+
+
+class TextLabel(QLabel):
+    """A label that shows its text as it is. A plain QLabel guesses: text that
+    looks like HTML is rendered, and an article title such as ``退款 <img
+    src="/dev/zero">`` would make Qt load a file. Every label of kbdesk is one."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def plain_tooltip(text: str) -> str:
+    """*text* as a tooltip that shows exactly that text (Qt renders tooltips
+    that look like HTML as HTML, loading what they name)."""
+    if not text:
+        return ""
+    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br/>") + "</qt>"
+
+
+def message_box(icon: QMessageBox.Icon, title: str, text: str,
+                buttons=QMessageBox.StandardButton.NoButton, parent: QWidget | None = None) -> QMessageBox:
+    """A message box whose text is shown as it is (titles and paths in it are
+    the articles' own)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box

@@ -10,25 +10,25 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from kbdesk.authoring.textdiff import DiffOp
 from kbdesk.content.versions import Identity
+from kbdesk.ui.common.article_view import SafeBrowser
 from kbdesk.ui.common.i18n import kind_label
+from kbdesk.ui.common.widgets import TextLabel
 from kbdesk.ui.editor.text import diff_counts, diff_inline_html, slugify
 from kbdesk.ui.editor.widgets import status_label
 
 
-def _diff_browser(parent: QWidget) -> QTextBrowser:
-    b = QTextBrowser(parent)
+def _diff_browser(parent: QWidget) -> SafeBrowser:
+    b = SafeBrowser(parent)
     b.setObjectName("fillPreview")
     b.setOpenLinks(False)
     b.setOpenExternalLinks(False)
@@ -44,14 +44,14 @@ class SaveDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("saveDialog")
         self.article_title = title
-        self.heading = QLabel(self)
+        self.heading = TextLabel(self)
         self.heading.setObjectName("previewTitle")
         self.heading.setWordWrap(True)
-        self.message_label = QLabel(self)
+        self.message_label = TextLabel(self)
         self.message_edit = QLineEdit(default_message, self)
         self.message_edit.selectAll()
         self.message_label.setBuddy(self.message_edit)
-        self.changes_label = QLabel(self)
+        self.changes_label = TextLabel(self)
         self.changes_label.setObjectName("hintLabel")
         self.changes = _diff_browser(self)
         self.changes.setMinimumHeight(140)
@@ -59,7 +59,7 @@ class SaveDialog(QDialog):
         self.changes.setHtml(self.html)
         self.changes.setVisible(bool(ops))
         self.ops = ops or []
-        self.notes_label = QLabel(self)
+        self.notes_label = TextLabel(self)
         self.notes_label.setObjectName("warningLabel")
         self.notes_label.setWordWrap(True)
         self.notes_label.setText("\n".join(notes or []))
@@ -124,12 +124,12 @@ class ConflictDialog(QDialog):
         self.article_title = title
         self.deleted = disk_text is None
         self.choice: str | None = None
-        self.heading = QLabel(self)
+        self.heading = TextLabel(self)
         self.heading.setObjectName("previewTitle")
         self.heading.setWordWrap(True)
-        self.explain = QLabel(self)
+        self.explain = TextLabel(self)
         self.explain.setWordWrap(True)
-        self.legend = QLabel(self)
+        self.legend = TextLabel(self)
         self.legend.setObjectName("hintLabel")
         self.legend.setWordWrap(True)
         self.view = _diff_browser(self)
@@ -197,12 +197,12 @@ class IdentityDialog(QDialog):
     def __init__(self, default: Identity, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("identityDialog")
-        self.intro = QLabel(self)
+        self.intro = TextLabel(self)
         self.intro.setWordWrap(True)
         self.name_edit = QLineEdit(default.name, self)
         self.email_edit = QLineEdit(default.email, self)
-        self.name_label = QLabel(self)
-        self.email_label = QLabel(self)
+        self.name_label = TextLabel(self)
+        self.email_label = TextLabel(self)
         form = QFormLayout()
         form.addRow(self.name_label, self.name_edit)
         form.addRow(self.email_label, self.email_edit)
@@ -258,8 +258,8 @@ class NewScriptDialog(QDialog):
             completer = QCompleter(sorted(set(categories)), self)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.category_edit.setCompleter(completer)
-        self.title_label, self.slug_label, self.category_label = QLabel(self), QLabel(self), QLabel(self)
-        self.path_label = QLabel(self)
+        self.title_label, self.slug_label, self.category_label = TextLabel(self), TextLabel(self), TextLabel(self)
+        self.path_label = TextLabel(self)
         self.path_label.setObjectName("hintLabel")
         form = QFormLayout()
         form.addRow(self.title_label, self.title_edit)

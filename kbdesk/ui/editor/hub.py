@@ -21,6 +21,7 @@ from kbdesk.config import load_settings, save_settings
 from kbdesk.content.store import ContentError, ContentStore, SaveConflict
 from kbdesk.content.versions import Identity, VersionError, default_identity
 from kbdesk.ui.common.i18n import translate
+from kbdesk.ui.common.widgets import message_box
 from kbdesk.ui.editor.dialogs import (
     ArticlePicker,
     IdentityDialog,
@@ -203,7 +204,7 @@ class EditorHub(QObject):
             return
         names = "\n".join(f"• {r.path}  ({dt.datetime.fromtimestamp(r.saved_at):%Y-%m-%d %H:%M})"
                           for r in pending[:8])
-        box = QMessageBox(QMessageBox.Icon.Information, translate("Editor", "Unsaved edits found"),
+        box = message_box(QMessageBox.Icon.Information, translate("Editor", "Unsaved edits found"),
                           translate("Editor", "The editor closed unexpectedly with unsaved changes to:\n{names}\n\n"
                                               "Open them in the editor to restore or discard them?").replace(
                               "{names}", names), QMessageBox.StandardButton.NoButton, parent)
@@ -223,7 +224,7 @@ class EditorHub(QObject):
         box.open()
 
     def _inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+        box = message_box(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
         self.message_box = box
         box.finished.connect(lambda _r: box.deleteLater())
         box.open()

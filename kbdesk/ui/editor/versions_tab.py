@@ -10,12 +10,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from kbdesk.authoring.textdiff import DiffOp
 from kbdesk.authoring.workflow import VersionInfo
+from kbdesk.ui.common.article_view import SafeBrowser
+from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
 from kbdesk.ui.editor.text import diff_counts, diff_side_html
 from kbdesk.ui.editor.widgets import status_label
 
@@ -38,8 +38,8 @@ class DiffView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("diffView")
-        self.left_label = QLabel(self)
-        self.right_label = QLabel(self)
+        self.left_label = TextLabel(self)
+        self.right_label = TextLabel(self)
         for label in (self.left_label, self.right_label):
             label.setObjectName("hintLabel")
             label.setWordWrap(True)
@@ -47,7 +47,7 @@ class DiffView(QWidget):
         self.right = self._browser()
         self.left_html = ""
         self.right_html = ""
-        self.summary = QLabel(self)
+        self.summary = TextLabel(self)
         self.summary.setObjectName("hintLabel")
 
         def side(label, browser):
@@ -72,8 +72,8 @@ class DiffView(QWidget):
         self.left.verticalScrollBar().valueChanged.connect(lambda v: self._sync(self.left, self.right))
         self.right.verticalScrollBar().valueChanged.connect(lambda v: self._sync(self.right, self.left))
 
-    def _browser(self) -> QTextBrowser:
-        b = QTextBrowser(self)
+    def _browser(self) -> SafeBrowser:
+        b = SafeBrowser(self)
         b.setObjectName("diffBrowser")
         b.setOpenLinks(False)
         b.setOpenExternalLinks(False)
@@ -81,7 +81,7 @@ class DiffView(QWidget):
         b.document().setDocumentMargin(10)
         return b
 
-    def _sync(self, source: QTextBrowser, target: QTextBrowser) -> None:
+    def _sync(self, source: SafeBrowser, target: SafeBrowser) -> None:
         if self._syncing:
             return
         self._syncing = True
@@ -131,11 +131,11 @@ class VersionsPanel(QWidget):
             self.tree.setColumnWidth(column, width)
         self.tree.itemSelectionChanged.connect(self._on_selection)
 
-        self.hint = QLabel(self)
+        self.hint = TextLabel(self)
         self.hint.setObjectName("hintLabel")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.single_label = QLabel(self)
+        self.single_label = TextLabel(self)
         self.single_label.setObjectName("hintLabel")
         self.single = QPlainTextEdit(self)
         self.single.setObjectName("versionText")
@@ -193,13 +193,13 @@ class VersionsPanel(QWidget):
                 v.message,
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, v.commit)
-            item.setToolTip(5, f"{v.message}\n{v.author} · {v.short}")
+            item.setToolTip(5, plain_tooltip(f"{v.message}\n{v.author} · {v.short}"))
             if info.current_approved:
                 item.setForeground(1, QColor("#1e6b43"))
-                item.setToolTip(1, self.tr("Agents see this version"))
+                item.setToolTip(1, plain_tooltip(self.tr("Agents see this version")))
             elif info.approved:
                 item.setForeground(1, QColor("#8a98a8"))
-                item.setToolTip(1, self.tr("Was approved once"))
+                item.setToolTip(1, plain_tooltip(self.tr("Was approved once")))
             self.tree.addTopLevelItem(item)
         self.tree.blockSignals(False)
         self.show_hint()
@@ -248,10 +248,10 @@ class VersionsPanel(QWidget):
         one = len(self.tree.selectedItems()) == 1
         self.restore_button.setEnabled(self._can_restore and one)
         if not self._can_restore:
-            self.restore_button.setToolTip(self._restore_reason)
+            self.restore_button.setToolTip(plain_tooltip(self._restore_reason))
         else:
-            self.restore_button.setToolTip(self.tr("Bring this version's wording back as a new version (a draft)")
-                                           if one else self.tr("Select one version to restore it"))
+            self.restore_button.setToolTip(plain_tooltip(self.tr("Bring this version's wording back as a new version (a draft)")
+                                           if one else self.tr("Select one version to restore it")))
 
     def _on_selection(self) -> None:
         self._update_restore()
@@ -268,7 +268,7 @@ class VersionsPanel(QWidget):
     def retranslate(self) -> None:
         self.tree.setHeaderLabels(["#", "✔", self.tr("Status"), self.tr("Author"), self.tr("Time"),
                                    self.tr("Message")])
-        self.tree.headerItem().setToolTip(1, self.tr("✔ the version agents see now; ✓ approved before"))
+        self.tree.headerItem().setToolTip(1, plain_tooltip(self.tr("✔ the version agents see now; ✓ approved before")))
         self.hint.setText(self.tr("Select a version to read it; select two (Ctrl+click) to compare them word "
                                   "by word. ✔ marks the version agents see."))
         self.restore_button.setText(self.tr("Restore this version"))

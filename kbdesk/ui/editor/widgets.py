@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -41,6 +40,7 @@ from kbdesk.authoring.lint import LintFinding
 from kbdesk.content.article import KINDS, Article
 from kbdesk.content.placeholders import PlaceholderSpec
 from kbdesk.ui.common.i18n import kind_label, translate
+from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
 from kbdesk.ui.editor.text import parse_tags, qt_spans
 
 
@@ -161,21 +161,21 @@ class FrontMatterForm(QWidget):
         self._updating = False
         self._error = ""
 
-        self.title_label = QLabel(self)
+        self.title_label = TextLabel(self)
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("titleEdit")
-        self.kind_label = QLabel(self)
+        self.kind_label = TextLabel(self)
         self.kind_box = QComboBox(self)
         for kind in KINDS:
             self.kind_box.addItem(kind_label(kind), kind)
-        self.category_label = QLabel(self)
+        self.category_label = TextLabel(self)
         self.category_edit = QLineEdit(self)
         if categories:
             completer = QCompleter(sorted(set(categories)), self)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.category_edit.setCompleter(completer)
-        self.tags_label = QLabel(self)
+        self.tags_label = TextLabel(self)
         self.tags_edit = QLineEdit(self)
         self.review_check = QCheckBox(self)
         self.review_date = QDateEdit(self)
@@ -184,8 +184,8 @@ class FrontMatterForm(QWidget):
         self.review_date.setDate(QDate.currentDate().addMonths(6))
         self.review_date.setEnabled(False)
 
-        self.status_title = QLabel(self)
-        self.status_badge = QLabel(self)
+        self.status_title = TextLabel(self)
+        self.status_badge = TextLabel(self)
         self.status_badge.setObjectName("statusBadge")
         self.submit_button = QPushButton(self)
         self.approve_button = QPushButton(self)
@@ -193,7 +193,7 @@ class FrontMatterForm(QWidget):
         self.retire_button = QPushButton(self)
         for button in (self.submit_button, self.approve_button, self.retire_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.error_label = QLabel(self)
+        self.error_label = TextLabel(self)
         self.error_label.setObjectName("warningLabel")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
@@ -296,9 +296,9 @@ class FrontMatterForm(QWidget):
     def set_editable(self, editable: bool, reason: str = "") -> None:
         for w in (self.title_edit, self.kind_box, self.category_edit, self.tags_edit, self.review_check):
             w.setEnabled(editable)
-            w.setToolTip("" if editable else reason)
+            w.setToolTip(plain_tooltip("" if editable else reason))
         self.review_date.setEnabled(editable and self.review_check.isChecked())
-        self.review_date.setToolTip("" if editable else reason)
+        self.review_date.setToolTip(plain_tooltip("" if editable else reason))
 
     def review_by(self) -> dt.date | None:
         return self.review_date.date().toPython() if self.review_check.isChecked() else None
@@ -336,7 +336,7 @@ class LintPanel(QWidget):
         self.setObjectName("lintPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.findings: list[LintFinding] = []
-        self.summary = QLabel(self)
+        self.summary = TextLabel(self)
         self.summary.setObjectName("lintSummary")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("lintList")
@@ -375,7 +375,7 @@ class LintPanel(QWidget):
                 font = item.font(0)
                 font.setBold(True)
                 item.setFont(0, font)
-            item.setToolTip(2, f"{f.message} [{f.rule}]")
+            item.setToolTip(2, plain_tooltip(f"{f.message} [{f.rule}]"))
             item.setData(0, Qt.ItemDataRole.UserRole, n)
             self.tree.addTopLevelItem(item)
         self._update_summary()
@@ -427,7 +427,7 @@ class PlaceholderPanel(QWidget):
         self.setObjectName("placeholderPanel")
         self.specs: dict[str, PlaceholderSpec] = {}
         self.used: list[str] = []
-        self.hint = QLabel(self)
+        self.hint = TextLabel(self)
         self.hint.setObjectName("hintLabel")
         self.hint.setWordWrap(True)
         self.list = QListWidget(self)
@@ -457,7 +457,7 @@ class PlaceholderPanel(QWidget):
 
     def set_editable(self, editable: bool, reason: str = "") -> None:
         self.insert_button.setEnabled(editable)
-        self.insert_button.setToolTip("" if editable else reason)
+        self.insert_button.setToolTip(plain_tooltip("" if editable else reason))
         self._editable = editable
 
     def used_marked(self) -> list[str]:
@@ -484,7 +484,7 @@ class PlaceholderPanel(QWidget):
                 font.setBold(True)
                 item.setFont(font)
                 item.setForeground(QColor("#1e6b43"))
-            item.setToolTip(spec.description or name)
+            item.setToolTip(plain_tooltip(spec.description or name))
         for name in self.used:
             if name not in self.specs and self.specs:
                 item = QListWidgetItem("✗ {{" + name + "}}\n      " + self.tr("not declared in placeholders.yaml"),
@@ -533,7 +533,7 @@ class InfoBar(QFrame):
         super().__init__(parent)
         self.setObjectName("infoBar")
         self.setProperty("kind", kind)
-        self.label = QLabel(self)
+        self.label = TextLabel(self)
         self.label.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
         self._layout = QHBoxLayout(self)

@@ -27,7 +27,6 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -48,6 +47,7 @@ from kbdesk.content.versions import Identity
 from kbdesk.search.analysis import segmenter
 from kbdesk.ui.common.article_view import ArticleBrowser
 from kbdesk.ui.common.resources import icon
+from kbdesk.ui.common.widgets import TextLabel, message_box, plain_tooltip
 from kbdesk.ui.editor.dialogs import (
     ConflictDialog,
     SaveDialog,
@@ -130,12 +130,12 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         header = QWidget(self)
         header.setObjectName("editorHeader")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.title_label = QLabel(header)
+        self.title_label = TextLabel(header)
         self.title_label.setObjectName("previewTitle")
-        self.path_label = QLabel(header)
+        self.path_label = TextLabel(header)
         self.path_label.setObjectName("hintLabel")
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.role_label = QLabel(header)
+        self.role_label = TextLabel(header)
         self.role_label.setObjectName("roleLabel")
         self.save_button = QPushButton(header)
         self.save_button.setObjectName("primaryButton")
@@ -181,10 +181,10 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         self.left_splitter.setSizes([480, 150])
         lv.addWidget(self.left_splitter, 1)
 
-        self.preview_title = QLabel(self)
+        self.preview_title = TextLabel(self)
         self.preview_title.setObjectName("previewTitle")
         self.preview_title.setWordWrap(True)
-        self.preview_meta = QLabel(self)
+        self.preview_meta = TextLabel(self)
         self.preview_meta.setObjectName("previewMeta")
         self.preview_meta.setWordWrap(True)
         self.preview = ArticleBrowser(self.store, self)
@@ -226,7 +226,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self.cursor_label = QLabel(self)
+        self.cursor_label = TextLabel(self)
         self.statusBar().setSizeGripEnabled(False)
         self.statusBar().addPermanentWidget(self.cursor_label)
 
@@ -385,7 +385,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
 
         def set_button(button, enabled: bool, tip: str) -> None:
             button.setEnabled(lead and enabled)
-            button.setToolTip(tip if lead else reason)
+            button.setToolTip(plain_tooltip(tip if lead else reason))
 
         set_button(form.submit_button, status == "draft" or (status == "approved" and self.is_modified()),
                    self.tr("Send this version to the other leads for review") if status in ("draft", "approved")
@@ -407,7 +407,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
                    self.tr("Withdraw from agents: they no longer find or copy it") if status != "retired"
                    else self.tr("Already retired; restore a version to bring it back"))
         self.save_button.setEnabled(lead)
-        self.save_button.setToolTip(self.tr("Save a version (Ctrl+S)") if lead else reason)
+        self.save_button.setToolTip(plain_tooltip(self.tr("Save a version (Ctrl+S)") if lead else reason))
 
     # -- role -----------------------------------------------------------------------------------------------------
 
@@ -422,7 +422,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         lead = self.is_lead
         reason = self.agent_reason()
         self.source.setReadOnly(not lead)
-        self.source.setToolTip("" if lead else reason)
+        self.source.setToolTip(plain_tooltip("" if lead else reason))
         self.form.set_editable(lead, reason)
         self.placeholders.set_editable(lead, reason)
         self.versions.set_can_restore(lead, reason)
@@ -436,7 +436,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
     def _update_role_label(self) -> None:
         role = self.tr("lead") if self.is_lead else self.tr("agent, read only")
         self.role_label.setText(f"{self.identity.name} · {role}")
-        self.role_label.setToolTip(str(self.identity))
+        self.role_label.setToolTip(plain_tooltip(str(self.identity)))
 
     def _require_lead(self) -> bool:
         try:
@@ -454,7 +454,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         self.statusBar().showMessage(text.split("\n", 1)[0], 10000)
         if self.message_box is not None:
             self.message_box.close()
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box = message_box(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         self.message_box = box
 
@@ -467,7 +467,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         box.open()
 
     def _confirm(self, title: str, text: str, yes_text: str, then) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
+        box = message_box(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
         yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(yes)
@@ -496,7 +496,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         if self.close_box is not None:
             self.close_box.raise_()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+        box = message_box(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
                           self.tr("Save the changes to “{title}” as a version before closing?").replace(
                               "{title}", self.title()),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
