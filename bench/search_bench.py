@@ -51,7 +51,8 @@ from pypinyin import lazy_pinyin
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from kbdesk import textforms
-from kbdesk.content.article import ArticleError, markdown_to_text, parse_article  # noqa: E402
+from kbdesk.content.article import ArticleError, parse_article  # noqa: E402
+from kbdesk.content.markdown import to_text as markdown_to_text  # noqa: E402
 from kbdesk.content.store import ContentStore  # noqa: E402
 from kbdesk.search import analysis  # noqa: E402
 from kbdesk.search.index import SearchIndex  # noqa: E402

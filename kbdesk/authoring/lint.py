@@ -11,7 +11,8 @@ from pathlib import Path
 
 from kbdesk import textforms
 from kbdesk.config import read_team_file
-from kbdesk.content.article import ArticleError, markdown_to_text, parse_article
+from kbdesk.content import markdown
+from kbdesk.content.article import ArticleError, parse_article
 from kbdesk.content.placeholders import PLACEHOLDER_RE, PlaceholderSpec, find_placeholders, malformed_placeholders
 
 DEFAULT_MESSAGE_LIMIT = 500
@@ -148,7 +149,7 @@ def lint_text(text: str, path: str, rules: LintRules,
 
     if article.kind == "script":
         # Blanks read as their defaults: "{{客户称呼|您}}好" greets.
-        plain = markdown_to_text(PLACEHOLDER_RE.sub(lambda m: m.group(2) or m.group(1), body))
+        plain = markdown.to_text(PLACEHOLDER_RE.sub(lambda m: m.group(2) or m.group(1), body))
         if len(plain) > rules.message_limit:
             add("warning", "length", f"{len(plain)} characters; a chat message should stay under {rules.message_limit}")
         script_text = PLACEHOLDER_RE.sub("", body)

@@ -7,7 +7,7 @@ import os
 import sys
 
 from kbdesk.cli.common import CliError, open_index, open_store, report_problems
-from kbdesk.content.article import markdown_to_text
+from kbdesk.content import markdown
 
 
 def add_commands(sub) -> dict:
@@ -149,7 +149,7 @@ def cmd_show(args) -> int:
             "body": article.body,
         }, ensure_ascii=False, indent=2))
     elif args.plain:
-        print(markdown_to_text(article.body))
+        print(markdown.to_text(article.body))
     else:
         print(f"# {article.title}\n")
         print(f"id: {article.id}   kind: {article.kind}   status: {article.status}   path: {article.path}")

@@ -1,8 +1,8 @@
 """Markdown to safe HTML, for the preview pane and for the clipboard.
 
 Articles are written by people, copied between teams and sometimes pasted
-from the web, so their HTML is never trusted: Markdown is rendered with
-``markdown`` and then cleaned with ``nh3`` against an allow-list. What
+from the web, so their HTML is never trusted: Markdown is rendered by
+:mod:`kbdesk.content.markdown` and then cleaned with ``nh3`` against an allow-list. What
 survives has no scripts, no event handlers, no styles beyond table
 alignment (one of a few known values), and only these links: ``http(s):``, ``mailto:`` and relative
 paths (links between articles). Images keep only relative sources; the
@@ -16,12 +16,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-import markdown as _markdown
 import nh3
 
 from kbdesk import textforms
+from kbdesk.content import markdown
 from kbdesk.content.placeholders import PLACEHOLDER_RE, fill
 
 ALLOWED_TAGS = frozenset(
@@ -46,15 +46,21 @@ DROP_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "
 PLACEHOLDER_CLASS = "kb-ph"
 HIT_CLASS = "kb-hit"
 
-_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "nl2br"]
 _TAG_SPLIT_RE = re.compile(r"(<[^>]*>)")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 _CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
 
 
+def _plain_url(value: str) -> str:
+    """*value* as a browser would read its scheme: entities and %-escapes
+    decoded, control characters and spaces gone (``java%09script:`` is
+    ``javascript:``)."""
+    return _CONTROL_RE.sub("", unquote(html.unescape(value)))
+
+
 def _relative_only(value: str) -> bool:
     """A relative path inside the document tree: no scheme, no host, not absolute."""
-    v = _CONTROL_RE.sub("", html.unescape(value))
+    v = _plain_url(value)
     if not v or _SCHEME_RE.match(v) or v.startswith(("/", "\\")):
         return False
     return True
@@ -83,7 +89,7 @@ def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
     if attr == "style":
         return _alignment_only(html.unescape(value))
     if tag == "a" and attr == "href":
-        v = _CONTROL_RE.sub("", html.unescape(value))
+        v = _plain_url(value)
         if v.startswith(("/", "\\")):  # protocol-relative, UNC or absolute local paths
             return None
         if _SCHEME_RE.match(v) and urlsplit(v).scheme.lower() not in LINK_SCHEMES:
@@ -107,10 +113,13 @@ def sanitize(raw_html: str) -> str:
     )
 
 
-def markdown_to_html(body: str) -> str:
-    """Markdown rendered to HTML, not yet cleaned."""
-    md = _markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
-    return md.convert(body.replace("\r\n", "\n"))
+_EMPTY_PARAGRAPH_RE = re.compile(r"<p>\s*</p>")
+
+
+def _article_html(body: str) -> str:
+    """The body as clean HTML. A block tag written inside the Markdown (a
+    <p> or <div> on its own line) leaves empty paragraphs around it; they go."""
+    return _EMPTY_PARAGRAPH_RE.sub("", sanitize(markdown.to_html(body)))
 
 
 def _map_text(fragment: str, func) -> str:
@@ -230,7 +239,7 @@ def render_article(body: str, highlight_terms=(), mark_placeholders: bool = True
     blanks are shown by name (``{{客户称呼|您}}`` as a 客户称呼 chip, class
     :data:`PLACEHOLDER_CLASS`) and the query's terms are marked with
     :data:`HIT_CLASS`."""
-    out = sanitize(markdown_to_html(body))
+    out = _article_html(body)
     if mark_placeholders:
         out = _map_text(out, _mark_placeholders)
     terms = sorted({textforms.normalize(t) for t in highlight_terms if t and t.strip()}, key=len, reverse=True)
@@ -273,7 +282,7 @@ def clipboard_html(body: str) -> str:
     """HTML put on the clipboard with the plain text: sanitised, without
     images or links to other articles (they cannot be followed where it is
     pasted)."""
-    out = sanitize(markdown_to_html(body))
+    out = _article_html(body)
     out = _IMG_RE.sub("", out)
     return _clipboard_links(out)
 
@@ -323,10 +332,9 @@ def copy_payload(body: str, values: dict[str, str] | None = None) -> tuple[str, 
 
     Values are filled in after the Markdown is converted, so what the agent
     typed is pasted as typed: never read as Markdown or HTML."""
-    from kbdesk.content.article import markdown_to_text
 
     resolved = resolved_values(body, values)
-    plain = fill(markdown_to_text(body), resolved)
+    plain = fill(markdown.to_text(body), resolved)
     rich = _map_text(clipboard_html(body), _fill_escaped(resolved))
     return plain, rich
 
@@ -350,4 +358,4 @@ def render_filled(body: str, values: dict[str, str] | None = None) -> str:
     def apply(text: str) -> str:
         return _sub_placeholders(text, replace)
 
-    return _map_text(sanitize(markdown_to_html(body)), apply)
+    return _map_text(_article_html(body), apply)

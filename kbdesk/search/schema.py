@@ -10,7 +10,8 @@ from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from kbdesk import textforms
-from kbdesk.content.article import Article, markdown_to_text
+from kbdesk.content import markdown
+from kbdesk.content.article import Article
 from kbdesk.search import analysis
 
 SECTION_WEIGHTS = (3.0, 2.0, 1.5, 1.0)  # title, tags, category, body
@@ -86,7 +87,7 @@ def _without_title_heading(text: str, title: str) -> str:
 
 
 def document_fields(article: Article, dict_path: str | None = None) -> dict:
-    text = _without_title_heading(markdown_to_text(article.body), article.title)
+    text = _without_title_heading(markdown.to_text(article.body), article.title)
     tags = "\n".join(article.tags)
     title_weight, tags_weight, category_weight, body_weight = SECTION_WEIGHTS
     return {

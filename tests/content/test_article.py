@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from kbdesk.content.article import ArticleError, markdown_to_text, parse_article
+from kbdesk.content.article import ArticleError, parse_article
+from kbdesk.content.markdown import to_text as markdown_to_text
 
 
 def test_front_matter_fields_are_read():
