@@ -50,22 +50,6 @@ def save_settings(settings: dict) -> None:
     write_atomic(path, json.dumps(settings, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
-def read_team_file(path: Path, what: str) -> dict | None:
-    """A YAML mapping from the content folder's .kbdesk/ (team, lint rules…),
-    None if the file does not exist; ValueError with the path if unusable."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ValueError(f"{path}: cannot read {what}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected 'key: value' lines in {what}")
-    return data
-
-
 def bundled_content_dir() -> Path | None:
     """The sample knowledge base shipped with kbdesk: inside the installed
     package, or the repository's ``content/`` when run from a checkout."""

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kbdesk import textforms
-from kbdesk.config import read_team_file
 from kbdesk.content import markdown
 from kbdesk.content.article import ArticleError, parse_article
 from kbdesk.content.placeholders import PLACEHOLDER_RE, PlaceholderSpec, find_placeholders, malformed_placeholders
+from kbdesk.content.yaml_text import read_mapping
 
 DEFAULT_MESSAGE_LIMIT = 500
 _QUOTED_RE = re.compile(r"“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|\"[^\"\n]*\"|‘[^’\n]*’")
@@ -67,7 +67,7 @@ class LintRules:
     @classmethod
     def load(cls, content_root: Path) -> "LintRules":
         path = Path(content_root) / ".kbdesk" / "lint.yaml"
-        data = read_team_file(path, "lint rules")
+        data = read_mapping(path, "lint rules")
         if data is None:
             return cls()
         taboo = []

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kbdesk.config import load_settings, read_team_file
+from kbdesk.config import load_settings
 from kbdesk.content.versions import Identity, default_identity
+from kbdesk.content.yaml_text import read_mapping
 
 APPROVAL_RULES = ("one_lead", "two_person")
 
@@ -27,7 +28,7 @@ class Team:
     @classmethod
     def load(cls, content_root: Path) -> "Team":
         path = Path(content_root) / ".kbdesk" / "team.yaml"
-        data = read_team_file(path, "the team file")
+        data = read_mapping(path, "the team file")
         if data is None:
             return cls()
         leads = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import re
@@ -10,6 +11,7 @@ from pathlib import PurePosixPath
 
 import yaml
 
+from kbdesk.content import yaml_text
 from kbdesk.content.placeholders import Placeholder, find_placeholders
 
 KINDS = ("standard", "faq", "script", "article")
@@ -18,8 +20,8 @@ STATUSES = ("draft", "review", "approved", "retired")
 FOLDER_KINDS = {"standards": "standard", "faq": "faq", "scripts": "script"}
 
 MAX_ARTICLE_BYTES = 1024 * 1024
-# libyaml's parser where installed: front matter parsing dominates loading.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _HEADING_RE = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
@@ -79,11 +81,31 @@ class Article:
         return f"---\n{front}---\n{self.body}"
 
 
+def decode_text(data: bytes) -> str:
+    """A file's text: UTF-16 where it starts with its byte order mark (as
+    Windows Notepad saves it), else UTF-8 with or without one; lines end in \\n.
+    Undecodable bytes become U+FFFD (for the editor; articles are checked by
+    :func:`decode_article_bytes`)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", "replace")
+    else:
+        text = data.decode("utf-8-sig", "replace")
+    return text.replace("\r\n", "\n")
+
+
 def decode_article_bytes(path: str, data: bytes) -> str:
     if not data.strip():
         raise ArticleError(path, "empty file")
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(path, f"file too large ({len(data) // 1024} KB; limit {MAX_ARTICLE_BYTES // 1024} KB)")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ArticleError(path, "UTF-16 text with invalid bytes; save the file as UTF-8") from None
+        if not text.lstrip("\ufeff").strip():
+            raise ArticleError(path, "empty file")
+        return text.lstrip("\ufeff")
     if b"\x00" in data[:8192]:
         raise ArticleError(path, "binary file, not Markdown text")
     try:
@@ -103,13 +125,11 @@ def split_front_matter(path: str, text: str) -> tuple[dict | None, str]:
     if not m:
         raise ArticleError(path, "front matter starts with '---' but has no closing '---' line")
     try:
-        meta = yaml.load(m.group(1), Loader=_YAML_LOADER)
-    except yaml.YAMLError as exc:
-        # Where the broken construct starts, else where the parser noticed.
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ArticleError(path, f"front matter is not valid YAML{where}: {problem}") from None
+        meta = yaml_text.load(m.group(1), first_line=2)
+    except yaml_text.YamlProblem as exc:
+        if exc.line is None:
+            raise ArticleError(path, f"front matter {exc.problem}") from None
+        raise ArticleError(path, f"front matter is not valid YAML at line {exc.line}: {exc.problem}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -9,7 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 from kbdesk.content.article import Article
 from kbdesk.content.placeholders import load_placeholder_specs, malformed_placeholders
-from kbdesk.content.store import ContentStore
+from kbdesk.content.store import SETTINGS_DIR, ContentStore
+from kbdesk.content.yaml_text import read_mapping
 
 _LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
@@ -42,6 +43,13 @@ def internal_links(article: Article) -> list[tuple[str, str]]:
     return links
 
 
+def _without_path(message: str) -> str:
+    """A settings file's problem without the absolute path it starts with
+    (the finding names the file already)."""
+    head, sep, rest = message.partition(": ")
+    return rest if sep and head.startswith("/") else message
+
+
 def check_content(store: ContentStore) -> list[Finding]:
     findings: list[Finding] = []
     loaded = store.load_all()
@@ -51,8 +59,13 @@ def check_content(store: ContentStore) -> list[Finding]:
     try:
         specs = load_placeholder_specs(store.settings_dir / "placeholders.yaml")
     except ValueError as exc:
-        findings.append(Finding(".kbdesk/placeholders.yaml", "error", str(exc)))
+        findings.append(Finding(".kbdesk/placeholders.yaml", "error", _without_path(str(exc))))
         specs = None
+    for name, what in (("team.yaml", "the team file"), ("lint.yaml", "lint rules")):
+        try:
+            read_mapping(store.settings_dir / name, what)
+        except ValueError as exc:
+            findings.append(Finding(f"{SETTINGS_DIR}/{name}", "error", _without_path(str(exc))))
 
     paths = {s.path for s in store.scan()}
     by_id: dict[str, list[str]] = {}

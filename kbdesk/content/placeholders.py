@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from kbdesk.content import yaml_text
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([^{}|\n]+?)\s*(?:\|([^{}\n]*))?\}\}")
 # An opening "{{" that the pattern above does not close properly.
@@ -96,13 +96,10 @@ class PlaceholderSpec:
 def load_placeholder_specs(path: Path) -> dict[str, PlaceholderSpec] | None:
     """The team's known placeholders (``.kbdesk/placeholders.yaml``), or None
     when the content folder does not declare any."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
+    data = yaml_text.read_mapping(path, "the placeholder list")
+    if data is None:
         return None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ValueError(f"{path}: cannot read placeholder list: {exc}") from exc
-    entries = (data or {}).get("placeholders") if isinstance(data, dict) else None
+    entries = data.get("placeholders")
     if not isinstance(entries, dict):
         raise ValueError(f"{path}: expected a mapping under 'placeholders:'")
     specs = {}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from kbdesk.content.article import Article, ArticleError, content_hash, parse_article
+from kbdesk.content.article import MAX_ARTICLE_BYTES, Article, ArticleError, content_hash, parse_article
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 # Team settings (dictionary, placeholders, lint rules) live here; not articles.
@@ -74,7 +75,13 @@ class ContentStore:
     def stamps(self) -> dict[str, tuple[int, int]]:
         """{path: (mtime_ns, size)} of every article file, in no order. Runs
         before every index update (10,000 files), so it stays on os.scandir
-        and plain strings."""
+        and plain strings.
+
+        Folder links are not followed (``faq/x -> .`` would list the folder
+        forever), and what cannot be an article is listed anyway, so that it
+        gets its line when it is read (:meth:`read_bytes` says why): a link to
+        a file outside the folder or to nothing, a pipe or device named
+        ``*.md``, a folder that cannot be read, a link to a folder."""
         stamps: dict[str, tuple[int, int]] = {}
         pending = [("", str(self.root))]
         while pending:
@@ -82,26 +89,36 @@ class ContentStore:
             try:
                 entries = list(os.scandir(folder))
             except OSError:
-                continue  # vanished or unreadable folder: its files are simply not listed
+                if prefix:  # (the root itself vanished: nothing to list)
+                    stamps[prefix.rstrip("/")] = (0, 0)
+                continue
             for entry in entries:
                 name = entry.name
                 if name[0] == ".":
                     continue
                 try:
-                    if name.lower().endswith(ARTICLE_SUFFIXES) and not entry.is_dir():
-                        st = entry.stat()
-                        stamps[prefix + name] = (st.st_mtime_ns, st.st_size)
-                    elif entry.is_dir():
+                    if entry.is_dir(follow_symlinks=False):
                         pending.append((f"{prefix}{name}/", entry.path))
+                    elif entry.is_symlink() and not name.lower().endswith(ARTICLE_SUFFIXES):
+                        if os.path.isdir(entry.path):
+                            stamps[prefix + name] = (0, 0)  # a folder link: said, not followed
+                    elif name.lower().endswith(ARTICLE_SUFFIXES):
+                        try:
+                            st = entry.stat()
+                        except OSError:
+                            st = entry.stat(follow_symlinks=False)  # a broken link: listed, read later
+                        stamps[prefix + name] = (st.st_mtime_ns, st.st_size)
                 except OSError:
-                    continue  # vanished between listing and stat
+                    stamps[prefix + name] = (0, 0)  # a name too long, a vanished file: said when read
         return stamps
 
     # -- loading -----------------------------------------------------------
 
     def resolve(self, relpath: str) -> Path:
         """Absolute path of *relpath*, refusing anything outside the root."""
-        rel = PurePosixPath(relpath.replace("\\", "/"))
+        if os.sep == "\\":  # on Windows only: elsewhere a backslash is part of a name
+            relpath = relpath.replace("\\", "/")
+        rel = PurePosixPath(relpath)
         if rel.is_absolute() or ".." in rel.parts:
             raise ContentError(f"path is outside the content folder: {relpath}")
         full = (self.root / rel).resolve()
@@ -110,14 +127,47 @@ class ContentStore:
         return full
 
     def read_bytes(self, relpath: str) -> bytes:
+        """The bytes of an article file; ArticleError with the reason when it
+        cannot be one. Never blocks (a pipe is refused, not read) and never
+        reads more than an article may hold."""
+        where = self.root / PurePosixPath(relpath)
         try:
-            return self.resolve(relpath).read_bytes()
+            st = os.lstat(where)
         except FileNotFoundError:
             raise ArticleError(relpath, "file not found") from None
-        except IsADirectoryError:
-            raise ArticleError(relpath, "is a folder, not a file") from None
         except OSError as exc:
             raise ArticleError(relpath, f"cannot read: {exc.strerror or exc}") from None
+        if stat.S_ISLNK(st.st_mode):
+            try:
+                self.resolve(relpath)
+            except ContentError:
+                raise ArticleError(relpath, "a link to a file outside the content folder; "
+                                            "kbdesk reads only files inside it") from None
+            if not os.path.exists(where):
+                raise ArticleError(relpath, "a broken link: the file it points to does not exist") from None
+            if os.path.isdir(where):
+                raise ArticleError(relpath, "a link to a folder; kbdesk does not follow folder links") from None
+        elif stat.S_ISDIR(st.st_mode):
+            try:
+                os.scandir(where).close()
+            except OSError as exc:
+                raise ArticleError(relpath, f"folder cannot be read: {exc.strerror or exc}") from None
+            raise ArticleError(relpath, "is a folder, not a file")
+        try:
+            fd = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        except OSError as exc:
+            raise ArticleError(relpath, f"cannot read: {exc.strerror or exc}") from None
+        with os.fdopen(fd, "rb") as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise ArticleError(relpath, "not a regular file (a pipe, socket or device), not an article")
+            if st.st_size > MAX_ARTICLE_BYTES:
+                raise ArticleError(relpath, f"file too large ({st.st_size // 1024} KB; "
+                                            f"limit {MAX_ARTICLE_BYTES // 1024} KB)")
+            try:
+                return f.read(MAX_ARTICLE_BYTES + 1)
+            except OSError as exc:
+                raise ArticleError(relpath, f"cannot read: {exc.strerror or exc}") from None
 
     def load(self, relpath: str) -> Article:
         return parse_article(relpath, self.read_bytes(relpath))
@@ -134,11 +184,10 @@ class ContentStore:
     def find(self, article_id: str) -> Article | None:
         """The article with this id (or this relative path)."""
         for candidate in (article_id, f"{article_id}.md"):  # a path: no need to read every file
-            try:
-                if candidate.lower().endswith(ARTICLE_SUFFIXES) and self.resolve(candidate).is_file():
-                    return self.load(candidate)
-            except (ContentError, ArticleError):
-                pass
+            rel = PurePosixPath(candidate)
+            if (candidate.lower().endswith(ARTICLE_SUFFIXES) and not rel.is_absolute() and ".." not in rel.parts
+                    and os.path.lexists(self.root / rel)):
+                return self.load(candidate)  # a file that cannot be an article says why
         for stamp in self.scan():
             try:
                 article = self.load(stamp.path)

@@ -16,7 +16,7 @@ from kbdesk.authoring import autosave
 from kbdesk.authoring.team import PermissionDenied
 from kbdesk.authoring.textdiff import word_diff
 from kbdesk.authoring.workflow import WorkflowError
-from kbdesk.content.article import content_hash
+from kbdesk.content.article import ArticleError, content_hash, decode_text
 from kbdesk.content.store import ContentError, SaveConflict
 from kbdesk.content.versions import VersionError
 from kbdesk.ui.editor.dialogs import (
@@ -35,10 +35,12 @@ class SavingMixin:
     def _read_disk(self) -> tuple[str | None, str | None]:
         """(text, hash of the bytes) of the file on disk; (None, None) if it is gone."""
         try:
-            data = self.store.resolve(self.path).read_bytes()
-        except FileNotFoundError:
-            return None, None
-        return data.decode("utf-8-sig", "replace").replace("\r\n", "\n"), content_hash(data)
+            data = self.store.read_bytes(self.path)
+        except ArticleError as exc:
+            if exc.reason == "file not found":
+                return None, None
+            raise ContentError(str(exc)) from None  # a pipe, a link outside the folder…: not editable
+        return decode_text(data), content_hash(data)
 
     def _load(self, initial: bool = False) -> None:
         """Show the file as it is on disk."""
