@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from kbdesk.authoring.lint import LintRules, has_errors, lint_text
 from kbdesk.authoring.team import PermissionDenied, Team
 from kbdesk.authoring.textdiff import DiffOp, word_diff
-from kbdesk.content.article import Article, ArticleError, content_hash, parse_article
+from kbdesk.content.article import Article, ArticleError, content_hash, decode_text, parse_article
 from kbdesk.content.placeholders import load_placeholder_specs
 from kbdesk.content.store import ContentStore, SaveConflict
-from kbdesk.content.versions import Identity, Version, VersionError, VersionStore, blob_id
+from kbdesk.content.versions import APPROVED_REF, KBDESK, Identity, Version, VersionError, VersionStore, blob_id
 
 _FRONT_RE = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
 _STATUS_LINE_RE = re.compile(r"^status[ \t]*:.*$", re.M)
@@ -77,11 +77,16 @@ class Workflow:
     def is_lead(self) -> bool:
         return self.team.is_lead(self.identity)
 
-    def versions(self, create: bool = False) -> VersionStore | None:
+    def versions(self, create: bool = False, saving: str | None = None) -> VersionStore | None:
+        """The folder's history; *create*: start it if there is none (the file
+        the lead is *saving* becomes its own first version, by the lead)."""
         if self._versions is None:
             self._versions = VersionStore.open(self.store.root)
         if self._versions is None and create:
-            self._versions = VersionStore.open_or_init(self.store.root, self.identity)
+            # The files as they were are taken over, not written by this lead:
+            # kbdesk is the author, the lead who started the history commits.
+            self._versions = VersionStore.open_or_init(self.store.root, KBDESK, committer=self.identity,
+                                                       leave_out=(saving,) if saving else ())
             # What was approved before the history began stays what agents see.
             seed_approved_branch(self.store, self._versions, self.identity)
         return self._versions
@@ -97,18 +102,34 @@ class Workflow:
             raise WorkflowError(f"no article with id or path {article_id!r}")
         return article
 
-    def _require_lead(self, action: str) -> VersionStore:
+    def _require_lead(self, action: str, saving: str | None = None) -> VersionStore:
         self.team.require_lead(self.identity, action)
-        return self.versions(create=True)
+        return self.versions(create=True, saving=saving)
 
     def lint(self, text: str, path: str):
         specs = load_placeholder_specs(self.store.settings_dir / "placeholders.yaml")
         return lint_text(text, path, LintRules.load(self.store.root), specs)
 
-    def _set_status(self, article: Article, status: str, message: str) -> str | None:
-        text = self.store.read_bytes(article.path).decode("utf-8-sig")
-        self.store.save_text(article.path, with_status(text, status), content_hash(text.encode("utf-8")))
-        return self.versions().commit_file(article.path, self.identity, message)
+    def _with_status_change(self, versions: VersionStore, article: Article, status: str, message: str,
+                            approved: str | None = "keep") -> Change:
+        """One step: a commit on the branch setting the article's status, the
+        approved branch moved with it (*approved* "set": to this wording,
+        "remove": taken off, "keep": unchanged), and the file written, or none
+        of it (:meth:`VersionStore.apply`). Call with the lock held."""
+        disk = self.store.read_bytes(article.path)
+        new = with_status(decode_text(disk), status).encode("utf-8")
+        branch = versions.branch
+        head = versions.head(branch)
+        moves = [(branch, head, versions.make_commit(head, {article.path: new}, self.identity, message))]
+        if approved != "keep":
+            if not versions.has_approved_branch:
+                seed_approved_branch(self.store, versions, self.identity)
+            parent = versions.head(APPROVED_REF)
+            content = new if approved == "set" else None
+            moves.append((APPROVED_REF, parent, versions.make_commit(parent, {article.path: content},
+                                                                     self.identity, message)))
+        versions.apply(moves, {article.path: (new, content_hash(disk))}, f"{message} ({article.path})")
+        return Change(article.path, moves[0][2].decode(), approved_changed=approved != "keep")
 
     def _uncommitted(self, versions: VersionStore, article: Article) -> bool:
         head = versions.head()
@@ -132,13 +153,18 @@ class Workflow:
 
     def save(self, article_id: str, message: str | None = None) -> Change:
         """Record the article as it is on disk (edited anywhere) as a version."""
-        versions = self._require_lead("save versions")
+        self.team.require_lead(self.identity, "save versions")
         article = self.article(article_id)
-        text = self.store.read_bytes(article.path).decode("utf-8-sig")
+        versions = self._require_lead("save versions", saving=article.path)
+        disk = self.store.read_bytes(article.path)
+        text = decode_text(disk)
         as_draft = self._as_draft_if_reworded(versions, article.path, text)
-        if as_draft != text:
-            self.store.save_text(article.path, as_draft, content_hash(text.encode("utf-8")))
-        commit = versions.commit_file(article.path, self.identity, message or f"Edit {article.title}")
+        with versions.lock():
+            if as_draft != text:
+                commit = self._record(versions, article.path, as_draft.encode("utf-8"), content_hash(disk),
+                                      message or f"Edit {article.title}")
+            else:
+                commit = versions.commit_file(article.path, self.identity, message or f"Edit {article.title}")
         if commit is None and versions.created:
             # The repository was just started: its first commit holds this version.
             return Change(article.path, versions.head().decode(), summary="saved (first version)")
@@ -147,15 +173,15 @@ class Workflow:
     def save_text(self, path: str, text: str, expected_hash: str | None, message: str | None = None) -> Change:
         """The editor's save: write atomically (refusing to overwrite a file
         changed on disk since it was opened), then record a version."""
-        versions = self._require_lead("edit articles")
+        versions = self._require_lead("edit articles", saving=path)
         try:
             parse_article(path, text.encode("utf-8"))
         except ArticleError as exc:
             raise WorkflowError(f"not saved: {exc.reason}") from None
         text = self._as_draft_if_reworded(versions, path, text)
-        self.store.save_text(path, text, expected_hash)  # raises SaveConflict
         title = parse_article(path, text.encode("utf-8")).title
-        commit = versions.commit_file(path, self.identity, message or f"Edit {title}")
+        with versions.lock():
+            commit = self._record(versions, path, text.encode("utf-8"), expected_hash, message or f"Edit {title}")
         return Change(path, commit, summary="saved")
 
     def submit(self, article_id: str) -> Change:
@@ -165,10 +191,12 @@ class Workflow:
             raise WorkflowError(f"{article.id} is already in review")
         if article.status == "retired":
             raise WorkflowError(f"{article.id} is retired; restore a version first")
-        if self._uncommitted(versions, article):
-            versions.commit_file(article.path, self.identity, f"Edit {article.title}")
-        commit = self._set_status(article, "review", f"Submit {article.title} for review")
-        return Change(article.path, commit, summary="submitted for review")
+        with versions.lock():
+            if self._uncommitted(versions, article):
+                versions.commit_file(article.path, self.identity, f"Edit {article.title}")
+            change = self._with_status_change(versions, article, "review", f"Submit {article.title} for review")
+        change.summary = "submitted for review"
+        return change
 
     def approve(self, article_id: str) -> Change:
         versions = self._require_lead("approve articles")
@@ -188,21 +216,25 @@ class Workflow:
                 raise PermissionDenied(
                     f"two-person rule: {self.identity.name} wrote the last change, another lead must approve it"
                 )
-        commit = self._set_status(article, "approved", f"Approve {article.title}")
-        blob = _blob_of(self.store, article.path)
-        versions.set_approved(article.path, blob, self.identity, f"Approve {article.title}")
-        return Change(article.path, commit, approved_changed=True, summary="approved")
+        with versions.lock():
+            if self._uncommitted(versions, article):
+                raise WorkflowError(f"{article.path} changed meanwhile; look at it again before approving")
+            change = self._with_status_change(versions, article, "approved", f"Approve {article.title}",
+                                              approved="set")
+        change.summary = "approved"
+        return change
 
     def retire(self, article_id: str) -> Change:
         versions = self._require_lead("retire articles")
         article = self.article(article_id)
         if article.status == "retired":
             raise WorkflowError(f"{article.id} is already retired")
-        commit = self._set_status(article, "retired", f"Retire {article.title}")
-        was_approved = versions.approved_blob(article.path) is not None
-        if was_approved:
-            versions.set_approved(article.path, None, self.identity, f"Retire {article.title}")
-        return Change(article.path, commit, approved_changed=was_approved, summary="retired")
+        with versions.lock():
+            was_approved = versions.approved_blob(article.path) is not None
+            change = self._with_status_change(versions, article, "retired", f"Retire {article.title}",
+                                              approved="remove" if was_approved else "keep")
+        change.summary = "retired"
+        return change
 
     def restore(self, article_id: str, version_ref: str) -> Change:
         """Bring back an old version's wording as a new version (a draft: it
@@ -218,12 +250,37 @@ class Workflow:
         text = versions.text_at(version)
         if blob_id(with_status(text, "approved").encode("utf-8")) != versions.approved_blob(article.path):
             text = with_status(text, "draft")
-        current = self.store.read_bytes(article.path)
-        self.store.save_text(article.path, text, content_hash(current))
-        commit = versions.commit_file(
-            article.path, self.identity, f"Restore {article.title} to version {version.short}"
-        )
+        with versions.lock():
+            current = self.store.read_bytes(article.path)
+            commit = self._record(versions, article.path, text.encode("utf-8"), content_hash(current),
+                                  f"Restore {article.title} to version {version.short}")
         return Change(article.path, commit, summary=f"restored version {version.short}")
+
+    def _record(self, versions: VersionStore, path: str, data: bytes, expected_hash: str | None,
+                message: str) -> str | None:
+        """The file gets *data* and the branch a commit of it, both or neither
+        (a file changed on disk since *expected_hash* is a conflict). Call with
+        the lock held."""
+        try:
+            current = self.store.read_bytes(path)
+        except ArticleError:
+            current = None
+        if (None if current is None else content_hash(current)) != expected_hash:
+            raise SaveConflict(path, None if current is None else decode_text(current))
+        branch = versions.branch
+        head = versions.head(branch)
+        if head is not None and versions.blob_at(head, path) == blob_id(data):
+            if current != data:
+                versions.apply([], {path: (data, expected_hash)}, f"{message} ({path})")
+            return None
+        commit = versions.make_commit(head, {path: data}, self.identity, message)
+        try:
+            versions.apply([(branch, head, commit)], {path: (data, expected_hash)}, f"{message} ({path})")
+        except VersionError as exc:
+            if "changed on disk" in str(exc):
+                raise SaveConflict(path, None) from None
+            raise
+        return commit.decode()
 
     # -- reading ------------------------------------------------------------------
 
@@ -277,12 +334,20 @@ class Workflow:
 
 
 def seed_approved_branch(store: ContentStore, versions: VersionStore, author: Identity) -> None:
-    """Start the approved branch with every article whose status is approved."""
-    if versions.has_approved_branch:
-        return
-    approved = {a.path: blob_id(store.read_bytes(a.path)) for a in store.load_all().articles if a.status == "approved"}
-    if approved:
-        versions.set_approved_many(approved, author, "Approve the articles approved before versioning began")
+    """Start the approved branch with every article whose status is approved,
+    before the first approval of a folder (whatever its branch is called), so
+    agents keep seeing what they saw."""
+    with versions.lock():
+        if versions.has_approved_branch:
+            return
+        approved = {a.path: store.read_bytes(a.path) for a in store.load_all().articles if a.status == "approved"}
+        if not approved:
+            return
+        # Taken over as they were: kbdesk is the author, not the lead who
+        # happened to start the history (who commits it).
+        commit = versions.make_commit(None, approved, KBDESK, "Take over the articles approved before versioning began",
+                                      committer=author)
+        versions.move(APPROVED_REF, None, commit)
 
 
 def _same_person(a: Identity, b: Identity) -> bool:

@@ -16,21 +16,33 @@ Nothing is ever rewritten: restoring an old version is a new commit.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
+import json
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from dulwich.config import StackedConfig
 from dulwich.errors import NotGitRepository
+from dulwich.index import index_entry_from_stat
 from dulwich.object_store import commit_tree_changes
 from dulwich.objects import Blob, Commit, Tree
 from dulwich.repo import Repo
+from filelock import FileLock, Timeout
+
+from kbdesk.content.article import content_hash
+from kbdesk.content.store import write_atomic
 
 MAIN_REF = b"refs/heads/main"
+MASTER_REF = b"refs/heads/master"
 APPROVED_REF = b"refs/heads/approved"
+LOCK_NAME = "kbdesk.lock"
+JOURNAL_NAME = "kbdesk-operation.json"
+STALE_GIT_LOCK_S = 10  # git holds its own lock files for milliseconds
 
 
 class VersionError(Exception):
@@ -48,6 +60,11 @@ class Identity:
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
+
+
+# kbdesk itself, as the author of what nobody wrote through it: the articles a
+# folder held before its history began.
+KBDESK = Identity("kbdesk", "kbdesk@localhost")
 
 
 def default_identity() -> Identity:
@@ -98,6 +115,7 @@ class VersionStore:
         self.root = Path(root)
         self.repo = repo
         self.created = created  # this process started the repository
+        self.notices: list[str] = []  # what was repaired on the way, for the user
 
     @classmethod
     def open(cls, root: Path) -> "VersionStore | None":
@@ -107,19 +125,29 @@ class VersionStore:
         if not (Path(root) / ".git").exists():
             return None
         try:
-            return cls(root, Repo(str(root)))
+            store = cls(root, Repo(str(root)))
         except NotGitRepository:
             return None
+        try:
+            done = store.recover()
+        except VersionError as exc:
+            done = f"an interrupted operation could not be finished: {exc}"
+        if done:
+            store.notices.append(done)
+        return store
 
     @classmethod
-    def open_or_init(cls, root: Path, author: Identity, message: str = "Start the knowledge base") -> "VersionStore":
+    def open_or_init(cls, root: Path, author: Identity, message: str = "Start the knowledge base",
+                     committer: Identity | None = None, leave_out: tuple[str, ...] = ()) -> "VersionStore":
+        """The folder's repository; a new one holds every file as it is, by
+        *author* (*leave_out*: files whose first version someone is saving now)."""
         existing = cls.open(root)
         if existing is not None:
             return existing
         repo = Repo.init(str(root))
         repo.refs.set_symbolic_ref(b"HEAD", MAIN_REF)
         store = cls(root, repo, created=True)
-        store._commit_all(author, message)
+        store._commit_all(author, message, committer, leave_out)
         return store
 
     def close(self) -> None:
@@ -127,9 +155,10 @@ class VersionStore:
 
     # -- reading ------------------------------------------------------------------
 
-    def head(self, ref: bytes = MAIN_REF) -> bytes | None:
+    def head(self, ref: bytes | None = None) -> bytes | None:
+        """The commit *ref* points to (default: :attr:`branch`), None if none."""
         try:
-            return self.repo.refs[ref]
+            return self.repo.refs[ref or self.branch]
         except KeyError:
             return None
 
@@ -179,7 +208,7 @@ class VersionStore:
         head = self.head(APPROVED_REF)
         return self.blob_at(head, path) if head else None
 
-    def history(self, path: str, ref: bytes = MAIN_REF) -> list[Version]:
+    def history(self, path: str, ref: bytes | None = None) -> list[Version]:
         """Commits that changed *path*, newest first."""
         head = self.head(ref)
         if head is None:
@@ -210,25 +239,234 @@ class VersionStore:
         raise VersionError(f"no single version of {path} matches {ref!r}")
 
     # -- writing ------------------------------------------------------------------
+    #
+    # Every change is built in the object store first (blobs, trees, a
+    # commit whose parent is the branch's current head, with exactly the
+    # files it changes), and only then made visible: each branch is moved by
+    # compare-and-set, under the repository lock, so a concurrent save of
+    # another article is never undone and nothing staged in git's index or
+    # checked out at HEAD ends up in kbdesk's commit. Where one step moves
+    # two branches and writes the file (an approval), a journal in .git says
+    # what is being done until it is done; whoever opens the repository next
+    # finishes it (:meth:`recover`).
 
-    def _stage_and_commit(self, paths: list[str], author: Identity, message: str) -> str:
-        worktree = self.repo.get_worktree()
-        present = [p for p in paths if (self.root / p).exists()]
-        gone = [p for p in paths if not (self.root / p).exists()]
-        if present:
-            worktree.stage(present)
-        if gone:
+    @property
+    def branch(self) -> bytes:
+        """The branch versions are recorded on: the one checked out (``main``,
+        ``master``…); with a detached HEAD, ``main`` or ``master`` if there is one."""
+        try:
+            head = self.repo.refs.read_ref(b"HEAD")
+        except (KeyError, OSError):
+            head = None
+        if head and head.startswith(b"ref: "):
+            return head[5:].strip()
+        for ref in (MAIN_REF, MASTER_REF):
+            if self.head(ref) is not None:
+                return ref
+        return MAIN_REF
+
+    @contextlib.contextmanager
+    def lock(self, timeout: float = 30.0):
+        """The repository lock: one kbdesk writes at a time (the system frees it
+        if the process dies, so it is never stale). Git's own lock files left
+        by a killed process are cleared, with a notice."""
+        # One lock object per file in a process (is_singleton), so that a
+        # step that locks inside another step does not wait for itself.
+        lock = FileLock(str(Path(self.repo.controldir()) / LOCK_NAME), timeout=timeout, is_singleton=True)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise VersionError("another kbdesk is recording a version of this knowledge base; "
+                               "try again in a moment") from None
+        try:
+            self._clear_stale_git_locks()
+            yield
+        finally:
+            lock.release()
+
+    def _clear_stale_git_locks(self) -> None:
+        control = Path(self.repo.controldir())
+        for stale in [control / "index.lock", *(control / "refs" / "heads").rglob("*.lock")]:
+            try:
+                age = time.time() - stale.stat().st_mtime
+            except OSError:
+                continue
+            if age > STALE_GIT_LOCK_S:
+                try:
+                    stale.unlink()
+                except OSError:
+                    continue
+                self.notices.append(f"removed {stale.relative_to(self.root).as_posix()}, left behind "
+                                    f"{int(age)} s ago by a git or kbdesk that stopped")
+
+    def make_commit(self, parent: bytes | None, changes: dict[str, bytes | None], author: Identity, message: str,
+                    committer: Identity | None = None) -> bytes:
+        """A commit on top of *parent* that sets each path to its bytes (None
+        removes it), in the object store only. Nothing is visible until
+        :meth:`move` or :meth:`apply` moves a branch to it."""
+        base_tree = self.repo[self.repo[parent].tree] if parent else Tree()
+        if parent is None:
+            self.repo.object_store.add_object(base_tree)
+        entries = []
+        for path, data in sorted(changes.items()):
+            if data is None:
+                entries.append((path.encode("utf-8"), None, None))
+            else:
+                blob = Blob.from_string(data)
+                self.repo.object_store.add_object(blob)
+                entries.append((path.encode("utf-8"), 0o100644, blob.id))
+        tree_id = commit_tree_changes(self.repo.object_store, base_tree, entries)
+        tree_id = getattr(tree_id, "id", tree_id)  # older dulwich returns the Tree
+        commit = Commit()
+        commit.tree = tree_id
+        commit.parents = [parent] if parent else []
+        commit.author = author.git
+        commit.committer = (committer or author).git
+        commit.author_time = commit.commit_time = int(time.time())
+        commit.author_timezone = commit.commit_timezone = _local_offset()
+        commit.encoding = b"UTF-8"
+        commit.message = message.encode("utf-8")
+        self.repo.object_store.add_object(commit)
+        return commit.id
+
+    def move(self, ref: bytes, old: bytes | None, new: bytes) -> None:
+        """Move *ref* from *old* to *new*, or VersionError if it is no longer at *old*."""
+        moved = (self.repo.refs.add_if_new(ref, new) if old is None
+                 else self.repo.refs.set_if_equals(ref, old, new))
+        if not moved:
+            what = "the approved branch" if ref == APPROVED_REF else "the branch"
+            raise VersionError(f"{what} moved meanwhile (another lead saved or approved); try again")
+
+    def apply(self, moves: list[tuple[bytes, bytes | None, bytes]], files: dict[str, tuple[bytes, str | None]],
+              what: str) -> None:
+        """Make built commits visible as one step: move each branch
+        (ref, old, new), then write each working file (path: (bytes, the hash
+        it must still have on disk; None: must not exist)). Call with the
+        lock held. All or nothing: a branch that moved meanwhile or a file
+        that cannot be written undoes what was done; a process killed halfway
+        is finished by the next :meth:`recover`."""
+        journal = {"what": what, "moves": [[r.decode(), o.decode() if o else None, n.decode()] for r, o, n in moves],
+                   "files": {p: [Blob.from_string(d).id.decode(), h] for p, (d, h) in files.items()}}
+        for _, (data, _) in files.items():
+            self.repo.object_store.add_object(Blob.from_string(data))
+        self._write_journal(journal)
+        done: list[tuple[bytes, bytes | None, bytes]] = []
+        try:
+            for ref, old, new in moves:
+                self.move(ref, old, new)
+                done.append((ref, old, new))
+            for path, (data, expected) in files.items():
+                self._write_file(path, data, expected)
+        except BaseException:
+            for ref, old, new in reversed(done):
+                self._undo_move(ref, old, new)
+            self._remove_journal()
+            raise
+        self._sync_index(list(files))
+        self._remove_journal()
+
+    def recover(self) -> str | None:
+        """Finish an operation a killed process left halfway (see :meth:`apply`);
+        what was finished, or None if there was nothing to do."""
+        path = Path(self.repo.controldir()) / JOURNAL_NAME
+        if not path.exists():
+            return None
+        with self.lock():
+            try:
+                journal = json.loads(path.read_text(encoding="utf-8"))
+                moves = [(r.encode(), o.encode() if o else None, n.encode()) for r, o, n in journal["moves"]]
+                files = {p: (b.encode(), h) for p, (b, h) in journal["files"].items()}
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                self._remove_journal()
+                return "removed an unreadable record of an interrupted operation"
+            for ref, old, new in moves:
+                if self.head(ref) == old:
+                    self.move(ref, old, new)
+                elif self.head(ref) != new:
+                    # Someone moved on since: the interrupted step cannot be
+                    # finished; what it had moved goes back.
+                    for ref2, old2, new2 in moves:
+                        self._undo_move(ref2, old2, new2)
+                    self._remove_journal()
+                    return f"could not finish the interrupted {journal.get('what')}: it was undone"
+            for file, (blob, expected) in files.items():
+                try:
+                    self._write_file(file, self.repo[blob].data, expected)
+                except VersionError:
+                    pass  # changed on disk since: the file keeps what is there
+            self._sync_index(list(files))
+            self._remove_journal()
+        return f"finished the interrupted {journal.get('what')}"
+
+    def _undo_move(self, ref: bytes, old: bytes | None, new: bytes) -> None:
+        try:
+            if old is None:
+                self.repo.refs.remove_if_equals(ref, new)
+            else:
+                self.repo.refs.set_if_equals(ref, new, old)
+        except (OSError, KeyError):
+            pass
+
+    def _write_journal(self, journal: dict) -> None:
+        write_atomic(Path(self.repo.controldir()) / JOURNAL_NAME, json.dumps(journal).encode("utf-8"))
+
+    def _remove_journal(self) -> None:
+        try:
+            (Path(self.repo.controldir()) / JOURNAL_NAME).unlink()
+        except FileNotFoundError:
+            pass
+
+    def _write_file(self, path: str, data: bytes, expected: str | None) -> None:
+        """Write a working file if it is still as expected (hash, or absent)."""
+        full = self.root / path
+        try:
+            current = content_hash(full.read_bytes())
+        except FileNotFoundError:
+            current = None
+        if current == content_hash(data):
+            return
+        if current != expected:
+            raise VersionError(f"{path} changed on disk meanwhile; nothing was recorded")
+        try:
+            write_atomic(full, data)
+        except OSError as exc:
+            raise VersionError(f"{path} cannot be written ({exc.strerror or exc}); nothing was recorded") from None
+
+    def _sync_index(self, paths: list[str]) -> None:
+        """git's index follows the files kbdesk committed, where HEAD is the
+        branch kbdesk records on, so ``git status`` stays clean. Best effort:
+        the versions are recorded whatever the index says."""
+        try:
+            if self.repo.refs.read_ref(b"HEAD") != b"ref: " + self.branch:
+                return
             index = self.repo.open_index()
-            for p in gone:
-                key = p.encode("utf-8")
-                if key in index:
-                    del index[key]
+            head = self.head(self.branch)
+            for path in paths:
+                key = path.encode("utf-8")
+                full = self.root / path
+                try:
+                    _, sha = self._lookup(self.repo[head].tree, path)
+                except KeyError:
+                    if key in index:
+                        del index[key]
+                    continue
+                if full.exists():
+                    index[key] = index_entry_from_stat(os.stat(full), sha, 0o100644)
             index.write()
+        except Exception as exc:  # noqa: BLE001 - the commit is what matters
+            self.notices.append(f"git's index was not updated ({type(exc).__name__}: {exc}); "
+                                "`git status` may show kbdesk's last change as staged")
+
+    def _stage_and_commit(self, paths: list[str], author: Identity, message: str,
+                          committer: Identity | None = None) -> str:
+        """The first commit of a new repository, through git's index."""
+        worktree = self.repo.get_worktree()
+        worktree.stage(paths)
         now = int(time.time())
         commit = worktree.commit(
             message=message.encode("utf-8"),
             author=author.git,
-            committer=author.git,
+            committer=(committer or author).git,
             author_timestamp=now,
             commit_timestamp=now,
             author_timezone=_local_offset(),
@@ -237,56 +475,50 @@ class VersionStore:
         )
         return commit.decode()
 
-    def _commit_all(self, author: Identity, message: str) -> str:
+    def _commit_all(self, author: Identity, message: str, committer: Identity | None = None,
+                    leave_out: tuple[str, ...] = ()) -> str:
+        """The first commit: every file (not pipes or devices) but *leave_out*."""
         paths = []
         for dirpath, dirnames, filenames in os.walk(self.root):
             dirnames[:] = [d for d in dirnames if d != ".git"]
             for name in filenames:
-                paths.append(Path(dirpath, name).relative_to(self.root).as_posix())
-        return self._stage_and_commit(sorted(paths), author, message)
+                full = Path(dirpath, name)
+                mode = full.lstat().st_mode
+                path = full.relative_to(self.root).as_posix()
+                if (stat.S_ISREG(mode) or stat.S_ISLNK(mode)) and path not in leave_out:
+                    paths.append(path)
+        return self._stage_and_commit(sorted(paths), author, message, committer)
 
     def commit_file(self, path: str, author: Identity, message: str) -> str | None:
-        """Record the file as it is on disk as a new version of *path*.
-        Returns the commit id, or None if it did not change."""
-        head = self.head()
-        on_disk = self.root / path
-        if head is not None:
-            old = self.blob_at(head, path)
-            new = Blob.from_string(on_disk.read_bytes()).id.decode() if on_disk.exists() else None
-            if old == new:
+        """Record the file as it is on disk as a new version of *path*: one
+        commit changing that file only. Returns the commit id, or None if it
+        did not change."""
+        with self.lock():
+            on_disk = self.root / path
+            data = on_disk.read_bytes() if on_disk.exists() else None
+            branch = self.branch
+            head = self.head(branch)
+            new = Blob.from_string(data).id.decode() if data is not None else None
+            if head is not None and self.blob_at(head, path) == new:
                 return None
-        return self._stage_and_commit([path], author, message)
+            commit = self.make_commit(head, {path: data}, author, message)
+            self.move(branch, head, commit)
+            self._sync_index([path])
+            return commit.decode()
 
     def set_approved(self, path: str, blob: str | None, author: Identity, message: str) -> str:
         """Move the approved branch: *path* gets *blob* (None removes it)."""
         return self.set_approved_many({path: blob}, author, message)
 
-    def set_approved_many(self, blobs: dict[str, str | None], author: Identity, message: str) -> str:
+    def set_approved_many(self, blobs: dict[str, str | None], author: Identity, message: str,
+                          committer: Identity | None = None) -> str:
         """One commit on the approved branch setting (or removing) several paths."""
-        parent = self.head(APPROVED_REF)
-        base_tree = self.repo[self.repo[parent].tree] if parent else Tree()
-        if parent is None:
-            self.repo.object_store.add_object(base_tree)
-        changes = [
-            (path.encode("utf-8"), 0o100644 if blob else None, blob.encode() if blob else None)
-            for path, blob in sorted(blobs.items())
-        ]
-        tree_id = commit_tree_changes(self.repo.object_store, base_tree, changes)
-        tree_id = getattr(tree_id, "id", tree_id)  # older dulwich returns the Tree
-        commit = Commit()
-        commit.tree = tree_id
-        commit.parents = [parent] if parent else []
-        commit.author = commit.committer = author.git
-        commit.author_time = commit.commit_time = int(time.time())
-        commit.author_timezone = commit.commit_timezone = _local_offset()
-        commit.encoding = b"UTF-8"
-        commit.message = message.encode("utf-8")
-        self.repo.object_store.add_object(commit)
-        if parent is None:
-            self.repo.refs.add_if_new(APPROVED_REF, commit.id)
-        elif not self.repo.refs.set_if_equals(APPROVED_REF, parent, commit.id):
-            raise VersionError("the approved branch moved meanwhile; try again")
-        return commit.id.decode()
+        with self.lock():
+            changes = {p: (self.read_blob(b) if b else None) for p, b in blobs.items()}
+            parent = self.head(APPROVED_REF)
+            commit = self.make_commit(parent, changes, author, message, committer)
+            self.move(APPROVED_REF, parent, commit)
+            return commit.decode()
 
     def approvals(self, path: str) -> list[Version]:
         """Commits of the approved branch that changed *path*, newest first."""

@@ -228,9 +228,14 @@ def test_cli_leads_flow_and_agent_refusal(team_content):
     edit(team_content, "scripts/greeting.md", "很高兴", "非常高兴")
     assert kbdesk(team_content, "save", "script-greeting", "-m", "更热情", "--as", "wangmin@example.com").returncode == 0
     history = json.loads(kbdesk(team_content, "history", "script-greeting", "--json").stdout)
-    # the first save started the repository: its first commit records the whole folder
-    assert [h["message"] for h in history][:2] == ["更热情", "Start the knowledge base"]
-    assert history[0]["author"] == "王敏"
+    # The first save started the repository: the file saved is its own first
+    # version, by the lead; every other file was taken over as it was, by kbdesk.
+    assert [h["message"] for h in history] == ["更热情", "初版"]
+    assert [h["author"] for h in history] == ["王敏", "王敏"]
+    other = json.loads(kbdesk(team_content, "history", "faq/refund-timeline.md", "--json").stdout)
+    assert [(h["message"], h["author"]) for h in other] == [("Start the knowledge base", "kbdesk")]
+    start = Repo(str(team_content))[other[0]["commit"].encode()]
+    assert start.committer.decode() == "王敏 <wangmin@example.com>"
 
     diff = kbdesk(team_content, "diff", "script-greeting", "1", "2")
     assert "[-很-]{+非常+}" in diff.stdout or "[-很高兴-]{+非常高兴+}" in diff.stdout
