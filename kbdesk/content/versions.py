@@ -28,6 +28,7 @@ from pathlib import Path
 
 from dulwich.config import StackedConfig
 from dulwich.errors import NotGitRepository
+from dulwich.file import FileLocked
 from dulwich.index import index_entry_from_stat
 from dulwich.object_store import commit_tree_changes
 from dulwich.objects import Blob, Commit, Tree
@@ -42,7 +43,7 @@ MASTER_REF = b"refs/heads/master"
 APPROVED_REF = b"refs/heads/approved"
 LOCK_NAME = "kbdesk.lock"
 JOURNAL_NAME = "kbdesk-operation.json"
-STALE_GIT_LOCK_S = 10  # git holds its own lock files for milliseconds
+GIT_LOCK_WAIT_S = 2.0  # git holds its own lock files for milliseconds
 
 
 class VersionError(Exception):
@@ -285,19 +286,27 @@ class VersionStore:
             lock.release()
 
     def _clear_stale_git_locks(self) -> None:
+        """Git's lock files (index.lock, a branch's .lock) live for milliseconds
+        while git writes. With kbdesk's own lock held, one that stays past
+        GIT_LOCK_WAIT_S was left by a process that was killed: it goes, with a
+        notice (else nothing could be recorded again)."""
         control = Path(self.repo.controldir())
-        for stale in [control / "index.lock", *(control / "refs" / "heads").rglob("*.lock")]:
+
+        def present() -> list[Path]:
+            return [p for p in [control / "index.lock", *(control / "refs" / "heads").rglob("*.lock")] if p.exists()]
+
+        deadline = time.monotonic() + GIT_LOCK_WAIT_S
+        stale = present()
+        while stale and time.monotonic() < deadline:
+            time.sleep(0.05)
+            stale = present()
+        for path in stale:
             try:
-                age = time.time() - stale.stat().st_mtime
+                path.unlink()
             except OSError:
                 continue
-            if age > STALE_GIT_LOCK_S:
-                try:
-                    stale.unlink()
-                except OSError:
-                    continue
-                self.notices.append(f"removed {stale.relative_to(self.root).as_posix()}, left behind "
-                                    f"{int(age)} s ago by a git or kbdesk that stopped")
+            self.notices.append(f"removed {path.relative_to(self.root).as_posix()}, which a git or kbdesk that "
+                                "stopped had left behind")
 
     def make_commit(self, parent: bytes | None, changes: dict[str, bytes | None], author: Identity, message: str,
                     committer: Identity | None = None) -> bytes:
@@ -331,8 +340,12 @@ class VersionStore:
 
     def move(self, ref: bytes, old: bytes | None, new: bytes) -> None:
         """Move *ref* from *old* to *new*, or VersionError if it is no longer at *old*."""
-        moved = (self.repo.refs.add_if_new(ref, new) if old is None
-                 else self.repo.refs.set_if_equals(ref, old, new))
+        try:
+            moved = (self.repo.refs.add_if_new(ref, new) if old is None
+                     else self.repo.refs.set_if_equals(ref, old, new))
+        except FileLocked:
+            raise VersionError("git is writing this repository right now (a .lock file in .git); "
+                               "try again in a moment") from None
         if not moved:
             what = "the approved branch" if ref == APPROVED_REF else "the branch"
             raise VersionError(f"{what} moved meanwhile (another lead saved or approved); try again")
