@@ -207,19 +207,9 @@ class ContentStore:
         written and SaveConflict is raised.
         """
         full = self.resolve(relpath)
-        try:
-            current = full.read_bytes()
-        except FileNotFoundError:
-            current = None
-        if expected_hash is None:
-            if current is not None:
-                raise SaveConflict(relpath, current.decode("utf-8", "replace"))
-        elif current is None or content_hash(current) != expected_hash:
-            raise SaveConflict(relpath, None if current is None else current.decode("utf-8", "replace"))
-
         data = text.encode("utf-8")
         full.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(full, data)
+        replace_if_unchanged(full, data, expected_hash, relpath)
         return content_hash(data)
 
     def save(self, article: Article, expected_hash: str | None = None) -> Article:
@@ -265,3 +255,70 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
             os.close(dir_fd)
     except OSError:
         pass
+
+
+def replace_if_unchanged(path: Path, data: bytes, expected_hash: str | None, name: str = "") -> None:
+    """Replace *path* with *data* atomically, only if its bytes still have
+    *expected_hash* (None: it must not exist); else SaveConflict.
+
+    The file is checked as late as can be, and a change written into it
+    between that check and the rename is not lost: the file being replaced is
+    kept by a hard link through the rename and compared after it; if it
+    changed, it is put back and SaveConflict raised. (Where hard links do not
+    exist, the check is just before the rename.)"""
+    name = name or path.name
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    keep = path.with_name(f".{path.name}.{os.getpid()}.kept.tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+        except OSError:
+            pass
+        if expected_hash is None:
+            try:
+                os.link(tmp, path)  # creates the file only if there is none, atomically
+            except FileExistsError:
+                raise SaveConflict(name, _text_of(path)) from None
+            except OSError:  # no hard links here
+                if path.exists():
+                    raise SaveConflict(name, _text_of(path)) from None
+                os.replace(tmp, path)
+            return
+        try:
+            os.link(path, keep)
+            kept = keep
+        except FileNotFoundError:
+            raise SaveConflict(name, None) from None
+        except OSError:
+            kept = path  # no hard links here: check, then replace
+        if _hash_of(kept) != expected_hash:
+            raise SaveConflict(name, _text_of(kept))
+        os.replace(tmp, path)
+        if kept is keep and _hash_of(keep) != expected_hash:
+            # Written in place while we replaced it: theirs goes back.
+            os.replace(keep, path)
+            raise SaveConflict(name, _text_of(path))
+    finally:
+        for leftover in (tmp, keep):
+            try:
+                os.unlink(leftover)
+            except OSError:
+                pass
+
+
+def _hash_of(path: Path) -> str | None:
+    try:
+        return content_hash(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def _text_of(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return None

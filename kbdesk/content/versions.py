@@ -36,7 +36,7 @@ from dulwich.repo import Repo
 from filelock import FileLock, Timeout
 
 from kbdesk.content.article import content_hash
-from kbdesk.content.store import write_atomic
+from kbdesk.content.store import SaveConflict, replace_if_unchanged, write_atomic
 
 MAIN_REF = b"refs/heads/main"
 MASTER_REF = b"refs/heads/master"
@@ -433,15 +433,15 @@ class VersionStore:
         """Write a working file if it is still as expected (hash, or absent)."""
         full = self.root / path
         try:
-            current = content_hash(full.read_bytes())
+            if content_hash(full.read_bytes()) == content_hash(data):
+                return
         except FileNotFoundError:
-            current = None
-        if current == content_hash(data):
-            return
-        if current != expected:
-            raise VersionError(f"{path} changed on disk meanwhile; nothing was recorded")
+            pass
         try:
-            write_atomic(full, data)
+            full.parent.mkdir(parents=True, exist_ok=True)
+            replace_if_unchanged(full, data, expected, path)
+        except SaveConflict:
+            raise VersionError(f"{path} changed on disk meanwhile; nothing was recorded") from None
         except OSError as exc:
             raise VersionError(f"{path} cannot be written ({exc.strerror or exc}); nothing was recorded") from None
 
