@@ -1,7 +1,9 @@
 """Who may do what: the team's leads and approval rule, and the user's role.
 
-This is workflow control, not protection: anyone with write access to the
-content folder can change files. Git records who did what.
+This is workflow control, not protection: identities are claims (``--as``,
+the preference, git's user.name), and anyone who can write the content folder
+can change its files and history. Protection belongs to the team's git
+server, which can refuse pushes to ``approved`` from anyone but the leads.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from kbdesk.content.versions import Identity, default_identity
 from kbdesk.content.yaml_text import read_mapping
 
 APPROVAL_RULES = ("one_lead", "two_person")
+TEAM_FILE = ".kbdesk/team.yaml"
 
 
 class PermissionDenied(Exception):
@@ -27,10 +30,12 @@ class Team:
 
     @classmethod
     def load(cls, content_root: Path) -> "Team":
-        path = Path(content_root) / ".kbdesk" / "team.yaml"
+        path = Path(content_root) / TEAM_FILE
         data = read_mapping(path, "the team file")
-        if data is None:
-            return cls()
+        return cls() if data is None else cls.from_mapping(data, path)
+
+    @classmethod
+    def from_mapping(cls, data: dict, path: Path | str = TEAM_FILE) -> "Team":
         leads = []
         for entry in data.get("leads") or []:
             if isinstance(entry, dict) and (entry.get("name") or entry.get("email")):

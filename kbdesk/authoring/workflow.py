@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 
 from kbdesk.authoring.lint import LintRules, has_errors, lint_text
-from kbdesk.authoring.team import PermissionDenied, Team
+from kbdesk.authoring.team import TEAM_FILE, PermissionDenied, Team
 from kbdesk.authoring.textdiff import DiffOp, word_diff
+from kbdesk.content import yaml_text
 from kbdesk.content.article import Article, ArticleError, content_hash, decode_text, parse_article
 from kbdesk.content.placeholders import load_placeholder_specs
-from kbdesk.content.store import ContentStore, SaveConflict
+from kbdesk.content.store import SETTINGS_DIR, ContentStore, SaveConflict
 from kbdesk.content.versions import APPROVED_REF, KBDESK, Identity, Version, VersionError, VersionStore, blob_id
 
 _FRONT_RE = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
@@ -151,8 +152,31 @@ class Workflow:
         before = versions.read_blob(blob).decode("utf-8-sig", "replace")
         return text if _wording(before) == _wording(text) else with_status(text, "draft")
 
+    def save_settings(self, path: str, message: str | None = None) -> Change:
+        """Record a team file of ``.kbdesk/`` (the team and its approval rule,
+        lint rules, placeholders, dictionary) as a version, like an article.
+        Whether the user is a lead is judged by the team file as last
+        recorded, so that nobody makes themselves a lead by editing it."""
+        recorded = self.versions()
+        head = recorded.head() if recorded is not None else None
+        blob = recorded.blob_at(head, TEAM_FILE) if head is not None else None
+        team = self.team
+        if blob is not None:
+            try:
+                team = Team.from_mapping(yaml_text.load(recorded.read_blob(blob).decode("utf-8-sig")) or {})
+            except (ValueError, AttributeError):
+                pass  # an unreadable recorded team file: the one on disk decides
+        team.require_lead(self.identity, "change the team's settings")
+        if not (self.store.root / path).is_file():
+            raise WorkflowError(f"no such settings file: {path}")
+        versions = self._require_lead("change the team's settings")
+        commit = versions.commit_file(path, self.identity, message or f"Change the team's settings ({path})")
+        return Change(path, commit, summary="saved" if commit else "no changes to save")
+
     def save(self, article_id: str, message: str | None = None) -> Change:
         """Record the article as it is on disk (edited anywhere) as a version."""
+        if article_id.startswith(f"{SETTINGS_DIR}/"):
+            return self.save_settings(article_id, message)
         self.team.require_lead(self.identity, "save versions")
         article = self.article(article_id)
         versions = self._require_lead("save versions", saving=article.path)

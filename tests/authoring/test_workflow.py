@@ -296,3 +296,33 @@ def test_restore_keeps_unsaved_disk_edits_as_a_version(team_content):
     wang.restore("faq-refund-timeline", "1")
     texts = [wang.versions().text_at(h.version) for h in wang.history("faq-refund-timeline")]
     assert any("手工改过" in t for t in texts)
+
+
+def test_a_change_of_the_team_file_is_a_version_and_nobody_makes_themselves_a_lead(team_content):
+    assert kbdesk(team_content, "save", "script-greeting", "--as", "王敏").returncode == 0  # history starts
+    team = team_content / ".kbdesk" / "team.yaml"
+    original = team.read_text(encoding="utf-8")
+    # An agent adds themselves as a lead and tries to record it: the team
+    # file as last recorded says who may.
+    team.write_text(original + "  - {name: 小李, email: xiaoli@example.com}\n", encoding="utf-8")
+    refused = kbdesk(team_content, "save", ".kbdesk/team.yaml", "--as", "小李")
+    assert refused.returncode == 4 and "only leads" in refused.stderr
+    # A lead changes the approval rule: one commit of that file, by the lead.
+    team.write_text(original.replace("two_person", "one_lead"), encoding="utf-8")
+    done = kbdesk(team_content, "save", ".kbdesk/team.yaml", "-m", "一人批准即可", "--as", "WangMin@Example.com")
+    assert done.returncode == 0, done.stderr
+    repo = Repo(str(team_content))
+    commit = repo[repo.refs[b"HEAD"]]
+    assert commit.message.decode() == "一人批准即可" and commit.author.decode() == "王敏 <wangmin@example.com>"
+    from dulwich.diff_tree import tree_changes
+
+    changed = [c.new.path for c in tree_changes(repo.object_store, repo[commit.parents[0]].tree, commit.tree)]
+    assert changed == [b".kbdesk/team.yaml"]
+
+
+def test_e_mail_addresses_match_whatever_their_case(team_content):
+    from kbdesk.authoring.team import Team
+
+    team = Team.load(team_content)
+    assert team.is_lead(Identity("Wang", "WANGMIN@example.COM"))
+    assert team.find("LiuFang@Example.com").name == "刘芳"
