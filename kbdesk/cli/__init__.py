@@ -68,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, PermissionDenied):
             print(f"kbdesk: not allowed: {exc}", file=sys.stderr)
             return 4
-        if isinstance(exc, (WorkflowError, VersionError)):
+        from kbdesk.search.index import IndexUnavailable
+
+        if isinstance(exc, (WorkflowError, VersionError, IndexUnavailable)):
             print(f"kbdesk: error: {exc}", file=sys.stderr)
             return 2
         if os.environ.get("KBDESK_DEBUG"):

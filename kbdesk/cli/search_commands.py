@@ -95,6 +95,7 @@ def _format_hit(n: int, hit, color: bool) -> str:
 
 
 def cmd_search(args) -> int:
+    from kbdesk.search.index import IndexDamaged
     from kbdesk.search.searcher import AGENT_STATUSES, Searcher
 
     store = open_store(args)
@@ -109,16 +110,31 @@ def cmd_search(args) -> int:
     if result.locked:
         print("kbdesk: note: another kbdesk is updating the index; results may miss the latest edits",
               file=sys.stderr)
+    if result.read_only:
+        print("kbdesk: note: the index folder is read-only; searching the index as it is", file=sys.stderr)
+    if result.rebuilt and result.rebuild_reason.startswith("index damaged"):
+        print(f"kbdesk: note: {result.rebuild_reason}; rebuilt it", file=sys.stderr)
     report_problems(result.problems)
-    searcher = Searcher(index)
+
+    def search():
+        searcher = Searcher(index)
+        try:
+            return searcher.search(
+                " ".join(args.query),
+                kinds=args.kind, categories=args.category, tags=args.tag,
+                statuses=args.status or AGENT_STATUSES, limit=max(1, args.limit),
+            )
+        finally:
+            searcher.close()
+
     try:
-        results = searcher.search(
-            " ".join(args.query),
-            kinds=args.kind, categories=args.category, tags=args.tag,
-            statuses=args.status or AGENT_STATUSES, limit=max(1, args.limit),
-        )
-    finally:
-        searcher.close()
+        results = search()
+    except IndexDamaged as exc:
+        # Damage the checksums did not show (a read error): rebuild, and ask again.
+        print(f"kbdesk: note: {exc}", file=sys.stderr)
+        if index.update(full=True, lock_timeout=60.0).locked:
+            raise CliError("the index is being rebuilt by another kbdesk; try again in a moment", 3) from None
+        results = search()
     if args.json:
         print(json.dumps([h.to_json() for h in results.hits], ensure_ascii=False, indent=2))
         return 0

@@ -37,13 +37,13 @@ from whoosh.util.filelock import FileLock
 from kbdesk.content.article import Article, ArticleError
 from kbdesk.content.store import ContentStore, write_atomic
 from kbdesk.content.versions import VersionStore
-from kbdesk.search import analysis
+from kbdesk.search import analysis, checksums
 from kbdesk.search.schema import build_schema, document_fields
 from kbdesk.search.segment_writer import FastSegmentWriter, merge_tiers, merge_tiers_overdue, segments_to_merge
 from kbdesk.search.sources import ApprovedSource, WorkingTreeSource
 
 # Bump when the schema or the stored fields change.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7  # 7: every index folder has its checksums
 INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 # Below this many documents a second process costs more than it saves.
 PARALLEL_BUILD_MIN_DOCS = 400
@@ -80,12 +80,21 @@ class IndexUpdate:
     rebuilt: bool = False
     rebuild_reason: str = ""
     locked: bool = False  # another process is writing; nothing was done
+    read_only: bool = False  # the index folder cannot be written; searching uses it as it is
     seconds: float = 0.0
     worker_peak_rss_mb: float = 0.0  # largest memory of a build process (parallel builds)
 
     @property
     def changed_anything(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.rebuilt)
+
+
+class IndexUnavailable(Exception):
+    """There is no usable index and none can be built; the message says why."""
+
+
+class IndexDamaged(Exception):
+    """A read error while searching: the index is damaged and will be rebuilt."""
 
 
 class SearchIndex:
@@ -106,6 +115,7 @@ class SearchIndex:
         self._ix_name = None
         self._state_stamp = None
         self._state_cache: tuple | None = None
+        self.damage = ""  # why the index on disk cannot be used, once found out
 
     # -- state ---------------------------------------------------------------
 
@@ -168,6 +178,8 @@ class SearchIndex:
         current = state.get("current")
         if not current or not (self.dir / current).is_dir():
             return "index folder missing"
+        if state.get("damaged"):
+            return f"index damaged: {state['damaged']}"
         return ""
 
     # -- opening -------------------------------------------------------------
@@ -189,13 +201,29 @@ class SearchIndex:
         self._state_stamp = stamp
         if self._ix is not None and self._ix_name == name:
             return self._ix
+        damage = checksums.damage(self.dir / name)
+        if damage:
+            self.damage = damage
+            return None
         try:
             ix = whoosh_index.open_dir(str(self.dir / name), schema=self.schema)
             ix.reader().close()  # reads the table of contents and opens every segment
-        except Exception:
+        except Exception as exc:  # noqa: BLE001 - any failure to open is a damaged index
+            self.damage = f"{type(exc).__name__}: {exc}"
             return None
-        self._ix, self._ix_name = ix, name
+        self._ix, self._ix_name, self.damage = ix, name, ""
         return ix
+
+    def mark_damaged(self, reason: str) -> None:
+        """A search could not read the index: the next update rebuilds it."""
+        self.damage = reason
+        self._ix = self._ix_name = None
+        state = self._read_state()
+        if state is not None and not state.get("damaged"):
+            try:
+                self._write_state({**state, "damaged": reason})
+            except OSError:
+                pass  # a read-only index: this process still knows
 
     def exists(self) -> bool:
         return self.open() is not None
@@ -218,15 +246,23 @@ class SearchIndex:
         existing index keeps working meanwhile.
         """
         started = time.perf_counter()
-        lock = self._lock(lock_timeout)
+        try:
+            lock = self._lock(lock_timeout)
+        except OSError as exc:
+            # A read-only index folder: searchable if it is up to date.
+            if not full and not self._why_rebuild(self._read_state()) and self.open() is not None:
+                return IndexUpdate(read_only=True, seconds=time.perf_counter() - started)
+            raise IndexUnavailable(f"the index folder {self.dir} cannot be written ({exc.strerror or exc}); "
+                                   "use --index-dir or $KBDESK_INDEX_DIR for another one") from None
         if lock is None:
             return IndexUpdate(locked=True, seconds=time.perf_counter() - started)
         try:
             state = self._read_state()
+            self._remove_old_generations(keep={(state or {}).get("current"), (state or {}).get("previous")})
             reason = "rebuild requested" if full else self._why_rebuild(state)
             ix = None if reason else self.open()
             if ix is None and not reason:
-                reason = "index unreadable"
+                reason = f"index damaged: {self.damage}" if self.damage else "index unreadable"
             if reason:
                 result = self._rebuild(reason, progress)
             else:
@@ -266,6 +302,7 @@ class SearchIndex:
                     writer.cancel()  # a commit would only make searchers reopen
                     return False
                 writer.commit(mergetype=merge_tiers)
+                checksums.record(self.dir / self._ix_name)
             except BaseException:
                 writer.cancel()
                 raise
@@ -312,11 +349,12 @@ class SearchIndex:
             writer._close_segment()  # it writes nothing itself: the parts are the index
             writer._commit_toc([part[0] for part in parts if part[0] is not None])
             writer._finish()
+            checksums.record(target)
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
         previous = (self._read_state() or {}).get("current")
-        self._write_state({**self._expected_signature(), "current": name, "files": files,
+        self._write_state({**self._expected_signature(), "current": name, "previous": previous, "files": files,
                            "source_version": version})
         self._ix = self._ix_name = None
         self._remove_old_generations(keep={name, previous})
@@ -394,6 +432,7 @@ class SearchIndex:
             if result.changed_anything:
                 # Searchable now; merging small segments is merge_segments()'s job, later.
                 writer.commit(mergetype=merge_tiers_overdue)
+                checksums.record(self.dir / state["current"])
             else:
                 writer.cancel()
         except BaseException:
@@ -407,6 +446,7 @@ class SearchIndex:
     def _remove_old_generations(self, keep: set) -> None:
         # The previous generation is kept once: another process may still be
         # reading it. Older ones go.
+        # A folder of a build that was killed is not kept either.
         for child in self.dir.glob("ix-*"):
             if child.name not in keep:
                 shutil.rmtree(child, ignore_errors=True)

@@ -16,7 +16,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 
 from kbdesk import textforms
 from kbdesk.search import analysis
-from kbdesk.search.index import SearchIndex
+from kbdesk.search.index import IndexDamaged, SearchIndex
 from kbdesk.search.matching import TermScorer, top
 from kbdesk.search.query import (
     ParsedQuery,
@@ -67,6 +67,17 @@ class Searcher:
         if self._last_parsed is None or self._last_parsed[0] != text:
             self._last_parsed = (text, parse_query(text, self.segmenter, self.synonyms))
         return self._last_parsed[1]
+
+    def _forget_index(self) -> None:
+        """Drop everything read of the index (it was found damaged)."""
+        if self._searcher is not None:
+            try:
+                self._searcher.close()
+            except Exception:  # noqa: BLE001 - it is being thrown away
+                pass
+        self._searcher = self._ix = self._scorer = self._last_matches = None
+        self._filters.clear()
+        self._segment_cache.clear()
 
     def _whoosh_searcher(self) -> WhooshSearcher | None:
         ix = self.index.open()
@@ -142,6 +153,15 @@ class Searcher:
         parsed = self.parse(text)
         if parsed.empty:
             return SearchResults(text, [], 0)
+        try:
+            return self._search(text, parsed, kinds, categories, tags, statuses, limit, snippets, boost)
+        except Exception as exc:  # noqa: BLE001 - Whoosh reports a damaged file as any error at all
+            reason = f"{type(exc).__name__}: {exc}"
+            self.index.mark_damaged(reason)
+            self._forget_index()
+            raise IndexDamaged(f"the search index is damaged ({reason}); it will be rebuilt") from exc
+
+    def _search(self, text, parsed, kinds, categories, tags, statuses, limit, snippets, boost) -> SearchResults:
         searcher = self._whoosh_searcher()
         if searcher is None:
             return SearchResults(text, [], 0)

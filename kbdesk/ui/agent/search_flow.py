@@ -51,6 +51,8 @@ class SearchFlowMixin:
         return self.search_timer.isActive() or (bool(self.query()) and self._shown_seq != self._seq)
 
     def _on_outcome(self, outcome: SearchOutcome) -> None:
+        if outcome.damaged and not self._closed:
+            self.request_index_update()  # rebuilds it (marked damaged), then searches again
         if outcome.seq != self._seq or self._closed:
             return  # an answer to a query the agent has already changed
         self._last_outcome = outcome

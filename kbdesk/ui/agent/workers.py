@@ -27,7 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kbdesk.content.store import ContentStore
-from kbdesk.search.index import IndexUpdate, SearchIndex
+from kbdesk.search.index import IndexDamaged, IndexUpdate, SearchIndex
 from kbdesk.search.results import FilterCounts
 from kbdesk.search.searcher import AGENT_STATUSES, Searcher
 from kbdesk.search.sources import agent_source
@@ -73,6 +73,7 @@ class SearchOutcome:
     index_ready: bool = True
     error: str = ""
     countable: bool = False  # the query has words to count filter matches for (CountsRequest)
+    damaged: bool = False  # the index could not be read: it must be rebuilt
 
 
 @dataclass
@@ -125,6 +126,8 @@ class SearchWorker(QObject):
                     limit=request.limit,
                 )
                 outcome.hits, outcome.total, outcome.relaxed = results.hits, results.total, results.relaxed
+        except IndexDamaged as exc:
+            outcome.error, outcome.damaged = str(exc), True  # the window rebuilds it
         except Exception as exc:  # noqa: BLE001 - shown in the status bar, never a crash
             outcome.error = f"{type(exc).__name__}: {exc}"
             traceback.print_exc()
