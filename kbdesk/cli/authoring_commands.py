@@ -49,12 +49,19 @@ def _refresh_agent_index(args, store) -> None:
 
 def cmd_change(args) -> int:
     workflow = open_workflow(args)
-    if args.command == "save":
-        change = workflow.save(args.id, args.message)
-    elif args.command == "restore":
-        change = workflow.restore(args.id, args.version)
-    else:
-        change = getattr(workflow, args.command)(args.id)
+    try:
+        if args.command == "save":
+            change = workflow.save(args.id, args.message)
+        elif args.command == "restore":
+            change = workflow.restore(args.id, args.version)
+        else:
+            change = getattr(workflow, args.command)(args.id)
+    finally:
+        # What was repaired on the way: an interrupted step finished, a lock
+        # file a killed process left behind.
+        versions = workflow.versions()
+        for notice in versions.notices if versions is not None else ():
+            print(f"kbdesk: note: {notice}", file=sys.stderr)
     if change.approved_changed:
         _refresh_agent_index(args, workflow.store)
     commit = f" ({change.commit[:8]})" if change.commit else ""

@@ -90,7 +90,7 @@ def _kill_during(root, op: str, delay: float) -> bool:
     return "done" in out
 
 
-def test_kill_9_during_approve_and_retire_leaves_whole_steps(repo_content):
+def test_kill_9_during_submit_approve_and_retire_leaves_whole_steps(repo_content):
     rng = random.Random(20261201)
     tried = handled = finished = 0
     for n in range(16):
@@ -100,11 +100,18 @@ def test_kill_9_during_approve_and_retire_leaves_whole_steps(repo_content):
         if status == "retired":
             flow.restore("faq-refund-timeline", "1")
             status = "draft"
+        flow.close()
         if status != "review":
             (repo_content / PATH).write_text((repo_content / PATH).read_text(encoding="utf-8").replace(
                 "退款", "退款" if n % 2 else "退款 ", 1), encoding="utf-8")
-            flow.submit("faq-refund-timeline")
-        flow.close()
+            tried += 1
+            finished += _kill_during(repo_content, "submit", rng.uniform(0.0, 0.06))
+            if consistent(repo_content) or parse_article(PATH, (repo_content / PATH).read_bytes()).status == "draft":
+                handled += 1  # whole, or not begun (the edit not yet a version)
+            else:
+                pytest.fail(f"try {n} submit: half-done: {state(repo_content)}")
+            if parse_article(PATH, (repo_content / PATH).read_bytes()).status != "review":
+                Workflow(ContentStore(repo_content), WANG).submit("faq-refund-timeline")
         for op in ("approve", "retire"):
             tried += 1
             finished += _kill_during(repo_content, op, rng.uniform(0.0, 0.06))
@@ -113,7 +120,7 @@ def test_kill_9_during_approve_and_retire_leaves_whole_steps(repo_content):
                 handled += 1
             else:
                 pytest.fail(f"try {n} {op}: half-done: {state(repo_content)}")
-    print(f"\nkill -9 during approve/retire: {tried} cases ({finished} finished before the kill), {handled} handled")
+    print(f"\nkill -9 during submit/approve/retire: {tried} cases ({finished} finished before the kill), {handled} handled")
 
 
 def test_an_interrupted_approval_is_finished_by_the_next_process(repo_content):
