@@ -132,6 +132,15 @@ class Workflow:
         versions.apply(moves, {article.path: (new, content_hash(disk))}, f"{message} ({article.path})")
         return Change(article.path, moves[0][2].decode(), approved_changed=approved != "keep")
 
+    def _record_edit_on_disk(self, versions: VersionStore, article: Article) -> None:
+        """What a lead changed in the file without saving it, as a version of
+        its own (a draft if the wording changed). Call with the lock held."""
+        disk = self.store.read_bytes(article.path)
+        text = decode_text(disk)
+        as_draft = self._as_draft_if_reworded(versions, article.path, text)
+        data = disk if as_draft == text else as_draft.encode("utf-8")  # the file's own bytes where they stay
+        self._record(versions, article.path, data, content_hash(disk), f"Edit {article.title}")
+
     def _uncommitted(self, versions: VersionStore, article: Article) -> bool:
         head = versions.head()
         return head is None or versions.blob_at(head, article.path) != _blob_of(self.store, article.path)
@@ -217,7 +226,7 @@ class Workflow:
             raise WorkflowError(f"{article.id} is retired; restore a version first")
         with versions.lock():
             if self._uncommitted(versions, article):
-                versions.commit_file(article.path, self.identity, f"Edit {article.title}")
+                self._record_edit_on_disk(versions, article)
             change = self._with_status_change(versions, article, "review", f"Submit {article.title} for review")
         change.summary = "submitted for review"
         return change
@@ -267,7 +276,8 @@ class Workflow:
         article = self.article(article_id)
         if self._uncommitted(versions, article):
             # keep what is on disk as a version first: a restore loses nothing
-            versions.commit_file(article.path, self.identity, f"Edit {article.title}")
+            with versions.lock():
+                self._record_edit_on_disk(versions, article)
         version = versions.resolve_version(article.path, version_ref)
         if version.blob is None:
             raise WorkflowError(f"version {version.short} has no {article.path}")
