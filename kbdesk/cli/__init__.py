@@ -13,7 +13,7 @@ import os
 import sys
 
 from kbdesk import __version__
-from kbdesk.cli import authoring_commands, search_commands
+from kbdesk.cli import authoring_commands, import_commands, search_commands
 from kbdesk.cli.common import CliError
 from kbdesk.cli.window import cmd_gui
 from kbdesk.content.article import ArticleError
@@ -34,7 +34,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
                         "or a folder in your cache)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands = {}
-    for group in (search_commands, authoring_commands):
+    for group in (search_commands, authoring_commands, import_commands):
         commands.update(group.add_commands(sub))
     return parser, commands
 

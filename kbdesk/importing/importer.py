@@ -1,0 +1,281 @@
+"""From files and folders to articles: plan what each source becomes (its
+cleaning, structure, kind, tags and place), then write every article of the
+run as one commit of the lead's, through the workflow.
+
+A source imported before (same ``source`` file name) is the same article: the
+same bytes again change nothing; new bytes are a new version, unless a lead
+edited the article since, in which case the new import becomes a draft beside
+it, never over the lead's wording.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from kbdesk import textforms
+from kbdesk.authoring.workflow import Change, Workflow
+from kbdesk.content.article import Article
+from kbdesk.content.store import ContentStore
+from kbdesk.importing.cleaning import STEPS, Rules, clean, repeated_lines
+from kbdesk.importing.readers import SUFFIXES, FaqRow, Source, SourceError, read
+from kbdesk.importing.structure import to_markdown
+
+KIND_FOLDERS = {"standard": "standards", "faq": "faq", "script": "scripts", "article": "articles"}
+SCRIPT_FORMULAS = re.compile(r"您好|请问还有什么(可以)?帮|感谢您的(来电|耐心|支持|理解)|祝您.{0,4}愉快|很高兴为您服务|"
+                             r"非常抱歉|给您带来不便|请您稍等|\{\{[^{}]+\}\}|_{3,}|【[^】]{1,8}】")
+RULE_WORDS = re.compile(r"规范|标准|制度|职责|要求|规定|流程|守则|准则|指南|手册|须知|礼仪|第[一二三四五六七八九十\d]+条")
+MAX_TAGS = 5
+# Words of every document, never what characterises one.
+GENERIC_WORDS = frozenset("重新 进行 需要 如果 没有 已经 以及 或者 通过 根据 相关 时候 可能 一下 这个 那个 我们 您的 问题 情况 时间 工作".split())
+
+
+@dataclass
+class Planned:
+    """What one source (or one row of a sheet) becomes."""
+
+    source: str
+    path: str = ""
+    title: str = ""
+    kind: str = ""
+    category: str = ""
+    tags: list[str] = field(default_factory=list)
+    status: str = "draft"
+    encoding: str | None = None
+    sections: int = 0
+    removed: dict[str, int] = field(default_factory=lambda: {step: 0 for step in STEPS})
+    removed_lines: dict[str, list[str]] = field(default_factory=dict)
+    error: str | None = None
+    action: str = ""  # new, update, unchanged, beside (a draft beside the lead's edited article)
+    original: str = ""
+    body: str = ""
+    sha256: str = ""
+    images: dict[str, bytes] = field(default_factory=dict)  # path in the content folder: bytes
+
+    def to_json(self) -> dict:
+        return {"source": self.source, "path": self.path or None, "title": self.title, "kind": self.kind,
+                "category": self.category, "tags": self.tags, "status": self.status, "encoding": self.encoding,
+                "sections": self.sections, "removed": self.removed, "action": self.action, "error": self.error}
+
+    def text(self, today: dt.date) -> str:
+        front = {"title": self.title, "kind": self.kind, "category": self.category, "tags": self.tags,
+                 "status": self.status, "source": self.source, "source_sha256": self.sha256,
+                 "imported": today.isoformat()}
+        front = {k: v for k, v in front.items() if v not in ("", [], None)}
+        return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + self.body + "\n"
+
+
+def sources_in(paths: list[Path]) -> list[Path]:
+    """Files given, and the importable files in folders given (recursively)."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        else:
+            found.append(path)
+    return found
+
+
+def guess_kind(text: str, qa_pairs: int, sections: int = 0) -> str:
+    """faq for question-and-answer documents, standard for rules and duties
+    (and guides in sections), script for wording with greetings and blanks."""
+    if qa_pairs >= 2:
+        return "faq"
+    if RULE_WORDS.search(text) or sections >= 3:
+        return "standard"
+    if len(SCRIPT_FORMULAS.findall(text)) >= 2 and len(text) < 6000:
+        return "script"
+    return "standard" if sections >= 2 else "article"
+
+
+def slug(title: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    words = [w for w in re.split(r"[^a-z0-9]+", "-".join(lazy_pinyin(textforms.normalize(title))).lower()) if w]
+    return "-".join(words)[:48].strip("-") or "imported"
+
+
+class TermStatistics:
+    """How many articles of the knowledge base use a word (the leads' index),
+    to rank a document's own words against the rest as its tags."""
+
+    def __init__(self, store: ContentStore):
+        self.reader = None
+        self.documents = 1
+        try:
+            from kbdesk.search.index import SearchIndex
+
+            index = SearchIndex(store)
+            index.update(lock_timeout=5.0)
+            ix = index.open()
+            if ix is not None:
+                self.reader = ix.reader()
+                self.documents = max(1, ix.doc_count())
+        except Exception:  # noqa: BLE001 - without statistics, tags come from the words' frequency alone
+            self.reader = None
+
+    def frequency(self, word: str) -> int:
+        if self.reader is None:
+            return 0
+        try:
+            return self.reader.doc_frequency("words", word)
+        except Exception:  # noqa: BLE001
+            return 0
+
+    def tags(self, text: str, given: list[str]) -> list[str]:
+        from kbdesk.search.analysis import segmenter
+        from kbdesk.search.query import QUERY_STOP_WORDS
+
+        seg = segmenter()
+        counts = Counter(w for w in seg.words(textforms.normalize(text))
+                         if len(w) >= 2 and textforms.is_cjk(w) and w not in QUERY_STOP_WORDS
+                         and w not in GENERIC_WORDS)
+        scored = sorted(((tf * math.log((self.documents + 1) / (1 + self.frequency(w))), w)
+                         for w, tf in counts.items() if tf >= 2), reverse=True)
+        tags = list(dict.fromkeys(given))
+        for _, word in scored:
+            if len(tags) >= MAX_TAGS:
+                break
+            if word not in tags and not any(word in t or t in word for t in tags):
+                tags.append(word)
+        return tags
+
+    def close(self) -> None:
+        if self.reader is not None:
+            self.reader.close()
+
+
+def _title_of(source: Source, markdown: str) -> tuple[str, str]:
+    """(title, body without a first line that is the title)."""
+    lines = markdown.split("\n")
+    first = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if source.title:
+        title = re.split(r"\s*[-_|–—]\s*", source.title)[0].strip() or source.title
+    elif first is not None and len(lines[first].lstrip("# ").strip()) <= 40:
+        title = lines[first].lstrip("# ").strip()
+    else:
+        title = source.path.stem
+    if first is not None and textforms.normalize(lines[first].lstrip("# ").strip()) == textforms.normalize(title):
+        lines = lines[first + 1:]
+    return title, "\n".join(lines).strip()
+
+
+def plan(paths: list[Path], store: ContentStore, *, kind: str | None = None, category: str | None = None,
+         tags: tuple[str, ...] = (), status: str = "draft") -> list[Planned]:
+    """What each source would become; nothing is written."""
+    rules = Rules.load(store.settings_dir)
+    readable: list[tuple[Path, Source | None, str | None]] = []
+    for path in sources_in(paths):
+        try:
+            readable.append((path, read(path), None))
+        except SourceError as exc:
+            readable.append((path, None, str(exc)))
+    repeated = repeated_lines([s.text for _, s, _ in readable if s is not None and not s.rows], rules)
+    loaded = store.load_all().articles
+    by_source = {str(a.meta.get("source")): a for a in loaded if a.meta.get("source")}
+    taken = {a.path for a in loaded}
+    statistics = TermStatistics(store)
+    out: list[Planned] = []
+    try:
+        for path, source, error in readable:
+            if source is None:
+                out.append(Planned(path.name, error=error))
+                continue
+            if source.rows:
+                for n, row in enumerate(source.rows, 1):
+                    out.append(_plan_row(source, row, n, kind, category, tags, status, by_source, taken))
+                continue
+            out.append(_plan_document(source, rules, repeated, kind, category, tags, status, statistics,
+                                      by_source, taken))
+    finally:
+        statistics.close()
+    return out
+
+
+def _place(planned: Planned, key: str, by_source: dict[str, Article], taken: set[str]) -> None:
+    """Where the article goes, and what importing it again means."""
+    existing = by_source.get(key)
+    if existing is not None:
+        if existing.meta.get("source_sha256") == planned.sha256:
+            planned.path, planned.action = existing.path, "unchanged"
+            return
+        planned.path, planned.action = existing.path, "update"
+        return
+    folder = KIND_FOLDERS.get(planned.kind, "articles")
+    base = slug(planned.title)
+    path, n = f"{folder}/{base}.md", 2
+    while path in taken:
+        path, n = f"{folder}/{base}-{n}.md", n + 1
+    taken.add(path)
+    planned.path, planned.action = path, "new"
+
+
+def _plan_row(source: Source, row: FaqRow, n: int, kind, category, tags, status, by_source, taken) -> Planned:
+    planned = Planned(f"{source.name}#{n}", title=row.question.strip(), kind=kind or "faq",
+                      category=category or row.category, tags=list(dict.fromkeys([*tags, *row.tags])),
+                      status=status, encoding=source.encoding, sections=1, original=f"{row.question}\n{row.answer}")
+    planned.body = f"# {planned.title}\n\n{row.answer.strip()}"
+    import hashlib
+
+    planned.sha256 = hashlib.sha256(planned.original.encode("utf-8")).hexdigest()
+    _place(planned, planned.source, by_source, taken)
+    return planned
+
+
+def _plan_document(source: Source, rules: Rules, repeated, kind, category, tags, status, statistics,
+                   by_source, taken) -> Planned:
+    planned = Planned(source.name, encoding=source.encoding, status=status, sha256=source.data_sha256,
+                      original=source.text)
+    cleaned = clean(source.text, rules, title=source.title, repeated=repeated, file_name=source.name)
+    planned.removed = cleaned.counts()
+    planned.removed_lines = cleaned.removed
+    structured = to_markdown(cleaned.text)
+    title, body = _title_of(source, structured.markdown)
+    planned.title = title
+    planned.sections = structured.sections
+    planned.kind = kind or guess_kind(textforms.normalize(body), structured.qa_pairs, structured.sections)
+    planned.category = category or ""
+    planned.tags = statistics.tags(f"{title}\n{body}", list(tags))
+    _place(planned, source.name, by_source, taken)
+    folder = str(PurePosixPath(planned.path).parent)
+    stem = PurePosixPath(planned.path).stem
+    if source.images:
+        body = body.replace("](images/", f"]({stem}-images/")
+        planned.images = {f"{folder}/{stem}-images/{name}": data for name, data in source.images.items()}
+    planned.body = f"# {title}\n\n{body}" if body else f"# {title}"
+    return planned
+
+
+def write(planned: list[Planned], workflow: Workflow, today: dt.date | None = None) -> Change | None:
+    """Every planned article that is new or changed, as one commit of the
+    lead's (and, imported as approved, on the approved branch too)."""
+    today = today or dt.date.today()
+    files: dict[str, bytes] = {}
+    approved: list[str] = []
+    store = workflow.store
+    for p in planned:
+        if p.error or p.action in ("unchanged", ""):
+            continue
+        if p.action == "update" and workflow.edited_since_import(p.path):
+            p.action = "beside"
+            stem = PurePosixPath(p.path)
+            p.path = str(stem.with_name(f"{stem.stem}.import-{today:%Y%m%d}.md"))
+            p.status = "draft"
+        files[p.path] = p.text(today).encode("utf-8")
+        files.update(p.images)
+        if p.status == "approved":
+            approved.append(p.path)
+    if not files:
+        return None
+    n = sum(1 for p in planned if p.path in files)
+    message = (f"Import {n} documents as approved by {workflow.identity.name}" if approved
+               else f"Import {n} documents")
+    del store
+    return workflow.import_files(files, message, approved)

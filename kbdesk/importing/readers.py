@@ -1,0 +1,225 @@
+"""One reader per format, each through a library made for it: text in any
+Chinese encoding (:mod:`kbdesk.importing.decoding`), web pages (trafilatura:
+the main content, not the navigation, as Markdown with headings, lists and
+tables), Word files (mammoth to HTML, markdownify to Markdown; images kept),
+FAQ sheets (openpyxl, csv: one entry per row, columns found by their header).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kbdesk.importing.decoding import UndecidableEncoding, declared_charset, decode
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SHEET_SUFFIXES = (".xlsx", ".csv")
+WORD_SUFFIXES = (".docx",)
+SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + SHEET_SUFFIXES + WORD_SUFFIXES
+COLUMNS = {
+    "question": ("问题", "问", "q", "question", "标准问题", "常见问题", "客户问题", "提问"),
+    "answer": ("答案", "回答", "答", "a", "answer", "解答", "回复", "标准答案", "话术"),
+    "category": ("分类", "类别", "category", "类型", "业务分类"),
+    "tags": ("标签", "关键词", "关键字", "tags", "tag"),
+}
+
+
+class SourceError(ValueError):
+    """A file that cannot be imported; the message says why, in one line."""
+
+
+@dataclass
+class FaqRow:
+    question: str
+    answer: str
+    category: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    """What a reader made of a file."""
+
+    path: Path
+    data_sha256: str
+    encoding: str | None = None
+    text: str = ""  # plain text, or Markdown where ``markdown``
+    markdown: bool = False
+    title: str = ""  # the document's own title, where it says one
+    images: dict[str, bytes] = field(default_factory=dict)  # name: bytes, linked from the text as images/<name>
+    rows: list[FaqRow] = field(default_factory=list)  # a sheet: one FAQ entry each
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def read(path: Path) -> Source:
+    """The file read by its format's reader; SourceError if it cannot be."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        if suffix == ".pdf":
+            raise SourceError("PDF is not imported yet: save it as Word (.docx) or text first")
+        if suffix == ".doc":
+            raise SourceError("an old Word file (.doc): save it as .docx first")
+        raise SourceError(f"unknown kind of file ({suffix or 'no extension'}): kbdesk imports "
+                          + ", ".join(SUFFIXES))
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(f"too large to import ({size // (1024 * 1024)} MB; "
+                              f"limit {MAX_SOURCE_BYTES // (1024 * 1024)} MB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot be read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise SourceError("empty file")
+    source = Source(path, hashlib.sha256(data).hexdigest())
+    try:
+        if suffix in WORD_SUFFIXES:
+            _read_word(source, data)
+        elif suffix == ".xlsx":
+            _read_workbook(source, data)
+        elif suffix == ".csv":
+            _read_csv(source, data)
+        elif suffix in HTML_SUFFIXES:
+            _read_html(source, data)
+        else:
+            source.text, source.encoding = decode(data)
+            source.markdown = suffix in MARKDOWN_SUFFIXES
+    except UndecidableEncoding as exc:
+        raise SourceError(str(exc)) from None
+    if not source.rows and not source.text.strip():
+        raise SourceError("no text in it")
+    return source
+
+
+def _read_html(source: Source, data: bytes) -> None:
+    import trafilatura
+
+    text, source.encoding = decode(data, declared_charset(data))
+    markdown = trafilatura.extract(text, output_format="markdown", include_tables=True, include_formatting=True,
+                                   include_links=False, include_images=False)
+    if not markdown or (not re.search(r"^#", markdown, re.M) and re.search(r"<h[1-6][\s>]", text, re.I)):
+        # Too short for the extractor, or flattened by its fallback: the page
+        # without its navigation, as Markdown.
+        markdown = _page_markdown(text)
+    source.text, source.markdown = markdown, True
+    m = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
+    if m:
+        source.title = re.sub(r"\s+", " ", m.group(1)).strip()
+
+
+def _page_markdown(page: str) -> str:
+    """A short page's body as Markdown, without what surrounds the text
+    (navigation, header, footer, side bars, scripts, forms)."""
+    from lxml import html as lxml_html
+    from markdownify import markdownify
+
+    try:
+        tree = lxml_html.fromstring(page)
+    except Exception:  # noqa: BLE001 - lxml refuses some fragments: take the text as it is
+        return page
+    for element in tree.xpath("//nav|//header|//footer|//aside|//script|//style|//form|//noscript|//iframe"):
+        element.drop_tree()
+    body = tree.find("body")
+    return markdownify(lxml_html.tostring(body if body is not None else tree, encoding="unicode"),
+                       heading_style="ATX", bullets="-", strip=["a", "img"], table_infer_header=True)
+
+
+def _read_word(source: Source, data: bytes) -> None:
+    import mammoth
+    from markdownify import markdownify
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise SourceError("not a Word document (.docx): damaged, or protected by a password")
+    images: dict[str, bytes] = {}
+
+    def keep_image(image):
+        ext = (image.content_type or "image/png").split("/")[-1].replace("jpeg", "jpg")
+        name = f"image{len(images) + 1}.{ext}"
+        with image.open() as f:
+            images[name] = f.read()
+        return {"src": f"images/{name}"}
+
+    try:
+        result = mammoth.convert_to_html(io.BytesIO(data), convert_image=mammoth.images.img_element(keep_image))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise SourceError(f"not a Word document (.docx) that can be read: {exc}") from None
+    source.text = markdownify(result.value, heading_style="ATX", bullets="-", strip=["a"], table_infer_header=True)
+    source.markdown = True
+    source.images = images
+    source.encoding = "docx"
+
+
+def _header_columns(header: list[str]) -> dict[str, int]:
+    found = {}
+    for n, cell in enumerate(header):
+        name = re.sub(r"[\s:：]", "", str(cell or "")).lower()
+        for key, names in COLUMNS.items():
+            if key not in found and name in names:
+                found[key] = n
+    return found
+
+
+def _rows(source: Source, table: list[list], sheet: str) -> None:
+    header_at, columns = None, {}
+    for n, row in enumerate(table[:10]):
+        columns = _header_columns([str(c) if c is not None else "" for c in row])
+        if "question" in columns and "answer" in columns:
+            header_at = n
+            break
+    if header_at is None:
+        raise SourceError(f"sheet {sheet!r}: no header with a question and an answer column "
+                          f"(问题/问/Q and 答案/回答/A)")
+    for row in table[header_at + 1:]:
+        cells = [str(c).strip() if c is not None else "" for c in row]
+
+        def cell(key: str) -> str:
+            n = columns.get(key)
+            return cells[n] if n is not None and n < len(cells) else ""
+
+        if cell("question") and cell("answer"):
+            tags = [t for t in re.split(r"[,，、;；\s]+", cell("tags")) if t]
+            source.rows.append(FaqRow(cell("question"), cell("answer"), cell("category") or sheet, tags))
+
+
+def _read_workbook(source: Source, data: bytes) -> None:
+    from openpyxl import load_workbook
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise SourceError("not an Excel workbook (.xlsx): damaged, or protected by a password")
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        raise SourceError(f"not an Excel workbook (.xlsx) that can be read: {type(exc).__name__}") from None
+    problems = []
+    for sheet in book.worksheets:
+        table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        if not any(any(c is not None for c in row) for row in table):
+            continue
+        try:
+            _rows(source, table, sheet.title)
+        except SourceError as exc:
+            problems.append(str(exc))
+    book.close()
+    if not source.rows:
+        raise SourceError(problems[0] if problems else "no rows with a question and an answer")
+    source.encoding = "xlsx"
+
+
+def _read_csv(source: Source, data: bytes) -> None:
+    text, source.encoding = decode(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;，")
+    except csv.Error:
+        dialect = csv.excel
+    _rows(source, list(csv.reader(io.StringIO(text), dialect)), source.path.stem)

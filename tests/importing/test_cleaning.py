@@ -1,0 +1,111 @@
+"""Each cleaning step on its own, and the promise they make together: the
+words of the document itself are never removed."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kbdesk.importing.cleaning import (Rules, clean, normalise_forms, repeated_lines, strip_boilerplate,
+                                       strip_markup, strip_pinyin_annotations, strip_repetition)
+from kbdesk.importing.decoding import UndecidableEncoding, decode, declared_charset
+
+CLEAN = """客户服务规范
+本规范明确客服人员的职责，通过规范服务提升客户满意度。
+一、电话礼仪
+接听电话时，铃声响三声内接起，并主动报出工号牌号码。
+使用标准开场白（推荐）：您好，很高兴为您服务。
+二、记录方法
+按 5W1H(5W1H) 记录客户问题，做到不遗漏。
+VIP 会员开通后 7 天内未使用权益的全额退款；会员积分可以抵扣运费。"""
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Rules.load()
+
+
+def _annotate(text: str, rng: random.Random) -> str:
+    """The text as a Traditional converter leaves it: a reading in brackets
+    glued behind some of its characters."""
+    from pypinyin import Style, pinyin
+
+    out = []
+    for ch in text:
+        out.append(ch)
+        if "\u4e00" <= ch <= "\u9fff" and rng.random() < 0.3:
+            out.append(f"({pinyin(ch, style=Style.TONE)[0][0]})")
+    return "".join(out)
+
+
+def test_a_clean_text_with_annotations_added_comes_back_character_for_character(rules):
+    rng = random.Random(7)
+    for _ in range(20):
+        annotated = _annotate(CLEAN, rng)
+        assert annotated != CLEAN
+        assert clean(annotated, rules).text == CLEAN
+
+
+def test_pinyin_annotations_go_and_real_parentheses_stay():
+    text, removed = strip_pinyin_annotations("職責(zé)通過(guò)服務(wù)，工號(hào)牌(推荐)(5W1H)(app)")
+    assert text == "職責通過服務，工號牌(推荐)(5W1H)(app)"
+    assert removed == ["(zé)", "(guò)", "(wù)", "(hào)"]
+    # Without a converter at work (no toned reading), nothing is touched.
+    assert strip_pinyin_annotations("请选择(de)选项")[0] == "请选择(de)选项"
+
+
+def test_site_boilerplate_lines_go_and_service_wording_about_members_stays(rules):
+    text = "\n".join([
+        "客户服务指南.docxVIP", "1234人看过", "作者：张三", "发布时间：2023-05-01", "标签：客服 规范",
+        "已阅读5页，剩余10页未读", "下载本文档", "1、本站所有资源如无特殊说明，都需要本地电脑安装OFFICE2007。",
+        "2、如涉及侵权，请联系我们删除。", "版权所有 © 某某文库", "上一篇：投诉处理",
+        "VIP 会员开通后 7 天内未使用权益的全额退款。", "会员积分可以抵扣运费。", "客服热线：400-800-1234",
+    ])
+    kept, removed = strip_boilerplate(text, rules, file_name="客户服务指南.docx")
+    assert kept.split("\n") == ["VIP 会员开通后 7 天内未使用权益的全额退款。", "会员积分可以抵扣运费。",
+                                "客服热线：400-800-1234"]
+    assert len(removed) == 11
+
+
+def test_lines_repeated_across_many_documents_are_a_header_or_footer(rules):
+    docs = [f"某某客服中心内部资料\n第{n}篇的正文，讲退款。\n本资料仅供内部培训使用" for n in range(5)]
+    repeated = repeated_lines(docs, rules)
+    kept, removed = strip_boilerplate(docs[0], rules, repeated)
+    assert kept == "第0篇的正文，讲退款。" and len(removed) == 2
+    assert repeated_lines(docs[:2], rules) == set()  # two documents say nothing of a site
+
+
+def test_markup_and_site_template_markers_go_and_kbdesk_blanks_stay():
+    text, removed = strip_markup('<span style="color:red">重点</span>{{ site.name }}提示&nbsp;您好{{客户称呼}}<!-- x -->')
+    assert text == "重点提示\xa0您好{{客户称呼}}"
+    assert len(removed) == 5
+
+
+def test_repeated_paragraphs_and_title_lines():
+    text = ("客户服务规范\n本规范用于提升客户满意度和服务质量的统一要求。\n一、电话礼仪\n接听电话要及时。\n"
+            "二、在线礼仪\n本规范用于提升客户满意度和服务质量的统一要求。\n感谢您的来电，祝您愉快！\n"
+            "三、结束语\n感谢您的来电，祝您愉快！")
+    kept, removed = strip_repetition(text, "客户服务规范")
+    assert kept.startswith("一、电话礼仪")  # the title line and the summary repeated later go
+    assert kept.count("本规范用于提升") == 1 and kept.count("感谢您的来电") == 2  # short closings stay
+    assert removed == ["客户服务规范", "本规范用于提升客户满意度和服务质量的统一要求。"]
+
+
+def test_forms_of_whitespace_and_punctuation():
+    text, changed = normalise_forms("您好,请问\u3000有什么可以帮您?\n\n\n\n客?服  电话:12345  \n  - 缩进保留")
+    assert text == "您好，请问 有什么可以帮您？\n\n客?服 电话:12345\n  - 缩进保留"
+    assert changed
+
+
+def test_decoding_short_chinese_texts_in_their_encodings():
+    for encoding, text in (("gbk", "退款" * 5), ("gbk", "请在三声内接听电话"), ("big5", "退款多久到帳"),
+                           ("gb18030", "客户服务规范：接听电话时要使用礼貌用语。")):
+        decoded, _ = decode(text.encode(encoding))
+        assert decoded == text, encoding
+    assert decode("统一码".encode("utf-16"))[0] == "统一码"
+    assert decode(b"\xef\xbb\xbfUTF-8 \xe5\xb8\xa6\xe7\xad\xbe\xe5\x90\x8d")[0] == "UTF-8 带签名"
+    page = '<meta charset="gbk"><p>退款</p>'.encode("gbk")
+    assert declared_charset(page) == "gb18030" and decode(page, declared_charset(page))[0].endswith("退款</p>")
+    with pytest.raises(UndecidableEncoding):
+        decode(bytes(range(256)) * 4)
