@@ -112,7 +112,7 @@ def test_import_every_format_as_one_commit_of_the_lead(kb, docs, tmp_path):
     assert "## 已经发货怎么办" in page and "- 联系快递改派" in page and "| 改派 | 1 天 |" in page
     assert "首页" not in page and "举报" not in page and "登录" not in page
     word = (kb / ok["会员.docx"]["path"]).read_text(encoding="utf-8")
-    assert "## 开通方式" in word and "**VIP 会员享受免运费和专属客服。**" in word and "| 月卡 | 15元 |" in word
+    assert "\n## 开通方式\n" in word and "**VIP 会员享受免运费和专属客服。**" in word and "| 月卡 | 15元 |" in word
     row = (kb / ok["faq.xlsx#1"]["path"]).read_text(encoding="utf-8")
     assert "# 快递多久能到？" in row and "一般三天内送达。" in row and "物流" in row and "时效" in row
 
