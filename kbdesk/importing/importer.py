@@ -58,6 +58,19 @@ class Planned:
     sha256: str = ""
     images: dict[str, bytes] = field(default_factory=dict)  # path in the content folder: bytes
 
+    def set_kind(self, kind: str) -> None:
+        """Another kind (chosen in the import dialog): a new article moves to
+        that kind's folder."""
+        if kind == self.kind:
+            return
+        if self.action == "new" and self.path:
+            path = PurePosixPath(self.path)
+            moved = f"{KIND_FOLDERS.get(kind, 'articles')}/{path.name}"
+            self.images = {img.replace(f"{path.parent}/", f"{PurePosixPath(moved).parent}/", 1): data
+                           for img, data in self.images.items()}
+            self.path = moved
+        self.kind = kind
+
     def to_json(self) -> dict:
         return {"source": self.source, "path": self.path or None, "title": self.title, "kind": self.kind,
                 "category": self.category, "tags": self.tags, "status": self.status, "encoding": self.encoding,
@@ -167,16 +180,24 @@ def _title_of(source: Source, markdown: str) -> tuple[str, str]:
     return title, "\n".join(lines).strip()
 
 
+class ImportCancelled(Exception):
+    """The lead stopped planning an import; nothing was written."""
+
+
 def plan(paths: list[Path], store: ContentStore, *, kind: str | None = None, category: str | None = None,
-         tags: tuple[str, ...] = (), status: str = "draft") -> list[Planned]:
-    """What each source would become; nothing is written."""
+         tags: tuple[str, ...] = (), status: str = "draft", progress=None) -> list[Planned]:
+    """What each source would become; nothing is written. *progress(done,
+    total)* is called as files are read; returning False stops (ImportCancelled)."""
     rules = Rules.load(store.settings_dir)
     readable: list[tuple[Path, Source | None, str | None]] = []
-    for path in sources_in(paths):
+    files = sources_in(paths)
+    for n, path in enumerate(files, 1):
         try:
             readable.append((path, read(path), None))
         except SourceError as exc:
             readable.append((path, None, str(exc)))
+        if progress is not None and progress(n, len(files)) is False:
+            raise ImportCancelled()
     repeated = repeated_lines([s.text for _, s, _ in readable if s is not None and not s.rows], rules)
     loaded = store.load_all().articles
     by_source = {str(a.meta.get("source")): a for a in loaded if a.meta.get("source")}

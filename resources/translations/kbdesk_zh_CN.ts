@@ -1,1276 +1,1399 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>ArticlePicker</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="392"/>
-        <source>Open an article</source>
-        <translation>打开文章</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="393"/>
-        <source>Filter by title or file name</source>
-        <translation>按标题或文件名筛选</translation>
-    </message>
-</context>
-<context>
-    <name>ConflictDialog</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="172"/>
-        <source>The article changed on disk</source>
-        <translation>文章已在磁盘上被修改</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="173"/>
-        <source>“{title}” was changed by someone else</source>
-        <translation>“{title}”已被他人修改</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="175"/>
-        <source>The file was deleted or moved since you opened it. Keep yours to write it again, or cancel.</source>
-        <translation>打开之后，文件已被删除或移走。可以保留你的版本重新写入，或取消。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="180"/>
-        <source>Since you opened it, the file on disk was saved by someone else (another lead, or another program). Saving now would replace their change.</source>
-        <translation>你打开之后，磁盘上的文件已被他人（其他主管或其他程序）保存。现在保存会覆盖他们的修改。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="182"/>
-        <source>Red, struck through: only in the version on disk.  Green: only in yours.</source>
-        <translation>红色删除线：只在磁盘上的版本中。绿色：只在你的版本中。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="183"/>
-        <source>Take theirs (reload)</source>
-        <translation>采用对方的（重新载入）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="184"/>
-        <source>Keep mine (overwrite)</source>
-        <translation>保留我的（覆盖）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="185"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>DiffView</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="103"/>
-        <source>The two versions have the same text.</source>
-        <translation>两个版本的文字相同。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="105"/>
-        <source>{removed} character(s) removed (red), {added} added (green)</source>
-        <translation>删除 {removed} 个字（红色），新增 {added} 个字（绿色）</translation>
-    </message>
-</context>
-<context>
-    <name>Editor</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="78"/>
-        <source>The team file .kbdesk/team.yaml cannot be read, so nobody counts as a lead: {error}</source>
-        <translation>无法读取团队文件 .kbdesk/team.yaml，因此没有人被视为主管：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="81"/>
-        <source>This content folder lists no leads (.kbdesk/team.yaml), so it is read-only.</source>
-        <translation>这个内容文件夹没有列出主管（.kbdesk/team.yaml），因此只读。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="82"/>
-        <source>You are signed in as {name} &lt;{email}&gt;, an agent here: only the leads listed in .kbdesk/team.yaml may edit, approve, restore or retire.</source>
-        <translation>你当前的身份是 {name} &lt;{email}&gt;，在这里是坐席：只有 .kbdesk/team.yaml 中列出的主管可以编辑、批准、恢复或停用。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="91"/>
-        <source>Two-person rule: you wrote the last change to this wording, so another lead must approve it.</source>
-        <translation>双人审核规则：这段文字的最后一次修改是你做的，需要由另一位主管批准。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="93"/>
-        <source>Errors found by the checks block approval. Fix the errors in the check panel, save, and try again.</source>
-        <translation>检查发现的错误会阻止批准。请先修正检查面板中的错误，保存后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="95"/>
-        <source>The file has changes that are not saved as a version yet. Save it first.</source>
-        <translation>文件有尚未保存为版本的修改，请先保存。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="97"/>
-        <source>Only articles in review can be approved: submit it for review first.</source>
-        <translation>只有审核中的文章才能批准：请先提交审核。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="99"/>
-        <source>This article is already in review.</source>
-        <translation>这篇文章已在审核中。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="100"/>
-        <source>This article is already retired.</source>
-        <translation>这篇文章已停用。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="101"/>
-        <source>This article is retired: restore a version first.</source>
-        <translation>这篇文章已停用：请先恢复一个版本。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="102"/>
-        <source>Only the leads listed in .kbdesk/team.yaml may do this.</source>
-        <translation>只有 .kbdesk/team.yaml 中列出的主管可以这样做。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="103"/>
-        <source>Not saved: the front matter cannot be read. Fix it in the source.</source>
-        <translation>未保存：无法读取文件头（front matter），请在源文本中修正。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="104"/>
-        <source>Another lead approved something at the same moment. Try again.</source>
-        <translation>另一位主管刚好同时批准了内容，请再试一次。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1153"/>
-        <source>Not allowed</source>
-        <translation>不允许</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1169"/>
-        <source>Not created</source>
-        <translation>未创建</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1186"/>
-        <source>New script {title}</source>
-        <translation>新建话术 {title}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1202"/>
-        <source>Unsaved edits found</source>
-        <translation>发现未保存的编辑</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1203"/>
-        <source>The editor closed unexpectedly with unsaved changes to:
+    <context>
+        <name>ArticlePicker</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="392" />
+            <source>Open an article</source>
+            <translation>打开文章</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="393" />
+            <source>Filter by title or file name</source>
+            <translation>按标题或文件名筛选</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="172" />
+            <source>The article changed on disk</source>
+            <translation>文章已在磁盘上被修改</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="173" />
+            <source>“{title}” was changed by someone else</source>
+            <translation>“{title}”已被他人修改</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="175" />
+            <source>The file was deleted or moved since you opened it. Keep yours to write it again, or cancel.</source>
+            <translation>打开之后，文件已被删除或移走。可以保留你的版本重新写入，或取消。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="180" />
+            <source>Since you opened it, the file on disk was saved by someone else (another lead, or another program). Saving now would replace their change.</source>
+            <translation>你打开之后，磁盘上的文件已被他人（其他主管或其他程序）保存。现在保存会覆盖他们的修改。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="182" />
+            <source>Red, struck through: only in the version on disk.  Green: only in yours.</source>
+            <translation>红色删除线：只在磁盘上的版本中。绿色：只在你的版本中。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="183" />
+            <source>Take theirs (reload)</source>
+            <translation>采用对方的（重新载入）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="184" />
+            <source>Keep mine (overwrite)</source>
+            <translation>保留我的（覆盖）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="185" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiffView</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="103" />
+            <source>The two versions have the same text.</source>
+            <translation>两个版本的文字相同。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="105" />
+            <source>{removed} character(s) removed (red), {added} added (green)</source>
+            <translation>删除 {removed} 个字（红色），新增 {added} 个字（绿色）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Editor</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="78" />
+            <source>The team file .kbdesk/team.yaml cannot be read, so nobody counts as a lead: {error}</source>
+            <translation>无法读取团队文件 .kbdesk/team.yaml，因此没有人被视为主管：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="81" />
+            <source>This content folder lists no leads (.kbdesk/team.yaml), so it is read-only.</source>
+            <translation>这个内容文件夹没有列出主管（.kbdesk/team.yaml），因此只读。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="82" />
+            <source>You are signed in as {name} &lt;{email}&gt;, an agent here: only the leads listed in .kbdesk/team.yaml may edit, approve, restore or retire.</source>
+            <translation>你当前的身份是 {name} &lt;{email}&gt;，在这里是坐席：只有 .kbdesk/team.yaml 中列出的主管可以编辑、批准、恢复或停用。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="91" />
+            <source>Two-person rule: you wrote the last change to this wording, so another lead must approve it.</source>
+            <translation>双人审核规则：这段文字的最后一次修改是你做的，需要由另一位主管批准。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="93" />
+            <source>Errors found by the checks block approval. Fix the errors in the check panel, save, and try again.</source>
+            <translation>检查发现的错误会阻止批准。请先修正检查面板中的错误，保存后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="95" />
+            <source>The file has changes that are not saved as a version yet. Save it first.</source>
+            <translation>文件有尚未保存为版本的修改，请先保存。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="97" />
+            <source>Only articles in review can be approved: submit it for review first.</source>
+            <translation>只有审核中的文章才能批准：请先提交审核。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="99" />
+            <source>This article is already in review.</source>
+            <translation>这篇文章已在审核中。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="100" />
+            <source>This article is already retired.</source>
+            <translation>这篇文章已停用。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="101" />
+            <source>This article is retired: restore a version first.</source>
+            <translation>这篇文章已停用：请先恢复一个版本。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="102" />
+            <source>Only the leads listed in .kbdesk/team.yaml may do this.</source>
+            <translation>只有 .kbdesk/team.yaml 中列出的主管可以这样做。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="103" />
+            <source>Not saved: the front matter cannot be read. Fix it in the source.</source>
+            <translation>未保存：无法读取文件头（front matter），请在源文本中修正。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="104" />
+            <source>Another lead approved something at the same moment. Try again.</source>
+            <translation>另一位主管刚好同时批准了内容，请再试一次。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1153" />
+            <source>Not allowed</source>
+            <translation>不允许</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1169" />
+            <source>Not created</source>
+            <translation>未创建</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1186" />
+            <source>New script {title}</source>
+            <translation>新建话术 {title}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1202" />
+            <source>Unsaved edits found</source>
+            <translation>发现未保存的编辑</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1203" />
+            <source>The editor closed unexpectedly with unsaved changes to:
 {names}
 
 Open them in the editor to restore or discard them?</source>
-        <translation>编辑器意外关闭，以下文章有未保存的修改：
+            <translation>编辑器意外关闭，以下文章有未保存的修改：
 {names}
 
 要在编辑器中打开，选择恢复或丢弃吗？</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1206"/>
-        <source>Open in the editor</source>
-        <translation>在编辑器中打开</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1207"/>
-        <source>Later</source>
-        <translation>稍后</translation>
-    </message>
-</context>
-<context>
-    <name>EditorWindow</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="321"/>
-        <source>Links are not followed in the editor&apos;s preview: {url}</source>
-        <translation>编辑器的预览中不打开链接：{url}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="386"/>
-        <source>Line {line}, column {column}</source>
-        <translation>第 {line} 行，第 {column} 列</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="405"/>
-        <source>Cannot open the article</source>
-        <translation>无法打开文章</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="427"/>
-        <source>Reloaded “{title}” from disk.</source>
-        <translation>已从磁盘重新载入“{title}”。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="462"/>
-        <source>The front matter cannot be read: {error}</source>
-        <translation>无法读取文件头：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="475"/>
-        <source>kbdesk editor</source>
-        <translation>kbdesk 编辑器</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="477"/>
-        <source>(not on disk)</source>
-        <translation>（磁盘上不存在）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="491"/>
-        <source>Send this version to the other leads for review</source>
-        <translation>把这个版本交给其他主管审核</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="492"/>
-        <source>Only drafts can be submitted (this one is {status})</source>
-        <translation>只有草稿可以提交审核（当前为：{status}）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="494"/>
-        <source>Approve: agents see this wording at once</source>
-        <translation>批准：坐席会立即看到这段文字</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="496"/>
-        <source>Only articles in review can be approved (this one is {status})</source>
-        <translation>只有审核中的文章可以批准（当前为：{status}）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="498"/>
-        <source>{n} lint error(s) block approval</source>
-        <translation>{n} 个检查错误阻止批准</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="499"/>
-        <source>No lint errors</source>
-        <translation>检查没有发现错误</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="502"/>
-        <source>Two-person rule: you wrote the last change, another lead must approve it</source>
-        <translation>双人审核：最后一次修改是你做的，需要另一位主管批准</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="504"/>
-        <source>Two-person rule: the author of the last change cannot approve it</source>
-        <translation>双人审核：最后一次修改的作者不能自己批准</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="507"/>
-        <source>Withdraw from agents: they no longer find or copy it</source>
-        <translation>对坐席下线：他们将搜不到、也不能复制</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="508"/>
-        <source>Already retired; restore a version to bring it back</source>
-        <translation>已停用；恢复一个版本即可重新启用</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="510"/>
-        <source>Save a version (Ctrl+S)</source>
-        <translation>保存为新版本（Ctrl+S）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="532"/>
-        <location filename="../../kbdesk/ui/editor.py" line="1018"/>
-        <source>Read only. </source>
-        <translation>只读。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="537"/>
-        <source>lead</source>
-        <translation>主管</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="537"/>
-        <source>agent, read only</source>
-        <translation>坐席，只读</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="545"/>
-        <source>Not allowed</source>
-        <translation>不允许</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="591"/>
-        <source>The wording of an approved article changed: it is saved as a draft and needs approval again. Agents keep the approved wording until then.</source>
-        <translation>已批准文章的文字有修改：保存为草稿，需要重新批准。在此之前坐席仍看到已批准的文字。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="593"/>
-        <source>The status is set by Submit, Approve and Retire: your change of the status line is not saved.</source>
-        <translation>状态只能通过“提交审核”“批准”“停用”改变：你对 status 行的修改不会保存。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="607"/>
-        <source>Nothing to save: no changes since it was opened or saved.</source>
-        <translation>没有需要保存的内容：打开或上次保存后没有修改。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="615"/>
-        <source>Edit {title}</source>
-        <translation>修改 {title}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="642"/>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="648"/>
-        <source>Saved “{title}” as version {commit}.</source>
-        <translation>已保存“{title}”，版本 {commit}。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="649"/>
-        <source>Saved “{title}”.</source>
-        <translation>已保存“{title}”。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="691"/>
-        <source>Not saved: the version on disk is unchanged.</source>
-        <translation>未保存：磁盘上的版本保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="701"/>
-        <location filename="../../kbdesk/ui/editor.py" line="950"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="702"/>
-        <source>Save your changes as a version before you {action}?</source>
-        <translation>要先把修改保存为版本，再{action}吗？</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="703"/>
-        <source>Save first</source>
-        <translation>先保存</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="709"/>
-        <source>Changed on disk</source>
-        <translation>磁盘上已修改</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="710"/>
-        <source>“{title}” changed on disk since you opened it. Reload it (or save yours) first.</source>
-        <translation>打开之后，“{title}”已在磁盘上被修改。请先重新载入（或保存你的版本）。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="719"/>
-        <source>submit it for review</source>
-        <translation>提交审核</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="723"/>
-        <source>approve it</source>
-        <translation>批准</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="728"/>
-        <location filename="../../kbdesk/ui/editor.py" line="731"/>
-        <source>Retire</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="729"/>
-        <source>Retire “{title}”? Agents will no longer find or copy it. Its versions are kept and it can be restored.</source>
-        <translation>停用“{title}”？坐席将搜不到、也不能复制它。所有版本都会保留，可以再恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="731"/>
-        <source>retire it</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="736"/>
-        <source>Not submitted</source>
-        <translation>未提交</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="736"/>
-        <source>Not approved</source>
-        <translation>未批准</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="737"/>
-        <source>Not retired</source>
-        <translation>未停用</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="745"/>
-        <source>“{title}” is in review: another lead can approve it now.</source>
-        <translation>“{title}”已提交审核：现在可以由另一位主管批准。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="746"/>
-        <source>Approved “{title}”: agents see this wording now.</source>
-        <translation>已批准“{title}”：坐席现在看到的是这段文字。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="747"/>
-        <source>Retired “{title}”: agents no longer see it.</source>
-        <translation>已停用“{title}”：坐席不再看到它。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="766"/>
-        <location filename="../../kbdesk/ui/editor.py" line="1011"/>
-        <source>Versions ({n})</source>
-        <translation>版本（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="785"/>
-        <source>Select one version to read it, or two to compare them.</source>
-        <translation>选择一个版本查看，或选择两个版本比较。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="801"/>
-        <source>Not restored</source>
-        <translation>未恢复</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="805"/>
-        <source>Restored {version} as a new version {commit}.</source>
-        <translation>已把{version}恢复为新版本 {commit}。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="809"/>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="810"/>
-        <source>Bring back the wording of {version}? It becomes a new version (a draft that needs approval again, unless agents see exactly this wording now). Nothing is lost: every version stays in the history.</source>
-        <translation>恢复{version}的文字？它会成为一个新版本（草稿，需要重新批准，除非坐席现在看到的正是这段文字）。不会丢失任何内容：所有版本都保留在历史中。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="813"/>
-        <source>Restore this version</source>
-        <translation>恢复此版本</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="813"/>
-        <source>restore a version</source>
-        <translation>恢复版本</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="853"/>
-        <source>“{title}” was deleted or moved on disk. Saving writes it again.</source>
-        <translation>“{title}”已在磁盘上被删除或移走。保存会重新写入。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="855"/>
-        <source>“{title}” was changed on disk (by another lead or program). Reload takes their version and replaces your unsaved changes (Undo brings them back); saving shows the differences first.</source>
-        <translation>“{title}”已在磁盘上被修改（其他主管或程序）。重新载入会采用对方的版本并替换你未保存的修改（可用撤销找回）；保存时会先显示差异。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="859"/>
-        <source>“{title}” was changed on disk (by another lead or program).</source>
-        <translation>“{title}”已在磁盘上被修改（其他主管或程序）。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="885"/>
-        <source>Unsaved changes could not be kept aside: {error}</source>
-        <translation>未保存的修改无法暂存：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="904"/>
-        <source>Unsaved changes from {time} were kept when the editor closed unexpectedly.</source>
-        <translation>编辑器意外关闭时，保留了 {time} 的未保存修改。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="907"/>
-        <source>The file changed on disk since then: saving will show the differences first.</source>
-        <translation>此后文件在磁盘上有改动：保存时会先显示差异。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="929"/>
-        <source>Restored the unsaved changes. Save them with Ctrl+S.</source>
-        <translation>已恢复未保存的修改。按 Ctrl+S 保存。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="951"/>
-        <source>Save the changes to “{title}” as a version before closing?</source>
-        <translation>关闭前把对“{title}”的修改保存为版本吗？</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1004"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1005"/>
-        <source>Reload</source>
-        <translation>重新载入</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1006"/>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1007"/>
-        <source>Restore them</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1008"/>
-        <source>Discard</source>
-        <translation>丢弃</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1009"/>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1010"/>
-        <source>Placeholders</source>
-        <translation>占位符</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor.py" line="1012"/>
-        <source>As agents will see it (the same renderer and sanitiser)</source>
-        <translation>坐席看到的样子（同样的渲染和安全过滤）</translation>
-    </message>
-</context>
-<context>
-    <name>FillDialog</name>
-    <message>
-        <location filename="../../kbdesk/ui/dialogs.py" line="159"/>
-        <source>Still blank: {names}</source>
-        <translation>尚未填写：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/dialogs.py" line="164"/>
-        <source>Fill in the blanks</source>
-        <translation>填写话术空白</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/dialogs.py" line="166"/>
-        <source>Copy (Ctrl+Enter)</source>
-        <translation>复制（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/dialogs.py" line="167"/>
-        <source>Enter moves to the next field; Enter on the last field or Ctrl+Enter copies. Your name and staff number can be saved in Preferences.</source>
-        <translation>回车跳到下一项；在最后一项回车或按 Ctrl+Enter 复制。姓名和工号可在“设置”中保存。</translation>
-    </message>
-</context>
-<context>
-    <name>FrontMatterForm</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="308"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="309"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="310"/>
-        <source>Category</source>
-        <translation>分类</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="311"/>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="312"/>
-        <source>separated by 、 or commas</source>
-        <translation>用、或逗号分隔</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="313"/>
-        <source>Review by</source>
-        <translation>复核日期</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="314"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="315"/>
-        <source>Submit for review</source>
-        <translation>提交审核</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="316"/>
-        <source>Approve</source>
-        <translation>批准</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="317"/>
-        <source>Retire</source>
-        <translation>停用</translation>
-    </message>
-</context>
-<context>
-    <name>IdentityDialog</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="231"/>
-        <source>Who are you?</source>
-        <translation>你是谁？</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="232"/>
-        <source>Your name and e-mail are recorded with every version you save or approve. Leads are recognised by the names and e-mails in .kbdesk/team.yaml.</source>
-        <translation>你保存或批准的每个版本都会记录你的姓名和邮箱。主管按 .kbdesk/team.yaml 中的姓名和邮箱识别。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="234"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="235"/>
-        <source>E-mail</source>
-        <translation>邮箱</translation>
-    </message>
-</context>
-<context>
-    <name>Kinds</name>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="29"/>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="30"/>
-        <source>Standard</source>
-        <translation>标准</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="31"/>
-        <source>FAQ</source>
-        <translation>FAQ</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="32"/>
-        <source>Script</source>
-        <translation>话术</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="33"/>
-        <source>Article</source>
-        <translation>文章</translation>
-    </message>
-</context>
-<context>
-    <name>Lint</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="66"/>
-        <source>Taboo phrase 「{phrase}」; say instead: {suggest}</source>
-        <translation>服务忌语「{phrase}」；建议改为：{suggest}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="67"/>
-        <source>Taboo phrase 「{phrase}」</source>
-        <translation>服务忌语「{phrase}」</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="69"/>
-        <source>Unknown placeholder {name} (not declared in .kbdesk/placeholders.yaml)</source>
-        <translation>未登记的占位符 {name}（不在 .kbdesk/placeholders.yaml 中）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="70"/>
-        <source>Malformed placeholder: {fragment}</source>
-        <translation>占位符格式错误：{fragment}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="72"/>
-        <source>{name} has no default: the agent must fill it in</source>
-        <translation>{name} 没有默认值：坐席必须填写</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="74"/>
-        <source>{n} characters; a chat message should stay under {limit}</source>
-        <translation>共 {n} 个字；一条聊天消息应少于 {limit} 个字</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="76"/>
-        <source>Mixes Traditional and Simplified characters ({examples})</source>
-        <translation>繁简混用（{examples}）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="78"/>
-        <source>No greeting (expected one of: {words})</source>
-        <translation>缺少问候语（应包含其一：{words}）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="80"/>
-        <source>No closing (expected one of: {words})</source>
-        <translation>缺少结束语（应包含其一：{words}）</translation>
-    </message>
-</context>
-<context>
-    <name>LintPanel</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="392"/>
-        <source>Checks: no problems found</source>
-        <translation>检查：没有发现问题</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="395"/>
-        <source>Checks: {errors} error(s), {warnings} warning(s) — errors block approval</source>
-        <translation>检查：{errors} 个错误，{warnings} 个警告 — 有错误不能批准</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="399"/>
-        <source>Checks: {warnings} warning(s) — warnings do not block approval</source>
-        <translation>检查：{warnings} 个警告 — 警告不影响批准</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="406"/>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="406"/>
-        <source>Line</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="406"/>
-        <source>Message</source>
-        <translation>说明</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="224"/>
-        <source>Link not opened: {url}</source>
-        <translation>未打开链接：{url}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="355"/>
-        <source>Search failed: {error}</source>
-        <translation>搜索出错：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="356"/>
-        <source>Search failed</source>
-        <translation>搜索出错</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="361"/>
-        <source>Preparing the search index…</source>
-        <translation>正在准备搜索索引…</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="362"/>
-        <source>Results appear as soon as it is ready. You can keep typing.</source>
-        <translation>索引就绪后立即显示结果，可以继续输入。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="366"/>
-        <source>No article has every word; showing articles with some of them.</source>
-        <translation>没有文章包含全部关键词，以下为部分匹配的结果。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="368"/>
-        <source>{n} results</source>
-        <translation>{n} 条结果</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="370"/>
-        <source>filter: {filters}</source>
-        <translation>筛选：{filters}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="374"/>
-        <source>Try a shorter or different word (退款 instead of 退款多久到账).</source>
-        <translation>换个说法或用更短的词（如“退款”而不是“退款多久到账”）。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="375"/>
-        <source>Pinyin works too: full (tuikuan) or initials (tk).</source>
-        <translation>也可以用拼音：全拼（tuikuan）或首字母（tk）。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="377"/>
-        <source>Remove the filter ({filters}) — it may hide the answer.</source>
-        <translation>去掉筛选条件（{filters}），答案可能被筛掉了。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="379"/>
-        <source>Nothing found for “{query}”</source>
-        <translation>没有找到“{query}”</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="391"/>
-        <source>Favourites</source>
-        <translation>收藏</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="394"/>
-        <source>Recently copied</source>
-        <translation>最近复制</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="457"/>
-        <source>Most used</source>
-        <translation>最常用</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="399"/>
-        <source>Type to search the knowledge base</source>
-        <translation>输入关键词搜索知识库</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="400"/>
-        <source>Chinese (Simplified or Traditional), pinyin such as tuikuan or tk, or terms like APP, VIP.
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1206" />
+            <source>Open in the editor</source>
+            <translation>在编辑器中打开</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1207" />
+            <source>Later</source>
+            <translation>稍后</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditorWindow</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="321" />
+            <source>Links are not followed in the editor's preview: {url}</source>
+            <translation>编辑器的预览中不打开链接：{url}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="386" />
+            <source>Line {line}, column {column}</source>
+            <translation>第 {line} 行，第 {column} 列</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="405" />
+            <source>Cannot open the article</source>
+            <translation>无法打开文章</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="427" />
+            <source>Reloaded “{title}” from disk.</source>
+            <translation>已从磁盘重新载入“{title}”。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="462" />
+            <source>The front matter cannot be read: {error}</source>
+            <translation>无法读取文件头：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="475" />
+            <source>kbdesk editor</source>
+            <translation>kbdesk 编辑器</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="477" />
+            <source>(not on disk)</source>
+            <translation>（磁盘上不存在）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="491" />
+            <source>Send this version to the other leads for review</source>
+            <translation>把这个版本交给其他主管审核</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="492" />
+            <source>Only drafts can be submitted (this one is {status})</source>
+            <translation>只有草稿可以提交审核（当前为：{status}）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="494" />
+            <source>Approve: agents see this wording at once</source>
+            <translation>批准：坐席会立即看到这段文字</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="496" />
+            <source>Only articles in review can be approved (this one is {status})</source>
+            <translation>只有审核中的文章可以批准（当前为：{status}）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="498" />
+            <source>{n} lint error(s) block approval</source>
+            <translation>{n} 个检查错误阻止批准</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="499" />
+            <source>No lint errors</source>
+            <translation>检查没有发现错误</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="502" />
+            <source>Two-person rule: you wrote the last change, another lead must approve it</source>
+            <translation>双人审核：最后一次修改是你做的，需要另一位主管批准</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="504" />
+            <source>Two-person rule: the author of the last change cannot approve it</source>
+            <translation>双人审核：最后一次修改的作者不能自己批准</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="507" />
+            <source>Withdraw from agents: they no longer find or copy it</source>
+            <translation>对坐席下线：他们将搜不到、也不能复制</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="508" />
+            <source>Already retired; restore a version to bring it back</source>
+            <translation>已停用；恢复一个版本即可重新启用</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="510" />
+            <source>Save a version (Ctrl+S)</source>
+            <translation>保存为新版本（Ctrl+S）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="532" />
+            <location filename="../../kbdesk/ui/editor.py" line="1018" />
+            <source>Read only. </source>
+            <translation>只读。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="537" />
+            <source>lead</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="537" />
+            <source>agent, read only</source>
+            <translation>坐席，只读</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="545" />
+            <source>Not allowed</source>
+            <translation>不允许</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="591" />
+            <source>The wording of an approved article changed: it is saved as a draft and needs approval again. Agents keep the approved wording until then.</source>
+            <translation>已批准文章的文字有修改：保存为草稿，需要重新批准。在此之前坐席仍看到已批准的文字。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="593" />
+            <source>The status is set by Submit, Approve and Retire: your change of the status line is not saved.</source>
+            <translation>状态只能通过“提交审核”“批准”“停用”改变：你对 status 行的修改不会保存。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="607" />
+            <source>Nothing to save: no changes since it was opened or saved.</source>
+            <translation>没有需要保存的内容：打开或上次保存后没有修改。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="615" />
+            <source>Edit {title}</source>
+            <translation>修改 {title}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="642" />
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="648" />
+            <source>Saved “{title}” as version {commit}.</source>
+            <translation>已保存“{title}”，版本 {commit}。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="649" />
+            <source>Saved “{title}”.</source>
+            <translation>已保存“{title}”。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="691" />
+            <source>Not saved: the version on disk is unchanged.</source>
+            <translation>未保存：磁盘上的版本保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="701" />
+            <location filename="../../kbdesk/ui/editor.py" line="950" />
+            <source>Unsaved changes</source>
+            <translation>未保存的修改</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="702" />
+            <source>Save your changes as a version before you {action}?</source>
+            <translation>要先把修改保存为版本，再{action}吗？</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="703" />
+            <source>Save first</source>
+            <translation>先保存</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="709" />
+            <source>Changed on disk</source>
+            <translation>磁盘上已修改</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="710" />
+            <source>“{title}” changed on disk since you opened it. Reload it (or save yours) first.</source>
+            <translation>打开之后，“{title}”已在磁盘上被修改。请先重新载入（或保存你的版本）。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="719" />
+            <source>submit it for review</source>
+            <translation>提交审核</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="723" />
+            <source>approve it</source>
+            <translation>批准</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="728" />
+            <location filename="../../kbdesk/ui/editor.py" line="731" />
+            <source>Retire</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="729" />
+            <source>Retire “{title}”? Agents will no longer find or copy it. Its versions are kept and it can be restored.</source>
+            <translation>停用“{title}”？坐席将搜不到、也不能复制它。所有版本都会保留，可以再恢复。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="731" />
+            <source>retire it</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="736" />
+            <source>Not submitted</source>
+            <translation>未提交</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="736" />
+            <source>Not approved</source>
+            <translation>未批准</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="737" />
+            <source>Not retired</source>
+            <translation>未停用</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="745" />
+            <source>“{title}” is in review: another lead can approve it now.</source>
+            <translation>“{title}”已提交审核：现在可以由另一位主管批准。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="746" />
+            <source>Approved “{title}”: agents see this wording now.</source>
+            <translation>已批准“{title}”：坐席现在看到的是这段文字。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="747" />
+            <source>Retired “{title}”: agents no longer see it.</source>
+            <translation>已停用“{title}”：坐席不再看到它。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="766" />
+            <location filename="../../kbdesk/ui/editor.py" line="1011" />
+            <source>Versions ({n})</source>
+            <translation>版本（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="785" />
+            <source>Select one version to read it, or two to compare them.</source>
+            <translation>选择一个版本查看，或选择两个版本比较。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="801" />
+            <source>Not restored</source>
+            <translation>未恢复</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="805" />
+            <source>Restored {version} as a new version {commit}.</source>
+            <translation>已把{version}恢复为新版本 {commit}。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="809" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="810" />
+            <source>Bring back the wording of {version}? It becomes a new version (a draft that needs approval again, unless agents see exactly this wording now). Nothing is lost: every version stays in the history.</source>
+            <translation>恢复{version}的文字？它会成为一个新版本（草稿，需要重新批准，除非坐席现在看到的正是这段文字）。不会丢失任何内容：所有版本都保留在历史中。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="813" />
+            <source>Restore this version</source>
+            <translation>恢复此版本</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="813" />
+            <source>restore a version</source>
+            <translation>恢复版本</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="853" />
+            <source>“{title}” was deleted or moved on disk. Saving writes it again.</source>
+            <translation>“{title}”已在磁盘上被删除或移走。保存会重新写入。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="855" />
+            <source>“{title}” was changed on disk (by another lead or program). Reload takes their version and replaces your unsaved changes (Undo brings them back); saving shows the differences first.</source>
+            <translation>“{title}”已在磁盘上被修改（其他主管或程序）。重新载入会采用对方的版本并替换你未保存的修改（可用撤销找回）；保存时会先显示差异。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="859" />
+            <source>“{title}” was changed on disk (by another lead or program).</source>
+            <translation>“{title}”已在磁盘上被修改（其他主管或程序）。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="885" />
+            <source>Unsaved changes could not be kept aside: {error}</source>
+            <translation>未保存的修改无法暂存：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="904" />
+            <source>Unsaved changes from {time} were kept when the editor closed unexpectedly.</source>
+            <translation>编辑器意外关闭时，保留了 {time} 的未保存修改。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="907" />
+            <source>The file changed on disk since then: saving will show the differences first.</source>
+            <translation>此后文件在磁盘上有改动：保存时会先显示差异。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="929" />
+            <source>Restored the unsaved changes. Save them with Ctrl+S.</source>
+            <translation>已恢复未保存的修改。按 Ctrl+S 保存。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="951" />
+            <source>Save the changes to “{title}” as a version before closing?</source>
+            <translation>关闭前把对“{title}”的修改保存为版本吗？</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1004" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1005" />
+            <source>Reload</source>
+            <translation>重新载入</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1006" />
+            <source>Keep editing</source>
+            <translation>继续编辑</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1007" />
+            <source>Restore them</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1008" />
+            <source>Discard</source>
+            <translation>丢弃</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1009" />
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1010" />
+            <source>Placeholders</source>
+            <translation>占位符</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor.py" line="1012" />
+            <source>As agents will see it (the same renderer and sanitiser)</source>
+            <translation>坐席看到的样子（同样的渲染和安全过滤）</translation>
+        </message>
+    </context>
+    <context>
+        <name>FillDialog</name>
+        <message>
+            <location filename="../../kbdesk/ui/dialogs.py" line="159" />
+            <source>Still blank: {names}</source>
+            <translation>尚未填写：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/dialogs.py" line="164" />
+            <source>Fill in the blanks</source>
+            <translation>填写话术空白</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/dialogs.py" line="166" />
+            <source>Copy (Ctrl+Enter)</source>
+            <translation>复制（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/dialogs.py" line="167" />
+            <source>Enter moves to the next field; Enter on the last field or Ctrl+Enter copies. Your name and staff number can be saved in Preferences.</source>
+            <translation>回车跳到下一项；在最后一项回车或按 Ctrl+Enter 复制。姓名和工号可在“设置”中保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FrontMatterForm</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="308" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="309" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="310" />
+            <source>Category</source>
+            <translation>分类</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="311" />
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="312" />
+            <source>separated by 、 or commas</source>
+            <translation>用、或逗号分隔</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="313" />
+            <source>Review by</source>
+            <translation>复核日期</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="314" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="315" />
+            <source>Submit for review</source>
+            <translation>提交审核</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="316" />
+            <source>Approve</source>
+            <translation>批准</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="317" />
+            <source>Retire</source>
+            <translation>停用</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityDialog</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="231" />
+            <source>Who are you?</source>
+            <translation>你是谁？</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="232" />
+            <source>Your name and e-mail are recorded with every version you save or approve. Leads are recognised by the names and e-mails in .kbdesk/team.yaml.</source>
+            <translation>你保存或批准的每个版本都会记录你的姓名和邮箱。主管按 .kbdesk/team.yaml 中的姓名和邮箱识别。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="234" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="235" />
+            <source>E-mail</source>
+            <translation>邮箱</translation>
+        </message>
+    </context>
+    <context>
+        <name>Kinds</name>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="29" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="30" />
+            <source>Standard</source>
+            <translation>标准</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="31" />
+            <source>FAQ</source>
+            <translation>FAQ</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="32" />
+            <source>Script</source>
+            <translation>话术</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="33" />
+            <source>Article</source>
+            <translation>文章</translation>
+        </message>
+    </context>
+    <context>
+        <name>Lint</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="66" />
+            <source>Taboo phrase 「{phrase}」; say instead: {suggest}</source>
+            <translation>服务忌语「{phrase}」；建议改为：{suggest}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="67" />
+            <source>Taboo phrase 「{phrase}」</source>
+            <translation>服务忌语「{phrase}」</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="69" />
+            <source>Unknown placeholder {name} (not declared in .kbdesk/placeholders.yaml)</source>
+            <translation>未登记的占位符 {name}（不在 .kbdesk/placeholders.yaml 中）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="70" />
+            <source>Malformed placeholder: {fragment}</source>
+            <translation>占位符格式错误：{fragment}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="72" />
+            <source>{name} has no default: the agent must fill it in</source>
+            <translation>{name} 没有默认值：坐席必须填写</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="74" />
+            <source>{n} characters; a chat message should stay under {limit}</source>
+            <translation>共 {n} 个字；一条聊天消息应少于 {limit} 个字</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="76" />
+            <source>Mixes Traditional and Simplified characters ({examples})</source>
+            <translation>繁简混用（{examples}）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="78" />
+            <source>No greeting (expected one of: {words})</source>
+            <translation>缺少问候语（应包含其一：{words}）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="80" />
+            <source>No closing (expected one of: {words})</source>
+            <translation>缺少结束语（应包含其一：{words}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>LintPanel</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="392" />
+            <source>Checks: no problems found</source>
+            <translation>检查：没有发现问题</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="395" />
+            <source>Checks: {errors} error(s), {warnings} warning(s) — errors block approval</source>
+            <translation>检查：{errors} 个错误，{warnings} 个警告 — 有错误不能批准</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="399" />
+            <source>Checks: {warnings} warning(s) — warnings do not block approval</source>
+            <translation>检查：{warnings} 个警告 — 警告不影响批准</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="406" />
+            <source>Level</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="406" />
+            <source>Line</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="406" />
+            <source>Message</source>
+            <translation>说明</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="224" />
+            <source>Link not opened: {url}</source>
+            <translation>未打开链接：{url}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="355" />
+            <source>Search failed: {error}</source>
+            <translation>搜索出错：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="356" />
+            <source>Search failed</source>
+            <translation>搜索出错</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="361" />
+            <source>Preparing the search index…</source>
+            <translation>正在准备搜索索引…</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="362" />
+            <source>Results appear as soon as it is ready. You can keep typing.</source>
+            <translation>索引就绪后立即显示结果，可以继续输入。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="366" />
+            <source>No article has every word; showing articles with some of them.</source>
+            <translation>没有文章包含全部关键词，以下为部分匹配的结果。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="368" />
+            <source>{n} results</source>
+            <translation>{n} 条结果</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="370" />
+            <source>filter: {filters}</source>
+            <translation>筛选：{filters}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="374" />
+            <source>Try a shorter or different word (退款 instead of 退款多久到账).</source>
+            <translation>换个说法或用更短的词（如“退款”而不是“退款多久到账”）。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="375" />
+            <source>Pinyin works too: full (tuikuan) or initials (tk).</source>
+            <translation>也可以用拼音：全拼（tuikuan）或首字母（tk）。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="377" />
+            <source>Remove the filter ({filters}) — it may hide the answer.</source>
+            <translation>去掉筛选条件（{filters}），答案可能被筛掉了。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="379" />
+            <source>Nothing found for “{query}”</source>
+            <translation>没有找到“{query}”</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="391" />
+            <source>Favourites</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="394" />
+            <source>Recently copied</source>
+            <translation>最近复制</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="457" />
+            <source>Most used</source>
+            <translation>最常用</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="399" />
+            <source>Type to search the knowledge base</source>
+            <translation>输入关键词搜索知识库</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="400" />
+            <source>Chinese (Simplified or Traditional), pinyin such as tuikuan or tk, or terms like APP, VIP.
 ↓ ↑ choose · Enter copies · Esc clears · Ctrl+K comes back here
 Ctrl+D pins an article to your favourites.</source>
-        <translation>支持简体、繁体中文，拼音（如 tuikuan、tk）和英文词（如 APP、VIP）。
+            <translation>支持简体、繁体中文，拼音（如 tuikuan、tk）和英文词（如 APP、VIP）。
 ↓ ↑ 选择 · 回车复制 · Esc 清空 · Ctrl+K 随时回到搜索框
 Ctrl+D 把文章加入收藏。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="462"/>
-        <source>Cannot copy: {reason}</source>
-        <translation>无法复制：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="467"/>
-        <source>Not copied: “{title}” is not approved.</source>
-        <translation>未复制：“{title}”尚未审核通过。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="509"/>
-        <source>Copied “{title}” — paste it with Ctrl+V.</source>
-        <translation>已复制“{title}”，按 Ctrl+V 粘贴。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="594"/>
-        <source>Copied the selected text ({n} characters) — paste it with Ctrl+V.</source>
-        <translation>已复制选中的文字（{n} 个字符），按 Ctrl+V 粘贴。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="511"/>
-        <source>Still blank: {names}</source>
-        <translation>尚未填写：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="532"/>
-        <source>Added “{title}” to favourites.</source>
-        <translation>已收藏“{title}”。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="533"/>
-        <source>Removed “{title}” from favourites.</source>
-        <translation>已取消收藏“{title}”。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="563"/>
-        <source>Edit the article shown, with its versions and approval (Ctrl+E)</source>
-        <translation>编辑当前显示的文章，包括版本和审批（Ctrl+E）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="564"/>
-        <source>Write a new reply script (a draft until approved)</source>
-        <translation>撰写新的话术（批准前为草稿）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="565"/>
-        <source>Open any article, drafts and articles in review first</source>
-        <translation>打开任意文章，草稿和审核中的排在前面</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="568"/>
-        <source>Who am I: {name}…</source>
-        <translation>我的身份：{name}…</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="569"/>
-        <source>Who am I…</source>
-        <translation>我的身份…</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="600"/>
-        <source>Indexing {n}/{total}</source>
-        <translation>正在建立索引 {n}/{total}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="616"/>
-        <source>The search index could not be updated: {error}</source>
-        <translation>搜索索引更新失败：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="647"/>
-        <source>{n} file(s) could not be read: {names}</source>
-        <translation>{n} 个文件无法读取：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="659"/>
-        <source>{n} articles</source>
-        <translation>共 {n} 篇文章</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="726"/>
-        <source>kbdesk — knowledge base</source>
-        <translation>kbdesk 客服知识库</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="727"/>
-        <source>&amp;Leads</source>
-        <translation>主管(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="728"/>
-        <source>Edit</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="729"/>
-        <source>New script</source>
-        <translation>新建话术</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="730"/>
-        <source>Open article…</source>
-        <translation>打开文章…</translation>
-    </message>
-</context>
-<context>
-    <name>NewScriptDialog</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="307"/>
-        <source>{path} already exists</source>
-        <translation>{path} 已存在</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="320"/>
-        <source>New reply script</source>
-        <translation>新建话术</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="321"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="322"/>
-        <source>File name</source>
-        <translation>文件名</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="323"/>
-        <source>Category</source>
-        <translation>分类</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="324"/>
-        <source>e.g. 久等致歉话术</source>
-        <translation>例如：久等致歉话术</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPanel</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="477"/>
-        <source>(from the agent&apos;s preferences)</source>
-        <translation>（取自坐席的个人设置）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="479"/>
-        <source>default: {value}</source>
-        <translation>默认：{value}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="491"/>
-        <source>not declared in placeholders.yaml</source>
-        <translation>未在 placeholders.yaml 中登记</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="505"/>
-        <source>Blanks agents fill in when they copy. This script uses {n} of {total}.</source>
-        <translation>坐席复制时要填写的空白。本话术用了 {total} 个中的 {n} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="507"/>
-        <source>This content folder declares no placeholders (.kbdesk/placeholders.yaml).</source>
-        <translation>这个内容文件夹没有登记占位符（.kbdesk/placeholders.yaml）。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="518"/>
-        <source>Insert at cursor</source>
-        <translation>插入到光标处</translation>
-    </message>
-</context>
-<context>
-    <name>PreferencesDialog</name>
-    <message>
-        <location filename="../../kbdesk/ui/dialogs.py" line="226"/>
-        <source>Preferences</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/dialogs.py" line="227"/>
-        <source>My details (filled into reply scripts)</source>
-        <translation>我的信息（自动填入话术）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/dialogs.py" line="228"/>
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/dialogs.py" line="229"/>
-        <source>Content folder</source>
-        <translation>知识库文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/dialogs.py" line="230"/>
-        <source>System default</source>
-        <translation>跟随系统</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewPane</name>
-    <message>
-        <location filename="../../kbdesk/ui/preview.py" line="232"/>
-        <source>This article cannot be shown: {reason}</source>
-        <translation>无法显示这篇文章：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/preview.py" line="246"/>
-        <source>Copy this part</source>
-        <translation>复制本段</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/preview.py" line="329"/>
-        <source>updated {date}</source>
-        <translation>更新于 {date}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/preview.py" line="335"/>
-        <source>Not approved ({status}): do not use this wording with customers.</source>
-        <translation>未审核通过（{status}）：请勿对客户使用此内容。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/preview.py" line="338"/>
-        <source>Review overdue since {date}: check with your lead before relying on it.</source>
-        <translation>已过复核日期 {date}：内容可能过时，使用前请与主管确认。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/preview.py" line="344"/>
-        <source>Back (Alt+Left)</source>
-        <translation>后退（Alt+←）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/preview.py" line="345"/>
-        <source>Forward (Alt+Right)</source>
-        <translation>前进（Alt+→）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/preview.py" line="346"/>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/preview.py" line="347"/>
-        <source>Copy this article (Enter in the search field copies the selected result)</source>
-        <translation>复制这篇文章（在搜索框按回车复制选中的结果）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/preview.py" line="348"/>
-        <source>Remove from favourites (Ctrl+D)</source>
-        <translation>取消收藏（Ctrl+D）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/preview.py" line="349"/>
-        <source>Add to favourites (Ctrl+D)</source>
-        <translation>收藏（Ctrl+D）</translation>
-    </message>
-</context>
-<context>
-    <name>ResultDelegate</name>
-    <message>
-        <location filename="../../kbdesk/ui/results.py" line="282"/>
-        <source>Review due</source>
-        <translation>待复核</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/results.py" line="298"/>
-        <source>copied {n}×</source>
-        <translation>已复制 {n} 次</translation>
-    </message>
-</context>
-<context>
-    <name>SaveDialog</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="98"/>
-        <source>Save a version</source>
-        <translation>保存版本</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="99"/>
-        <source>Save “{title}” as a new version</source>
-        <translation>把“{title}”保存为新版本</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="100"/>
-        <source>What did you change? (shown in the history)</source>
-        <translation>改了什么？（显示在版本历史中）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="102"/>
-        <source>Your changes: {removed} character(s) removed (red), {added} added (green)</source>
-        <translation>你的修改：删除 {removed} 个字（红色），新增 {added} 个字（绿色）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_dialogs.py" line="106"/>
-        <source>Save version</source>
-        <translation>保存版本</translation>
-    </message>
-</context>
-<context>
-    <name>SearchBar</name>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="227"/>
-        <source>Search: Chinese, pinyin (tk, tuikuan) or English terms — Enter copies</source>
-        <translation>搜索：中文、拼音（tk、tuikuan）或英文词，回车复制</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="229"/>
-        <source>Preferences</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="232"/>
-        <source>Show only this kind (Alt+{n})</source>
-        <translation>只看此类（Alt+{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="233"/>
-        <source>All categories</source>
-        <translation>所有分类</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="234"/>
-        <source>All tags</source>
-        <translation>所有标签</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="259"/>
-        <source>{kind} {n}</source>
-        <translation>{kind} {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="260"/>
-        <source>{n} articles match the search</source>
-        <translation>有 {n} 篇文章符合当前搜索</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/search_bar.py" line="274"/>
-        <source>{name} ({n})</source>
-        <translation>{name} ({n})</translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="50"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="51"/>
-        <source>In review</source>
-        <translation>审核中</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="52"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="53"/>
-        <source>Retired</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="59"/>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_widgets.py" line="59"/>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-</context>
-<context>
-    <name>VersionsPanel</name>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="199"/>
-        <source>Agents see this version</source>
-        <translation>坐席看到的是这个版本</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="202"/>
-        <source>Was approved once</source>
-        <translation>曾经批准过</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="225"/>
-        <source>Version {n} · {author} · {time} · {status}</source>
-        <translation>版本 {n} · {author} · {time} · {status}</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="253"/>
-        <source>Bring this version&apos;s wording back as a new version (a draft)</source>
-        <translation>把这个版本的文字恢复为新版本（草稿）</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="254"/>
-        <source>Select one version to restore it</source>
-        <translation>选择一个版本来恢复</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="269"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="269"/>
-        <source>Author</source>
-        <translation>作者</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="269"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="270"/>
-        <source>Message</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="271"/>
-        <source>✔ the version agents see now; ✓ approved before</source>
-        <translation>✔ 坐席现在看到的版本；✓ 以前批准过</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="272"/>
-        <source>Select a version to read it; select two (Ctrl+click) to compare them word by word. ✔ marks the version agents see.</source>
-        <translation>选择一个版本查看；选择两个（Ctrl+点击）逐词比较。✔ 表示坐席看到的版本。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/ui/editor_versions.py" line="274"/>
-        <source>Restore this version</source>
-        <translation>恢复此版本</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="462" />
+            <source>Cannot copy: {reason}</source>
+            <translation>无法复制：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="467" />
+            <source>Not copied: “{title}” is not approved.</source>
+            <translation>未复制：“{title}”尚未审核通过。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="509" />
+            <source>Copied “{title}” — paste it with Ctrl+V.</source>
+            <translation>已复制“{title}”，按 Ctrl+V 粘贴。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="594" />
+            <source>Copied the selected text ({n} characters) — paste it with Ctrl+V.</source>
+            <translation>已复制选中的文字（{n} 个字符），按 Ctrl+V 粘贴。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="511" />
+            <source>Still blank: {names}</source>
+            <translation>尚未填写：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="532" />
+            <source>Added “{title}” to favourites.</source>
+            <translation>已收藏“{title}”。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="533" />
+            <source>Removed “{title}” from favourites.</source>
+            <translation>已取消收藏“{title}”。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="563" />
+            <source>Edit the article shown, with its versions and approval (Ctrl+E)</source>
+            <translation>编辑当前显示的文章，包括版本和审批（Ctrl+E）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="564" />
+            <source>Write a new reply script (a draft until approved)</source>
+            <translation>撰写新的话术（批准前为草稿）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="565" />
+            <source>Open any article, drafts and articles in review first</source>
+            <translation>打开任意文章，草稿和审核中的排在前面</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="568" />
+            <source>Who am I: {name}…</source>
+            <translation>我的身份：{name}…</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="569" />
+            <source>Who am I…</source>
+            <translation>我的身份…</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="600" />
+            <source>Indexing {n}/{total}</source>
+            <translation>正在建立索引 {n}/{total}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="616" />
+            <source>The search index could not be updated: {error}</source>
+            <translation>搜索索引更新失败：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="647" />
+            <source>{n} file(s) could not be read: {names}</source>
+            <translation>{n} 个文件无法读取：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="659" />
+            <source>{n} articles</source>
+            <translation>共 {n} 篇文章</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="726" />
+            <source>kbdesk — knowledge base</source>
+            <translation>kbdesk 客服知识库</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="727" />
+            <source>&amp;Leads</source>
+            <translation>主管(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="728" />
+            <source>Edit</source>
+            <translation>编辑</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="729" />
+            <source>New script</source>
+            <translation>新建话术</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/main_window.py" line="730" />
+            <source>Open article…</source>
+            <translation>打开文章…</translation>
+        </message>
+        <message>
+            <source>Word files, web pages, text in any Chinese encoding and FAQ sheets become draft articles (or drop the files on the window)</source>
+            <translation>Word 文档、网页、任意中文编码的文本和常见问题表格都可导入为草稿文章（也可以把文件拖到窗口上）</translation>
+        </message>
+        <message>
+            <source>Import documents…</source>
+            <translation>导入文档…</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewScriptDialog</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="307" />
+            <source>{path} already exists</source>
+            <translation>{path} 已存在</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="320" />
+            <source>New reply script</source>
+            <translation>新建话术</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="321" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="322" />
+            <source>File name</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="323" />
+            <source>Category</source>
+            <translation>分类</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="324" />
+            <source>e.g. 久等致歉话术</source>
+            <translation>例如：久等致歉话术</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceholderPanel</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="477" />
+            <source>(from the agent's preferences)</source>
+            <translation>（取自坐席的个人设置）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="479" />
+            <source>default: {value}</source>
+            <translation>默认：{value}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="491" />
+            <source>not declared in placeholders.yaml</source>
+            <translation>未在 placeholders.yaml 中登记</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="505" />
+            <source>Blanks agents fill in when they copy. This script uses {n} of {total}.</source>
+            <translation>坐席复制时要填写的空白。本话术用了 {total} 个中的 {n} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="507" />
+            <source>This content folder declares no placeholders (.kbdesk/placeholders.yaml).</source>
+            <translation>这个内容文件夹没有登记占位符（.kbdesk/placeholders.yaml）。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="518" />
+            <source>Insert at cursor</source>
+            <translation>插入到光标处</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <location filename="../../kbdesk/ui/dialogs.py" line="226" />
+            <source>Preferences</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/dialogs.py" line="227" />
+            <source>My details (filled into reply scripts)</source>
+            <translation>我的信息（自动填入话术）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/dialogs.py" line="228" />
+            <source>Language</source>
+            <translation>界面语言</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/dialogs.py" line="229" />
+            <source>Content folder</source>
+            <translation>知识库文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/dialogs.py" line="230" />
+            <source>System default</source>
+            <translation>跟随系统</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPane</name>
+        <message>
+            <location filename="../../kbdesk/ui/preview.py" line="232" />
+            <source>This article cannot be shown: {reason}</source>
+            <translation>无法显示这篇文章：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/preview.py" line="246" />
+            <source>Copy this part</source>
+            <translation>复制本段</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/preview.py" line="329" />
+            <source>updated {date}</source>
+            <translation>更新于 {date}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/preview.py" line="335" />
+            <source>Not approved ({status}): do not use this wording with customers.</source>
+            <translation>未审核通过（{status}）：请勿对客户使用此内容。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/preview.py" line="338" />
+            <source>Review overdue since {date}: check with your lead before relying on it.</source>
+            <translation>已过复核日期 {date}：内容可能过时，使用前请与主管确认。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/preview.py" line="344" />
+            <source>Back (Alt+Left)</source>
+            <translation>后退（Alt+←）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/preview.py" line="345" />
+            <source>Forward (Alt+Right)</source>
+            <translation>前进（Alt+→）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/preview.py" line="346" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/preview.py" line="347" />
+            <source>Copy this article (Enter in the search field copies the selected result)</source>
+            <translation>复制这篇文章（在搜索框按回车复制选中的结果）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/preview.py" line="348" />
+            <source>Remove from favourites (Ctrl+D)</source>
+            <translation>取消收藏（Ctrl+D）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/preview.py" line="349" />
+            <source>Add to favourites (Ctrl+D)</source>
+            <translation>收藏（Ctrl+D）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultDelegate</name>
+        <message>
+            <location filename="../../kbdesk/ui/results.py" line="282" />
+            <source>Review due</source>
+            <translation>待复核</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/results.py" line="298" />
+            <source>copied {n}×</source>
+            <translation>已复制 {n} 次</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaveDialog</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="98" />
+            <source>Save a version</source>
+            <translation>保存版本</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="99" />
+            <source>Save “{title}” as a new version</source>
+            <translation>把“{title}”保存为新版本</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="100" />
+            <source>What did you change? (shown in the history)</source>
+            <translation>改了什么？（显示在版本历史中）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="102" />
+            <source>Your changes: {removed} character(s) removed (red), {added} added (green)</source>
+            <translation>你的修改：删除 {removed} 个字（红色），新增 {added} 个字（绿色）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_dialogs.py" line="106" />
+            <source>Save version</source>
+            <translation>保存版本</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchBar</name>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="227" />
+            <source>Search: Chinese, pinyin (tk, tuikuan) or English terms — Enter copies</source>
+            <translation>搜索：中文、拼音（tk、tuikuan）或英文词，回车复制</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="229" />
+            <source>Preferences</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="232" />
+            <source>Show only this kind (Alt+{n})</source>
+            <translation>只看此类（Alt+{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="233" />
+            <source>All categories</source>
+            <translation>所有分类</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="234" />
+            <source>All tags</source>
+            <translation>所有标签</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="259" />
+            <source>{kind} {n}</source>
+            <translation>{kind} {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="260" />
+            <source>{n} articles match the search</source>
+            <translation>有 {n} 篇文章符合当前搜索</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/search_bar.py" line="274" />
+            <source>{name} ({n})</source>
+            <translation>{name} ({n})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="50" />
+            <source>Draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="51" />
+            <source>In review</source>
+            <translation>审核中</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="52" />
+            <source>Approved</source>
+            <translation>已批准</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="53" />
+            <source>Retired</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="59" />
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_widgets.py" line="59" />
+            <source>Warning</source>
+            <translation>警告</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionsPanel</name>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="199" />
+            <source>Agents see this version</source>
+            <translation>坐席看到的是这个版本</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="202" />
+            <source>Was approved once</source>
+            <translation>曾经批准过</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="225" />
+            <source>Version {n} · {author} · {time} · {status}</source>
+            <translation>版本 {n} · {author} · {time} · {status}</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="253" />
+            <source>Bring this version's wording back as a new version (a draft)</source>
+            <translation>把这个版本的文字恢复为新版本（草稿）</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="254" />
+            <source>Select one version to restore it</source>
+            <translation>选择一个版本来恢复</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="269" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="269" />
+            <source>Author</source>
+            <translation>作者</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="269" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="270" />
+            <source>Message</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="271" />
+            <source>✔ the version agents see now; ✓ approved before</source>
+            <translation>✔ 坐席现在看到的版本；✓ 以前批准过</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="272" />
+            <source>Select a version to read it; select two (Ctrl+click) to compare them word by word. ✔ marks the version agents see.</source>
+            <translation>选择一个版本查看；选择两个（Ctrl+点击）逐词比较。✔ 表示坐席看到的版本。</translation>
+        </message>
+        <message>
+            <location filename="../../kbdesk/ui/editor_versions.py" line="274" />
+            <source>Restore this version</source>
+            <translation>恢复此版本</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Reading the documents: {done} of {total}…</source>
+            <translation>正在读取文档：{done} / {total}…</translation>
+        </message>
+        <message>
+            <source>The documents cannot be read: {error}</source>
+            <translation>无法读取这些文档：{error}</translation>
+        </message>
+        <message>
+            <source>{good} articles to import, {bad} files that cannot be imported. Nothing is written until you import; then all of them are one version.</source>
+            <translation>可导入 {good} 篇文章，{bad} 个文件无法导入。点击导入之前不会写入任何内容；导入后全部作为同一个版本保存。</translation>
+        </message>
+        <message>
+            <source>Import {n}</source>
+            <translation>导入 {n} 篇</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: {error}</source>
+            <translation>没有导入任何内容：{error}</translation>
+        </message>
+        <message>
+            <source>markup</source>
+            <translation>网页标记</translation>
+        </message>
+        <message>
+            <source>boilerplate lines</source>
+            <translation>网站杂项行</translation>
+        </message>
+        <message>
+            <source>pinyin</source>
+            <translation>拼音注音</translation>
+        </message>
+        <message>
+            <source>repeated</source>
+            <translation>重复内容</translation>
+        </message>
+        <message>
+            <source>new: {path}</source>
+            <translation>新建：{path}</translation>
+        </message>
+        <message>
+            <source>new version of {path}</source>
+            <translation>{path} 的新版本</translation>
+        </message>
+        <message>
+            <source>unchanged since the last import</source>
+            <translation>与上次导入相同，不改动</translation>
+        </message>
+        <message>
+            <source>a draft beside {path}</source>
+            <translation>在 {path} 旁另存为草稿</translation>
+        </message>
+        <message>
+            <source>Import documents</source>
+            <translation>导入文档</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Encoding</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>分类</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation>章节数</translation>
+        </message>
+        <message>
+            <source>Cleaning removed</source>
+            <translation>清理掉的内容</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Original text</source>
+            <translation>原文</translation>
+        </message>
+        <message>
+            <source>The article it becomes</source>
+            <translation>生成的文章</translation>
+        </message>
+        <message>
+            <source>Reading the documents…</source>
+            <translation>正在读取文档…</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Choose documents to import</source>
+            <translation>选择要导入的文档</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>文档</translation>
+        </message>
+    </context>
 </TS>

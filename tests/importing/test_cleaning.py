@@ -7,9 +7,17 @@ import random
 
 import pytest
 
-from kbdesk.importing.cleaning import (Rules, clean, normalise_forms, repeated_lines, strip_boilerplate,
-                                       strip_markup, strip_pinyin_annotations, strip_repetition)
-from kbdesk.importing.decoding import UndecidableEncoding, decode, declared_charset
+from kbdesk.importing.cleaning import (
+    Rules,
+    clean,
+    normalise_forms,
+    repeated_lines,
+    strip_boilerplate,
+    strip_markup,
+    strip_pinyin_annotations,
+    strip_repetition,
+)
+from kbdesk.importing.decoding import UndecidableEncoding, declared_charset, decode
 
 CLEAN = """客户服务规范
 本规范明确客服人员的职责，通过规范服务提升客户满意度。

@@ -11,7 +11,7 @@ import sys
 import pytest
 from dulwich.repo import Repo
 
-from tests.conftest import write, write_team_settings
+from tests.conftest import write_team_settings
 
 GUIDE = """客户服务指南.docxVIP
 2345人看过

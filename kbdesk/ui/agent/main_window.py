@@ -82,6 +82,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
                  usage: UsageStore | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)  # documents dropped here are imported (leads)
         self.store = store
         self.articles = AgentArticles(store)  # approved wording where the team uses an approved branch
         self.index_dir = Path(index_dir).expanduser() if index_dir else default_index_dir(store.root)
@@ -202,8 +203,9 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))
         self.open_action = QAction(self)
         self.open_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.import_action = QAction(self)
         self.identity_action = QAction(self)
-        for action in (self.edit_action, self.new_action, self.open_action):
+        for action in (self.edit_action, self.new_action, self.open_action, self.import_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.leads_menu.addAction(action)
         self.leads_menu.addSeparator()
@@ -240,6 +242,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.edit_action.triggered.connect(self.edit_selected)
         self.new_action.triggered.connect(lambda: self.editors.new_script(self))
         self.open_action.triggered.connect(lambda: self.editors.pick(self))
+        self.import_action.triggered.connect(lambda: self.editors.import_documents(None, self))
         self.identity_action.triggered.connect(lambda: self.editors.ask_identity(self))
         self.editors.roleChanged.connect(self._update_lead_actions)
         # An approval or retirement changes what agents see: update their index now.
@@ -393,8 +396,11 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         known = self.editors.identity_set()
         reason = self.editors.agent_reason() if known else ""
         allowed = not reason
-        for action in (self.edit_action, self.new_action, self.open_action):
+        for action in (self.edit_action, self.new_action, self.open_action, self.import_action):
             action.setEnabled(allowed)
+        self.import_action.setToolTip(plain_tooltip(reason or self.tr(
+            "Word files, web pages, text in any Chinese encoding and FAQ sheets become draft articles "
+            "(or drop the files on the window)")))
         self.edit_action.setToolTip(plain_tooltip(reason or self.tr("Edit the article shown, with its versions and approval (Ctrl+E)")))
         self.new_action.setToolTip(plain_tooltip(reason or self.tr("Write a new reply script (a draft until approved)")))
         self.open_action.setToolTip(plain_tooltip(self.tr("Open any article, drafts and articles in review first")
@@ -402,6 +408,18 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         identity = self.editors.identity()
         self.identity_action.setText(self.tr("Who am I: {name}…").replace("{name}", identity.name) if known
                                      else self.tr("Who am I…"))
+
+    # -- files dropped on the window: an import --------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.editors.import_documents(paths, self)
 
     def open_external(self, url: QUrl) -> None:
         if url.scheme().lower() in ("http", "https"):
@@ -427,6 +445,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.edit_action.setText(self.tr("Edit"))
         self.new_action.setText(self.tr("New script"))
         self.open_action.setText(self.tr("Open article…"))
+        self.import_action.setText(self.tr("Import documents…"))
         self._update_lead_actions()
         self._update_count_label()
         if self.query():

@@ -6,10 +6,12 @@ by a crash.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QMessageBox,
     QWidget,
 )
@@ -28,6 +30,7 @@ from kbdesk.ui.editor.dialogs import (
     NewScriptDialog,
     PickerEntry,
 )
+from kbdesk.ui.editor.import_dialog import ImportDialog
 from kbdesk.ui.editor.messages import explain
 from kbdesk.ui.editor.roles import agent_reason, load_team
 from kbdesk.ui.editor.text import new_script_text
@@ -53,6 +56,8 @@ class EditorHub(QObject):
         self.picker: ArticlePicker | None = None
         self.recovery_box: QMessageBox | None = None
         self.message_box: QMessageBox | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.chooser: QFileDialog | None = None
 
     # -- who ------------------------------------------------------------------------------------------------
 
@@ -104,6 +109,36 @@ class EditorHub(QObject):
             then()
         else:
             self.ask_identity(parent, then)
+
+    # -- importing ------------------------------------------------------------------------------------------------
+
+    def import_documents(self, paths: list[Path] | None = None, parent: QWidget | None = None) -> None:
+        """The import dialog for *paths* (dropped on the window), or for files
+        the lead chooses first. Leads only; an agent is told why not."""
+        self.ensure_identity(parent, lambda: self._import(paths, parent))
+
+    def _import(self, paths: list[Path] | None, parent: QWidget | None) -> None:
+        if not self.is_lead():
+            self._inform(parent, translate("Editor", "Not allowed"), self.agent_reason())
+            return
+        if not paths:
+            chooser = QFileDialog(parent, translate("ImportDialog", "Choose documents to import"))
+            chooser.setFileMode(QFileDialog.FileMode.ExistingFiles)
+            chooser.setNameFilter(translate("ImportDialog", "Documents") + " (*.docx *.html *.htm *.txt *.md *.xlsx *.csv)")
+            chooser.filesSelected.connect(lambda files: self._import([Path(f) for f in files], parent))
+            chooser.finished.connect(lambda _r: chooser.deleteLater())
+            self.chooser = chooser
+            chooser.open()
+            return
+        team, _ = self.team()
+        workflow = Workflow(self.store, self.identity(), team)
+        dialog = ImportDialog(self.store, workflow, paths, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda change: self.approvedChanged.emit("") if change is not None
+                                and change.approved_changed else self.saved.emit(""))
+        dialog.finished.connect(lambda _r: workflow.close())
+        self.import_dialog = dialog
+        dialog.open()
 
     # -- editors ------------------------------------------------------------------------------------------------
 
