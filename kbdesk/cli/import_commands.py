@@ -18,6 +18,8 @@ def add_commands(sub) -> dict:
     p.add_argument("--tag", action="append", default=[], help="a tag for every article (repeatable)")
     p.add_argument("--status", choices=["draft", "approved"], default="draft",
                    help="approved: take the documents over as the team's approved wording")
+    p.add_argument("--split", action="store_true", help="one article per top-level section, linked to each other "
+                                                        "and to an overview article")
     p.add_argument("--dry-run", action="store_true", help="show what each file would become and what cleaning "
                                                           "would remove; write nothing")
     p.add_argument("--json", action="store_true", help="one object per source")
@@ -34,7 +36,7 @@ def cmd_import(args) -> int:
         raise CliError(f"no such file or folder: {missing[0]}")
     try:
         planned = plan([Path(p) for p in args.paths], workflow.store, kind=args.kind, category=args.category,
-                       tags=tuple(args.tag), status=args.status)
+                       tags=tuple(args.tag), status=args.status, split=args.split)
     except ValueError as exc:  # an unusable .kbdesk/import.yaml
         raise CliError(str(exc)) from None
     if not planned:

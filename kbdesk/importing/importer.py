@@ -11,6 +11,7 @@ it, never over the lead's wording.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 from collections import Counter
@@ -185,7 +186,7 @@ class ImportCancelled(Exception):
 
 
 def plan(paths: list[Path], store: ContentStore, *, kind: str | None = None, category: str | None = None,
-         tags: tuple[str, ...] = (), status: str = "draft", progress=None) -> list[Planned]:
+         tags: tuple[str, ...] = (), status: str = "draft", split: bool = False, progress=None) -> list[Planned]:
     """What each source would become; nothing is written. *progress(done,
     total)* is called as files are read; returning False stops (ImportCancelled)."""
     rules = Rules.load(store.settings_dir)
@@ -213,8 +214,9 @@ def plan(paths: list[Path], store: ContentStore, *, kind: str | None = None, cat
                 for n, row in enumerate(source.rows, 1):
                     out.append(_plan_row(source, row, n, kind, category, tags, status, by_source, taken))
                 continue
-            out.append(_plan_document(source, rules, repeated, kind, category, tags, status, statistics,
-                                      by_source, taken))
+            document = _plan_document(source, rules, repeated, kind, category, tags, status, statistics,
+                                      by_source, taken)
+            out.extend(split_sections(document, by_source, taken) if split else [document])
     finally:
         statistics.close()
     return out
@@ -243,8 +245,6 @@ def _plan_row(source: Source, row: FaqRow, n: int, kind, category, tags, status,
                       category=category or row.category, tags=list(dict.fromkeys([*tags, *row.tags])),
                       status=status, encoding=source.encoding, sections=1, original=f"{row.question}\n{row.answer}")
     planned.body = f"# {planned.title}\n\n{row.answer.strip()}"
-    import hashlib
-
     planned.sha256 = hashlib.sha256(planned.original.encode("utf-8")).hexdigest()
     _place(planned, planned.source, by_source, taken)
     return planned
@@ -272,6 +272,53 @@ def _plan_document(source: Source, rules: Rules, repeated, kind, category, tags,
         planned.images = {f"{folder}/{stem}-images/{name}": data for name, data in source.images.items()}
     planned.body = f"# {title}\n\n{body}" if body else f"# {title}"
     return planned
+
+
+def split_sections(document: Planned, by_source: dict[str, Article], taken: set[str]) -> list[Planned]:
+    """One article per top-level (##) section of *document*, each linking to
+    an overview article (the document's title, its opening text and the list
+    of its sections) and to the sections before and after it."""
+    parts = re.split(r"^## +(.+)$", document.body, flags=re.M)
+    if len(parts) < 5:  # fewer than two sections: nothing to split
+        return [document]
+    opening, sections = parts[0], list(zip(parts[1::2], parts[2::2]))
+    overview = Planned(document.source, title=document.title, kind=document.kind, category=document.category,
+                       tags=document.tags, status=document.status, encoding=document.encoding,
+                       sections=len(sections), removed=document.removed, removed_lines=document.removed_lines,
+                       original=document.original, sha256=document.sha256, images=document.images,
+                       path=document.path, action=document.action)
+    pieces = []
+    for n, (heading, text) in enumerate(sections, 1):
+        piece = Planned(f"{document.source}#{n}", title=f"{document.title}：{heading.strip()}", kind=document.kind,
+                        category=document.category, tags=document.tags, status=document.status,
+                        encoding=document.encoding, sections=1, original=f"## {heading}{text}")
+        piece.sha256 = hashlib.sha256(piece.original.encode("utf-8")).hexdigest()
+        folder = str(PurePosixPath(overview.path).parent)
+        key = piece.source
+        existing = by_source.get(key)
+        if existing is None:
+            path = f"{folder}/{PurePosixPath(overview.path).stem}-{n:02d}.md"
+            taken.add(path)
+            piece.path, piece.action = path, "new"
+        else:
+            _place(piece, key, by_source, taken)
+        pieces.append((piece, heading.strip(), text.strip()))
+
+    def link(target: Planned, label: str, here: Planned) -> str:
+        relative = PurePosixPath(target.path).name if PurePosixPath(target.path).parent == \
+            PurePosixPath(here.path).parent else "../" + target.path
+        return f"[{label}]({relative})"
+
+    overview.body = "\n\n".join(x for x in (f"# {document.title}", re.sub(r"^# .*\n?", "", opening.strip()).strip(),
+                                             "\n".join(f"- {link(p, h, overview)}" for p, h, _ in pieces)) if x)
+    for n, (piece, heading, text) in enumerate(pieces):
+        around = [f"属于：{link(overview, document.title, piece)}"]
+        if n:
+            around.append(f"上一节：{link(pieces[n - 1][0], pieces[n - 1][1], piece)}")
+        if n + 1 < len(pieces):
+            around.append(f"下一节：{link(pieces[n + 1][0], pieces[n + 1][1], piece)}")
+        piece.body = f"# {piece.title}\n\n{text}\n\n" + " · ".join(around)
+    return [overview] + [p for p, _, _ in pieces]
 
 
 def write(planned: list[Planned], workflow: Workflow, today: dt.date | None = None) -> Change | None:

@@ -168,3 +168,18 @@ def test_import_as_approved_is_what_agents_see_and_agents_may_not_import(kb, doc
     repo = Repo(str(kb))
     approval = repo[repo.refs[b"refs/heads/approved"]]
     assert approval.message.decode() == "Import 2 documents as approved by 王敏"
+
+
+def test_split_makes_an_article_per_section_linked_to_an_overview(kb, docs, tmp_path):
+    done = kbdesk(kb, "import", str(docs / "指南.txt"), "--split", "--json", "--as", "王敏", index_dir=tmp_path / "ix")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert [r["source"] for r in result] == ["指南.txt", "指南.txt#1", "指南.txt#2"]
+    overview, first, second = (kb / r["path"] for r in result)
+    assert f"]({first.name})" in overview.read_text(encoding="utf-8")
+    assert f"]({second.name})" in overview.read_text(encoding="utf-8")
+    text = second.read_text(encoding="utf-8")
+    assert "title: 客户服务指南：投诉处理" in text and "1. 记录客户的诉求。" in text
+    assert f"]({overview.name})" in text and f"]({first.name})" in text
+    checked = kbdesk(kb, "check", "--json", index_dir=tmp_path / "ix")
+    assert not [f for f in json.loads(checked.stdout) if f["level"] == "error"]  # every link leads somewhere
