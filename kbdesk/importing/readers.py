@@ -2,6 +2,7 @@
 Chinese encoding (:mod:`kbdesk.importing.decoding`), web pages (trafilatura:
 the main content, not the navigation, as Markdown with headings, lists and
 tables), Word files (python-docx; headings, lists, tables, bold, and images kept),
+PDF files with a text layer (pdfminer.six),
 FAQ sheets (openpyxl, csv: one entry per row, columns found by their header).
 """
 
@@ -23,7 +24,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SHEET_SUFFIXES = (".xlsx", ".csv")
 WORD_SUFFIXES = (".docx",)
-SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + SHEET_SUFFIXES + WORD_SUFFIXES
+PDF_SUFFIXES = (".pdf",)
+SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + SHEET_SUFFIXES + WORD_SUFFIXES + PDF_SUFFIXES
 COLUMNS = {
     "question": ("问题", "问", "q", "question", "标准问题", "常见问题", "客户问题", "提问"),
     "answer": ("答案", "回答", "答", "a", "answer", "解答", "回复", "标准答案", "话术"),
@@ -66,8 +68,6 @@ def read(path: Path) -> Source:
     """The file read by its format's reader; SourceError if it cannot be."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        if suffix == ".pdf":
-            raise SourceError("PDF is not imported yet: save it as Word (.docx) or text first")
         if suffix == ".doc":
             raise SourceError("an old Word file (.doc): save it as .docx first")
         raise SourceError(f"unknown kind of file ({suffix or 'no extension'}): kbdesk imports "
@@ -86,6 +86,8 @@ def read(path: Path) -> Source:
     try:
         if suffix in WORD_SUFFIXES:
             _read_word(source, data)
+        elif suffix in PDF_SUFFIXES:
+            _read_pdf(source, data)
         elif suffix == ".xlsx":
             _read_workbook(source, data)
         elif suffix == ".csv":
@@ -211,6 +213,27 @@ def _read_word(source: Source, data: bytes) -> None:
     source.markdown = True
     source.images = images
     source.encoding = "docx"
+
+
+def _read_pdf(source: Source, data: bytes) -> None:
+    """The text layer of a PDF (pdfminer.six, which reads Chinese fonts through
+    their character maps): a text box is a paragraph, its lines joined."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        text = extract_text(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise SourceError("a PDF protected by a password") from None
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds for a damaged file
+        raise SourceError(f"not a PDF that can be read ({type(exc).__name__})") from None
+    boxes = [re.sub(r"(?<=[\u3400-\u9fff，。、；：])\n(?=[\u3400-\u9fff])", "", box).replace("\n", " ").strip()
+             for box in text.replace("\x0c", "\n\n").split("\n\n")]
+    source.text = "\n".join(box for box in boxes if box)
+    if not source.text.strip():
+        raise SourceError("a scanned PDF: its pages are pictures, with no text in them "
+                          "(import the original document, or have the PDF's text recognised first)")
+    source.encoding = "pdf"
 
 
 def _header_columns(header: list[str]) -> dict[str, int]:

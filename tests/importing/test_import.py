@@ -183,3 +183,29 @@ def test_split_makes_an_article_per_section_linked_to_an_overview(kb, docs, tmp_
     assert f"]({overview.name})" in text and f"]({first.name})" in text
     checked = kbdesk(kb, "check", "--json", index_dir=tmp_path / "ix")
     assert not [f for f in json.loads(checked.stdout) if f["level"] == "error"]  # every link leads somewhere
+
+
+def test_a_pdf_with_text_is_read_and_a_scanned_one_is_said(kb, tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    d = tmp_path / "pdf"
+    d.mkdir()
+    page = canvas.Canvas(str(d / "规范.pdf"))
+    page.setFont("STSong-Light", 14)
+    for n, line in enumerate(["电话服务规范", "一、接听", "铃声响三声内接听电话，主动报出工号。", "二、结束", "感谢客户来电后再挂机。"]):
+        page.drawString(72, 760 - 24 * n, line)
+    page.showPage()
+    page.save()
+    scan = canvas.Canvas(str(d / "扫描件.pdf"))
+    scan.rect(50, 50, 300, 400, fill=1)  # a page that is a picture, no text
+    scan.showPage()
+    scan.save()
+    done = kbdesk(kb, "import", str(d), "--json", "--as", "王敏", index_dir=tmp_path / "ix")
+    result = {r["source"]: r for r in json.loads(done.stdout)}
+    assert result["扫描件.pdf"]["error"].startswith("a scanned PDF")
+    article = (kb / result["规范.pdf"]["path"]).read_text(encoding="utf-8")
+    assert "## 接听" in article and "铃声响三声内接听电话，主动报出工号。" in article
+    assert result["规范.pdf"]["title"] == "电话服务规范" and result["规范.pdf"]["encoding"] == "pdf"
