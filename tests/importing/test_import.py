@@ -209,3 +209,19 @@ def test_a_pdf_with_text_is_read_and_a_scanned_one_is_said(kb, tmp_path):
     article = (kb / result["规范.pdf"]["path"]).read_text(encoding="utf-8")
     assert "## 接听" in article and "铃声响三声内接听电话，主动报出工号。" in article
     assert result["规范.pdf"]["title"] == "电话服务规范" and result["规范.pdf"]["encoding"] == "pdf"
+
+
+def test_a_huge_file_and_an_unknown_kind_are_one_line_each(kb, tmp_path):
+    huge = tmp_path / "巨大.txt"
+    with open(huge, "wb") as f:
+        f.truncate(50 * 1024 * 1024)  # 50 MB (sparse: nothing to write)
+    unknown = tmp_path / "图片.bmp"
+    unknown.write_bytes(b"BM" + bytes(100))
+    old_word = tmp_path / "旧格式.doc"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(100))
+    done = kbdesk(kb, "import", str(huge), str(unknown), str(old_word), "--as", "王敏", index_dir=tmp_path / "ix")
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 1 and len(lines) == 4, done.stderr  # three files, and the summary
+    assert "too large" in lines[0] and "50 MB" in lines[0]
+    assert "unknown kind of file (.bmp)" in lines[1] and "save it as .docx" in lines[2]
+    assert "0 of 3 imported" in lines[3]
