@@ -100,7 +100,7 @@ def sources_in(paths: list[Path]) -> list[Path]:
 def guess_kind(text: str, qa_pairs: int, sections: int = 0) -> str:
     """faq for question-and-answer documents, standard for rules and duties
     (and guides in sections), script for wording with greetings and blanks."""
-    if qa_pairs >= 2:
+    if qa_pairs >= 2 and qa_pairs * 2 >= sections:  # questions and answers make up the document
         return "faq"
     if RULE_WORDS.search(text) or sections >= 3:
         return "standard"
@@ -167,18 +167,26 @@ class TermStatistics:
 
 
 def _title_of(source: Source, markdown: str) -> tuple[str, str]:
-    """(title, body without a first line that is the title)."""
+    """(title, body without the lines that only repeat the title).
+
+    The document's own title where it says one (a page's <title>); else a
+    short line of the first ones that comes twice (documents repeat their
+    title in the first lines), else the first short line, else the file name."""
     lines = markdown.split("\n")
-    first = next((n for n, line in enumerate(lines) if line.strip()), None)
+    firsts = [(n, lines[n].lstrip("# ").strip()) for n in range(len(lines)) if lines[n].strip()][:10]
+    short = [(n, text) for n, text in firsts if len(text) <= 40 and not text.endswith(("。", "；", "：", ":"))]
+    keys = [textforms.normalize(text) for _, text in short]
     if source.title:
         title = re.split(r"\s*[-_|–—]\s*", source.title)[0].strip() or source.title
-    elif first is not None and len(lines[first].lstrip("# ").strip()) <= 40:
-        title = lines[first].lstrip("# ").strip()
+    elif twice := [text for (_, text), key in zip(short, keys) if keys.count(key) > 1]:
+        title = twice[0]
+    elif short:
+        title = short[0][1]
     else:
         title = source.path.stem
-    if first is not None and textforms.normalize(lines[first].lstrip("# ").strip()) == textforms.normalize(title):
-        lines = lines[first + 1:]
-    return title, "\n".join(lines).strip()
+    title_key = textforms.normalize(title)
+    drop = {n for n, text in firsts if textforms.normalize(text) == title_key}
+    return title, "\n".join(line for n, line in enumerate(lines) if n not in drop).strip()
 
 
 class ImportCancelled(Exception):
