@@ -145,7 +145,14 @@ def strip_pinyin_annotations(text: str) -> tuple[str, list[str]]:
             return ""
         return m.group()
 
-    return _ANNOTATION_RE.sub(drop, text), removed
+    # A reading doubled by the converter (任務(wù)(wù)) stands behind a reading, not a
+    # character: a second pass finds it behind the character.
+    for _ in range(3):
+        cleaned = _ANNOTATION_RE.sub(drop, text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text, removed
 
 
 # -- repetition --------------------------------------------------------------------------------

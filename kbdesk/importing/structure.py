@@ -43,6 +43,12 @@ class Structured:
         return len(self.headings)
 
 
+def _reads_as_heading(text: str) -> bool:
+    """A numbered line that is a heading, not a point: short, no sentence end."""
+    text = text.strip()
+    return len(text) <= MAX_HEADING_CHARS + 12 and not text.endswith(tuple("。！？；.!?;"))
+
+
 def _is_question(line: str) -> bool:
     return line.endswith(("？", "?")) and len(line) <= 60
 
@@ -85,6 +91,8 @@ def to_markdown(text: str) -> Structured:
         elif qa_doc and _is_question(line) and not _is_question(nxt) and nxt:
             pairs += 1
             heading(2, line)
+        elif any(m := r.match(line) for r in H2_RES + H3_RES) and not _reads_as_heading(m.group("text")):
+            block(f"- {line}", list_item=True)  # a numbered point, not a heading: its marker stays
         elif any(m := r.match(line) for r in H2_RES):
             heading(2, m.group("text").strip() or line)
         elif any(m := r.match(line) for r in H3_RES):

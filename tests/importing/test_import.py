@@ -225,3 +225,25 @@ def test_a_huge_file_and_an_unknown_kind_are_one_line_each(kb, tmp_path):
     assert "too large" in lines[0] and "50 MB" in lines[0]
     assert "unknown kind of file (.bmp)" in lines[1] and "save it as .docx" in lines[2]
     assert "0 of 3 imported" in lines[3]
+
+
+def test_pictures_of_a_word_file_are_saved_beside_the_article_and_linked(kb, tmp_path):
+    import base64
+
+    import docx
+
+    pixel = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+    (tmp_path / "pixel.png").write_bytes(pixel)
+    document = docx.Document()
+    document.add_heading("退货流程图解", 1)
+    document.add_paragraph("第一步：在订单详情页点击申请退货。")
+    document.add_picture(str(tmp_path / "pixel.png"))
+    document.save(tmp_path / "图解.docx")
+    done = kbdesk(kb, "import", str(tmp_path / "图解.docx"), "--json", "--as", "王敏", index_dir=tmp_path / "ix")
+    path = kb / json.loads(done.stdout)[0]["path"]
+    text = path.read_text(encoding="utf-8")
+    image = path.parent / f"{path.stem}-images" / "image1.png"
+    assert image.read_bytes() == pixel
+    assert f"![]({path.stem}-images/image1.png)" in text
+    checked = kbdesk(kb, "check", "--json", index_dir=tmp_path / "ix")
+    assert not [f for f in json.loads(checked.stdout) if f["level"] == "error"]
