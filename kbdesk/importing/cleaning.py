@@ -7,6 +7,7 @@ word of the document itself.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
@@ -26,8 +27,11 @@ RULES_FILE = "import.yaml"  # in the content folder's .kbdesk/
 @dataclass
 class Rules:
     boilerplate: list[re.Pattern] = field(default_factory=list)
+    terms_heads: list[re.Pattern] = field(default_factory=list)
+    terms: list[re.Pattern] = field(default_factory=list)
     min_documents: int = 3
     min_share: float = 0.3
+    edge_lines: int = 8
 
     @classmethod
     def load(cls, settings_dir: Path | None = None) -> "Rules":
@@ -35,16 +39,21 @@ class Rules:
         (ValueError with one line if it cannot be used)."""
         defaults = yaml.safe_load(DEFAULTS_FILE.read_text(encoding="utf-8"))
         team = read_mapping(settings_dir / RULES_FILE, "import rules") if settings_dir else None
-        patterns = list(defaults.get("boilerplate") or []) + list((team or {}).get("boilerplate") or [])
-        compiled = []
-        for pattern in patterns:
-            try:
-                compiled.append(re.compile(str(pattern), re.I))
-            except re.error as exc:
-                raise ValueError(f"{RULES_FILE}: boilerplate pattern {pattern!r} is not a regular expression: "
-                                 f"{exc}") from None
+
+        def patterns(key: str) -> list[re.Pattern]:
+            compiled = []
+            for pattern in list(defaults.get(key) or []) + list((team or {}).get(key) or []):
+                try:
+                    compiled.append(re.compile(str(pattern), re.I))
+                except re.error as exc:
+                    raise ValueError(f"{RULES_FILE}: {key} pattern {pattern!r} is not a regular expression: "
+                                     f"{exc}") from None
+            return compiled
+
         repeated = {**(defaults.get("repeated_lines") or {}), **((team or {}).get("repeated_lines") or {})}
-        return cls(compiled, int(repeated.get("min_documents", 3)), float(repeated.get("min_share", 0.3)))
+        return cls(patterns("boilerplate"), patterns("terms_heads"), patterns("terms"),
+                   int(repeated.get("min_documents", 3)), float(repeated.get("min_share", 0.3)),
+                   int(repeated.get("edge_lines", 8)))
 
 
 @dataclass
@@ -58,11 +67,14 @@ class Cleaned:
 
 # -- markup ------------------------------------------------------------------------------
 
-_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_HTML_TAGS = ("a|abbr|b|big|blockquote|br|button|center|code|col|colgroup|dd|div|dl|dt|em|font|form|h[1-6]|"
+              "header|footer|hr|i|iframe|img|input|label|li|link|meta|nav|ol|o:p|p|pre|s|script|section|small|"
+              "span|strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul|article|aside|main")
+_TAG_RE = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s[^<>]*)?/?>", re.I)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 # A site's own template markers ({{ site.name }}, {{#if}}), not a blank of
 # kbdesk's ({{客户称呼}}: a Chinese name right after the braces).
-_TEMPLATE_RE = re.compile(r"\{\{(?![\u3400-\u9fff])[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}")
+_TEMPLATE_RE = re.compile(r"\{\{(?!\s*[\u3400-\u9fff])[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}")
 _ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 
@@ -96,7 +108,12 @@ def repeated_lines(texts: list[str], rules: Rules) -> set[str]:
         return set()
     seen: Counter = Counter()
     for text in texts:
-        seen.update({line_key(line) for line in text.splitlines() if line.strip()})
+        lines = [line for line in text.splitlines() if line.strip()]
+        edges = lines[:rules.edge_lines] + lines[-rules.edge_lines:]
+        # Headings the documents share (一、适用范围) are their structure, not a site's.
+        # Sentences (a greeting) are the documents' own; a site's header or footer is not a sentence.
+        seen.update({line_key(line) for line in edges
+                     if not _STRUCTURE_RE.match(line.strip()) and not line.strip().endswith(tuple("。！？!?"))})
     needed = max(rules.min_documents, rules.min_share * len(texts))
     return {key for key, count in seen.items() if count >= needed and len(key) >= 2}
 
@@ -107,11 +124,18 @@ def strip_boilerplate(text: str, rules: Rules, repeated: set[str] = frozenset(),
     patterns, lines repeated across the documents imported together, and the
     file's own name repeated as a line (``客户服务指南.docxVIP``)."""
     stem = line_key(Path(file_name).stem) if file_name else ""
+    lines = text.split("\n")
+    edges = _edge_lines(lines, rules.edge_lines)
+    terms_from = _terms_block(lines, rules)
     kept, removed = [], []
-    for line in text.split("\n"):
+    for n, line in enumerate(lines):
         bare = line.strip()
         key = line_key(bare)
-        if bare and (any(p.fullmatch(bare) for p in rules.boilerplate) or key in repeated
+        if bare and n >= terms_from and (any(p.fullmatch(bare) for p in rules.terms + rules.terms_heads)
+                                         or bare[:1].isdigit() or bare[:1] in "（("):
+            removed.append(bare)
+            continue
+        if bare and (any(p.fullmatch(bare) for p in rules.boilerplate) or (key in repeated and n in edges)
                      or (stem and key.startswith(stem) and len(key) <= len(stem) + 8
                          and re.search(r"\.(docx?|pdf|txt|html?)", bare, re.I))):
             removed.append(bare)
@@ -120,12 +144,47 @@ def strip_boilerplate(text: str, rules: Rules, repeated: set[str] = frozenset(),
     return "\n".join(kept), removed
 
 
+def _edge_lines(lines: list[str], count: int) -> set[int]:
+    """The numbers of the first and last *count* non-empty lines."""
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    return set(filled[:count] + filled[-count:])
+
+
+def _terms_block(lines: list[str], rules: Rules) -> int:
+    """Where a sharing site's terms begin at the end of the document (the
+    line of a terms head or separator, in the last third, after which most
+    lines are the site's terms); len(lines) if there are none."""
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    for n in filled:
+        if n < len(lines) * 2 // 3 or not any(p.fullmatch(lines[n].strip()) for p in rules.terms_heads):
+            continue
+        after = [lines[m].strip() for m in filled if m > n]
+        if after and sum(1 for line in after if any(p.fullmatch(line) for p in rules.terms)) * 2 >= len(after):
+            return n
+    return len(lines)
+
+
 # -- pinyin annotations ------------------------------------------------------------------------
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = rf"[a-zü{_TONED}]{{1,6}}"
 # A converter's reading glued behind a character: 職責(zé), 通過(guò), 工號(hào)牌.
 _ANNOTATION_RE = re.compile(rf"(?<=[\u3400-\u9fff])[(（]({_SYLLABLE})[)）]")
+
+
+@functools.lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every pinyin syllable without its tone (zhong, lü…), from pypinyin."""
+    import unicodedata
+
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    found = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            bare = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+            found.add(bare.replace("u\u0308", "ü").lower())
+    return frozenset(found)
 
 
 def strip_pinyin_annotations(text: str) -> tuple[str, list[str]]:
@@ -140,7 +199,7 @@ def strip_pinyin_annotations(text: str) -> tuple[str, list[str]]:
 
     def drop(m: re.Match) -> str:
         syllable = m.group(1)
-        if any(c in _TONED for c in syllable) or toned >= 3:
+        if any(c in _TONED for c in syllable) or (toned >= 3 and len(syllable) >= 2 and syllable in _syllables()):
             removed.append(m.group())
             return ""
         return m.group()
@@ -197,7 +256,12 @@ def strip_repetition(text: str, title: str = "") -> tuple[str, list[str]]:
             drop.update((gone, n) for n in range(len(lines_of[gone])))
         else:
             where[key] = (b, first_line)
+    # Single lines: a summary repeated above the structure goes from above it;
+    # a later copy goes where it is part of a block pasted again (two or more
+    # repeated lines in a row). A lone sentence said again (a script's closing
+    # in each variant) is the document's own.
     seen: dict[str, int] = {}
+    later: list[int] = []
     for i, (b, n) in enumerate(units):
         if (b, n) in drop:
             continue
@@ -210,9 +274,16 @@ def strip_repetition(text: str, title: str = "") -> tuple[str, list[str]]:
                 drop.add(units[earlier])
                 seen[key] = i
             else:
-                drop.add((b, n))
+                later.append(i)
         else:
             seen[key] = i
+    filled = [i for i, (b, n) in enumerate(units) if lines_of[b][n].strip()]
+    position = {i: k for k, i in enumerate(filled)}
+    repeated_at = {position[i] for i in later}
+    for i in later:
+        k = position[i]
+        if k - 1 in repeated_at or k + 1 in repeated_at:
+            drop.add(units[i])
     title_key = line_key(title)
     for i, (b, n) in enumerate(units[:6]):
         line = lines_of[b][n]

@@ -56,24 +56,30 @@ def test_a_clean_text_with_annotations_added_comes_back_character_for_character(
 
 
 def test_pinyin_annotations_go_and_real_parentheses_stay():
-    text, removed = strip_pinyin_annotations("職責(zé)通過(guò)服務(wù)，工號(hào)牌(推荐)(5W1H)(app)")
-    assert text == "職責通過服務，工號牌(推荐)(5W1H)(app)"
+    text, removed = strip_pinyin_annotations("職責(zé)通過(guò)服務(wù)，工號(hào)牌(推荐)(5W1H)(app)，方案(a)或(b)")
+    assert text == "職責通過服務，工號牌(推荐)(5W1H)(app)，方案(a)或(b)"
     assert removed == ["(zé)", "(guò)", "(wù)", "(hào)"]
     # Without a converter at work (no toned reading), nothing is touched.
     assert strip_pinyin_annotations("请选择(de)选项")[0] == "请选择(de)选项"
 
 
-def test_site_boilerplate_lines_go_and_service_wording_about_members_stays(rules):
+def test_site_boilerplate_lines_go_and_service_wording_stays(rules):
     text = "\n".join([
         "客户服务指南.docxVIP", "1234人看过", "作者：张三", "发布时间：2023-05-01", "标签：客服 规范",
-        "已阅读5页，剩余10页未读", "下载本文档", "1、本站所有资源如无特殊说明，都需要本地电脑安装OFFICE2007。",
-        "2、如涉及侵权，请联系我们删除。", "版权所有 © 某某文库", "上一篇：投诉处理",
-        "VIP 会员开通后 7 天内未使用权益的全额退款。", "会员积分可以抵扣运费。", "客服热线：400-800-1234",
+        "首页 > 文档 > 客服", "已阅读5页，剩余10页未读", "下载本文档", "上一篇：投诉处理",
+        "VIP 会员开通后 7 天内未使用权益的全额退款。", "会员积分可以抵扣运费。", "客户投诉热线：95588，受理时间 9:00-18:00",
+        "路径：我的 > 订单 > 申请退款", "3. 不得泄露客户隐私，侵犯客户权益。", "请问以上是否解决了您的问题？",
+        "相关问题请联系值班主管。", "下载文档时提示失败，请清除缓存后重试。",
+        "版权所有 © 某某文库",
+        "声明：", "1、本站所有资源如无特殊说明，都需要本地电脑安装OFFICE2007。", "2、如涉及侵权，请联系我们删除。",
+        "3、付费文档下载后不支持退款。",
     ])
     kept, removed = strip_boilerplate(text, rules, file_name="客户服务指南.docx")
     assert kept.split("\n") == ["VIP 会员开通后 7 天内未使用权益的全额退款。", "会员积分可以抵扣运费。",
-                                "客服热线：400-800-1234"]
-    assert len(removed) == 11
+                                "客户投诉热线：95588，受理时间 9:00-18:00", "路径：我的 > 订单 > 申请退款",
+                                "3. 不得泄露客户隐私，侵犯客户权益。", "请问以上是否解决了您的问题？",
+                                "相关问题请联系值班主管。", "下载文档时提示失败，请清除缓存后重试。"]
+    assert len(removed) == 14
 
 
 def test_lines_repeated_across_many_documents_are_a_header_or_footer(rules):
@@ -84,9 +90,25 @@ def test_lines_repeated_across_many_documents_are_a_header_or_footer(rules):
     assert repeated_lines(docs[:2], rules) == set()  # two documents say nothing of a site
 
 
+def test_headings_and_greetings_shared_by_documents_stay(rules):
+    docs = [f"您好，很高兴为您服务。\n一、适用范围\n本规范适用于第{n}类商品。\n二、注意事项\n核对订单号{n}。" for n in range(5)]
+    repeated = repeated_lines(docs, rules)
+    assert strip_boilerplate(docs[0], rules, repeated)[0] == docs[0]
+
+
+def test_a_sentence_said_again_stays_and_a_block_pasted_again_goes():
+    closing = "您好，请问还有什么其他可以帮您的吗？感谢您的来电，祝您生活愉快！"
+    text = f"场景一：查询物流\n{closing}\n场景二：修改地址\n{closing}"
+    assert strip_repetition(text)[0] == text
+    block = "第一步先核对客户的身份信息是否与订单一致无误。\n第二步再查询订单的物流轨迹并如实告知客户。"
+    kept, removed = strip_repetition(f"一、流程\n{block}\n二、注意\n别的内容。\n{block}")
+    assert kept.count("第一步") == 1 and len(removed) == 2
+
+
 def test_markup_and_site_template_markers_go_and_kbdesk_blanks_stay():
-    text, removed = strip_markup('<span style="color:red">重点</span>{{ site.name }}提示&nbsp;您好{{客户称呼}}<!-- x -->')
-    assert text == "重点提示\xa0您好{{客户称呼}}"
+    text, removed = strip_markup('<span style="color:red">重点</span>{{ site.name }}提示&nbsp;您好{{客户称呼}}<!-- x -->'
+                                 '{{ 订单号 }}按 <Enter> 键')
+    assert text == "重点提示\xa0您好{{客户称呼}}{{ 订单号 }}按 <Enter> 键"
     assert len(removed) == 5
 
 
