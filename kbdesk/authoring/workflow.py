@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from kbdesk.authoring.lint import LintRules, has_errors, lint_text
 from kbdesk.authoring.team import TEAM_FILE, PermissionDenied, Team
@@ -19,7 +20,7 @@ from kbdesk.authoring.textdiff import DiffOp, word_diff
 from kbdesk.content import yaml_text
 from kbdesk.content.article import Article, ArticleError, content_hash, decode_text, parse_article
 from kbdesk.content.placeholders import load_placeholder_specs
-from kbdesk.content.store import SETTINGS_DIR, ContentStore, SaveConflict
+from kbdesk.content.store import SETTINGS_DIR, ContentError, ContentStore, SaveConflict
 from kbdesk.content.versions import APPROVED_REF, KBDESK, Identity, Version, VersionError, VersionStore, blob_id
 
 _FRONT_RE = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
@@ -176,8 +177,13 @@ class Workflow:
             except (ValueError, AttributeError):
                 pass  # an unreadable recorded team file: the one on disk decides
         team.require_lead(self.identity, "change the team's settings")
-        if not (self.store.root / path).is_file():
-            raise WorkflowError(f"no such settings file: {path}")
+        parts = PurePosixPath(path).parts
+        try:
+            full = self.store.resolve(path)
+        except ContentError as exc:
+            raise WorkflowError(str(exc)) from None
+        if ".." in parts or full.parent != self.store.settings_dir.resolve() or not full.is_file():
+            raise WorkflowError(f"no such settings file in {SETTINGS_DIR}/: {path}")
         versions = self._require_lead("change the team's settings")
         commit = versions.commit_file(path, self.identity, message or f"Change the team's settings ({path})")
         return Change(path, commit, summary="saved" if commit else "no changes to save")
@@ -238,7 +244,8 @@ class Workflow:
             raise WorkflowError(f"{article.path} has changes that are not saved as a version; save it first")
         if article.status != "review":
             raise WorkflowError(f"{article.id} is {article.status}; only articles in review can be approved")
-        text = self.store.read_bytes(article.path).decode("utf-8-sig")
+        checked = self.store.read_bytes(article.path)
+        text = decode_text(checked)
         findings = self.lint(with_status(text, "approved"), article.path)
         if has_errors(findings):
             errors = "; ".join(f.message for f in findings if f.level == "error")
@@ -250,7 +257,8 @@ class Workflow:
                     f"two-person rule: {self.identity.name} wrote the last change, another lead must approve it"
                 )
         with versions.lock():
-            if self._uncommitted(versions, article):
+            # The wording approved is the wording checked (lint, the two-person rule).
+            if self._uncommitted(versions, article) or self.store.read_bytes(article.path) != checked:
                 raise WorkflowError(f"{article.path} changed meanwhile; look at it again before approving")
             change = self._with_status_change(versions, article, "approved", f"Approve {article.title}",
                                               approved="set")
@@ -324,10 +332,8 @@ class Workflow:
         with versions.lock():
             expected = {}
             for path in files:
-                try:
-                    expected[path] = content_hash(self.store.read_bytes(path))
-                except ArticleError:
-                    expected[path] = None
+                full = self.store.resolve(path)
+                expected[path] = content_hash(full.read_bytes()) if full.is_file() else None
             branch = versions.branch
             head = versions.head(branch)
             moves = [(branch, head, versions.make_commit(head, files, self.identity, message))]

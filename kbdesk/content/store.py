@@ -297,6 +297,8 @@ def replace_if_unchanged(path: Path, data: bytes, expected_hash: str | None, nam
             kept = path  # no hard links here: check, then replace
         if _hash_of(kept) != expected_hash:
             raise SaveConflict(name, _text_of(kept))
+        if kept is keep and os.stat(path).st_ino != os.stat(keep).st_ino:
+            raise SaveConflict(name, _text_of(path))  # replaced meanwhile by another program's save
         os.replace(tmp, path)
         if kept is keep and _hash_of(keep) != expected_hash:
             # Written in place while we replaced it: theirs goes back.

@@ -286,14 +286,16 @@ class VersionStore:
             lock.release()
 
     def _clear_stale_git_locks(self) -> None:
-        """Git's lock files (index.lock, a branch's .lock) live for milliseconds
-        while git writes. With kbdesk's own lock held, one that stays past
+        """A branch's lock file lives for milliseconds while git or kbdesk
+        moves the branch. With kbdesk's own lock held, one that stays past
         GIT_LOCK_WAIT_S was left by a process that was killed: it goes, with a
         notice (else nothing could be recorded again)."""
         control = Path(self.repo.controldir())
 
         def present() -> list[Path]:
-            return [p for p in [control / "index.lock", *(control / "refs" / "heads").rglob("*.lock")] if p.exists()]
+            # Not index.lock: a git waiting in its editor holds it for minutes
+            # (kbdesk then leaves git's index alone, see _sync_index).
+            return [p for p in (control / "refs" / "heads").rglob("*.lock") if p.exists()]
 
         deadline = time.monotonic() + GIT_LOCK_WAIT_S
         stale = present()
@@ -364,13 +366,25 @@ class VersionStore:
             self.repo.object_store.add_object(Blob.from_string(data))
         self._write_journal(journal)
         done: list[tuple[bytes, bytes | None, bytes]] = []
+        written: list[tuple[Path, bytes | None]] = []  # each file written, with what it held before
         try:
             for ref, old, new in moves:
                 self.move(ref, old, new)
                 done.append((ref, old, new))
             for path, (data, expected) in files.items():
+                full = self.root / path
+                before = full.read_bytes() if full.is_file() else None
                 self._write_file(path, data, expected)
+                written.append((full, before))
         except BaseException:
+            for full, before in reversed(written):  # the files go back to what they held
+                try:
+                    if before is None:
+                        full.unlink()
+                    else:
+                        write_atomic(full, before)
+                except OSError:
+                    pass
             for ref, old, new in reversed(done):
                 self._undo_move(ref, old, new)
             self._remove_journal()
@@ -451,6 +465,10 @@ class VersionStore:
         the versions are recorded whatever the index says."""
         try:
             if self.repo.refs.read_ref(b"HEAD") != b"ref: " + self.branch:
+                return
+            if (Path(self.repo.controldir()) / "index.lock").exists():
+                self.notices.append("git is using its index (index.lock): kbdesk's commit is recorded; "
+                                    "`git status` may show it as a change until git is done")
                 return
             index = self.repo.open_index()
             head = self.head(self.branch)

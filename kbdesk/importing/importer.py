@@ -58,6 +58,18 @@ class Planned:
     body: str = ""
     sha256: str = ""
     images: dict[str, bytes] = field(default_factory=dict)  # path in the content folder: bytes
+    pictures: dict[str, bytes] = field(default_factory=dict)  # the source's pictures: name: bytes
+
+    def place_pictures(self) -> None:
+        """The pictures in a folder beside the article's path, and the body's
+        links to them (again after the path changed: a draft beside another
+        article never writes over that article's pictures)."""
+        if not self.pictures or not self.path:
+            return
+        where = PurePosixPath(self.path)
+        folder = f"{where.stem}-images"
+        self.body = re.sub(r"\]\((?:[^)\s]*-images|images)/", f"]({folder}/", self.body)
+        self.images = {f"{where.parent}/{folder}/{name}": data for name, data in self.pictures.items()}
 
     def set_kind(self, kind: str) -> None:
         """Another kind (chosen in the import dialog): a new article moves to
@@ -65,11 +77,8 @@ class Planned:
         if kind == self.kind:
             return
         if self.action == "new" and self.path:
-            path = PurePosixPath(self.path)
-            moved = f"{KIND_FOLDERS.get(kind, 'articles')}/{path.name}"
-            self.images = {img.replace(f"{path.parent}/", f"{PurePosixPath(moved).parent}/", 1): data
-                           for img, data in self.images.items()}
-            self.path = moved
+            self.path = f"{KIND_FOLDERS.get(kind, 'articles')}/{PurePosixPath(self.path).name}"
+            self.place_pictures()
         self.kind = kind
 
     def to_json(self) -> dict:
@@ -85,15 +94,18 @@ class Planned:
         return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + self.body + "\n"
 
 
-def sources_in(paths: list[Path]) -> list[Path]:
-    """Files given, and the importable files in folders given (recursively)."""
+def sources_in(paths: list[Path]) -> list[tuple[Path, str]]:
+    """(file, its name as a source) of the files given, and of the importable
+    files in folders given (recursively): a file in a folder is named by its
+    path in that folder, so that two 说明.txt in two folders stay two sources."""
     found = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+            found.extend((p, p.relative_to(path).as_posix()) for p in sorted(path.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in SUFFIXES
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
-            found.append(path)
+            found.append((path, path.name))
     return found
 
 
@@ -200,24 +212,32 @@ def plan(paths: list[Path], store: ContentStore, *, kind: str | None = None, cat
     rules = Rules.load(store.settings_dir)
     readable: list[tuple[Path, Source | None, str | None]] = []
     files = sources_in(paths)
-    for n, path in enumerate(files, 1):
+    names: dict[Path, str] = {}
+    for n, (path, name) in enumerate(files, 1):
+        names[path] = name
         try:
             readable.append((path, read(path), None))
         except SourceError as exc:
             readable.append((path, None, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a reader's library failing on one file stops nothing else
+            readable.append((path, None, f"cannot be read ({type(exc).__name__}: {exc})"))
         if progress is not None and progress(n, len(files)) is False:
             raise ImportCancelled()
     repeated = repeated_lines([s.text for _, s, _ in readable if s is not None and not s.rows], rules)
     loaded = store.load_all().articles
-    by_source = {str(a.meta.get("source")): a for a in loaded if a.meta.get("source")}
+    by_source: dict[str, list[Article]] = {}
+    for article in loaded:
+        if article.meta.get("source"):
+            by_source.setdefault(str(article.meta["source"]), []).append(article)
     taken = {a.path for a in loaded}
     statistics = TermStatistics(store)
     out: list[Planned] = []
     try:
         for path, source, error in readable:
             if source is None:
-                out.append(Planned(path.name, error=error))
+                out.append(Planned(names[path], error=error))
                 continue
+            source.name_as_source = names[path]
             if source.rows:
                 for n, row in enumerate(source.rows, 1):
                     out.append(_plan_row(source, row, n, kind, category, tags, status, by_source, taken))
@@ -230,9 +250,12 @@ def plan(paths: list[Path], store: ContentStore, *, kind: str | None = None, cat
     return out
 
 
-def _place(planned: Planned, key: str, by_source: dict[str, Article], taken: set[str]) -> None:
+def _place(planned: Planned, key: str, by_source: dict[str, list[Article]], taken: set[str]) -> None:
     """Where the article goes, and what importing it again means."""
-    existing = by_source.get(key)
+    matches = by_source.get(key, [])
+    existing = matches[0] if len(matches) == 1 else None
+    if len(matches) > 1:  # more than one article says it came from this source: never over any of them
+        planned.action = "beside"
     if existing is not None:
         if existing.meta.get("source_sha256") == planned.sha256:
             planned.path, planned.action = existing.path, "unchanged"
@@ -240,16 +263,22 @@ def _place(planned: Planned, key: str, by_source: dict[str, Article], taken: set
         planned.path, planned.action = existing.path, "update"
         return
     folder = KIND_FOLDERS.get(planned.kind, "articles")
-    base = slug(planned.title)
-    path, n = f"{folder}/{base}.md", 2
+    planned.path = free_path(f"{folder}/{slug(planned.title)}.md", taken)
+    planned.action = planned.action or "new"
+
+
+def free_path(wanted: str, taken: set[str]) -> str:
+    """*wanted*, or *wanted* with -2, -3… if an article has that path."""
+    stem = wanted.removesuffix(".md")
+    path, n = wanted, 2
     while path in taken:
-        path, n = f"{folder}/{base}-{n}.md", n + 1
+        path, n = f"{stem}-{n}.md", n + 1
     taken.add(path)
-    planned.path, planned.action = path, "new"
+    return path
 
 
 def _plan_row(source: Source, row: FaqRow, n: int, kind, category, tags, status, by_source, taken) -> Planned:
-    planned = Planned(f"{source.name}#{n}", title=row.question.strip(), kind=kind or "faq",
+    planned = Planned(f"{source.name_as_source}#{n}", title=row.question.strip(), kind=kind or "faq",
                       category=category or row.category, tags=list(dict.fromkeys([*tags, *row.tags])),
                       status=status, encoding=source.encoding, sections=1, original=f"{row.question}\n{row.answer}")
     planned.body = f"# {planned.title}\n\n{row.answer.strip()}"
@@ -260,7 +289,7 @@ def _plan_row(source: Source, row: FaqRow, n: int, kind, category, tags, status,
 
 def _plan_document(source: Source, rules: Rules, repeated, kind, category, tags, status, statistics,
                    by_source, taken) -> Planned:
-    planned = Planned(source.name, encoding=source.encoding, status=status, sha256=source.data_sha256,
+    planned = Planned(source.name_as_source, encoding=source.encoding, status=status, sha256=source.data_sha256,
                       original=source.text)
     cleaned = clean(source.text, rules, title=source.title, repeated=repeated, file_name=source.name)
     planned.removed = cleaned.counts()
@@ -272,13 +301,10 @@ def _plan_document(source: Source, rules: Rules, repeated, kind, category, tags,
     planned.kind = kind or guess_kind(textforms.normalize(body), structured.qa_pairs, structured.sections)
     planned.category = category or ""
     planned.tags = statistics.tags(f"{title}\n{body}", list(tags))
-    _place(planned, source.name, by_source, taken)
-    folder = str(PurePosixPath(planned.path).parent)
-    stem = PurePosixPath(planned.path).stem
-    if source.images:
-        body = body.replace("](images/", f"]({stem}-images/")
-        planned.images = {f"{folder}/{stem}-images/{name}": data for name, data in source.images.items()}
+    _place(planned, planned.source, by_source, taken)
     planned.body = f"# {title}\n\n{body}" if body else f"# {title}"
+    planned.pictures = source.images
+    planned.place_pictures()
     return planned
 
 
@@ -303,11 +329,9 @@ def split_sections(document: Planned, by_source: dict[str, Article], taken: set[
         piece.sha256 = hashlib.sha256(piece.original.encode("utf-8")).hexdigest()
         folder = str(PurePosixPath(overview.path).parent)
         key = piece.source
-        existing = by_source.get(key)
-        if existing is None:
-            path = f"{folder}/{PurePosixPath(overview.path).stem}-{n:02d}.md"
-            taken.add(path)
-            piece.path, piece.action = path, "new"
+        if key not in by_source:
+            piece.path = free_path(f"{folder}/{PurePosixPath(overview.path).stem}-{n:02d}.md", taken)
+            piece.action = "new"
         else:
             _place(piece, key, by_source, taken)
         pieces.append((piece, heading.strip(), text.strip()))
@@ -339,11 +363,12 @@ def write(planned: list[Planned], workflow: Workflow, today: dt.date | None = No
     for p in planned:
         if p.error or p.action in ("unchanged", ""):
             continue
-        if p.action == "update" and workflow.edited_since_import(p.path):
+        if p.action == "beside" or (p.action == "update" and workflow.edited_since_import(p.path)):
             p.action = "beside"
             stem = PurePosixPath(p.path)
             p.path = str(stem.with_name(f"{stem.stem}.import-{today:%Y%m%d}.md"))
             p.status = "draft"
+            p.place_pictures()
         files[p.path] = p.text(today).encode("utf-8")
         files.update(p.images)
         if p.status == "approved":

@@ -58,6 +58,7 @@ class Source:
     title: str = ""  # the document's own title, where it says one
     images: dict[str, bytes] = field(default_factory=dict)  # name: bytes, linked from the text as images/<name>
     rows: list[FaqRow] = field(default_factory=list)  # a sheet: one FAQ entry each
+    name_as_source: str = ""  # the file's name in the import (its path in the folder imported)
 
     @property
     def name(self) -> str:
@@ -279,7 +280,11 @@ def _read_workbook(source: Source, data: bytes) -> None:
         raise SourceError(f"not an Excel workbook (.xlsx) that can be read: {type(exc).__name__}") from None
     problems = []
     for sheet in book.worksheets:
-        table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        try:
+            table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        except Exception as exc:  # noqa: BLE001 - a damaged sheet (read lazily) is that sheet's problem
+            problems.append(f"sheet {sheet.title!r} cannot be read ({type(exc).__name__})")
+            continue
         if not any(any(c is not None for c in row) for row in table):
             continue
         try:
@@ -298,4 +303,8 @@ def _read_csv(source: Source, data: bytes) -> None:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;，")
     except csv.Error:
         dialect = csv.excel
-    _rows(source, list(csv.reader(io.StringIO(text), dialect)), source.path.stem)
+    try:
+        table = list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as exc:
+        raise SourceError(f"not a CSV table that can be read: {exc}") from None
+    _rows(source, table, source.path.stem)

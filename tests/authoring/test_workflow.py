@@ -326,3 +326,10 @@ def test_e_mail_addresses_match_whatever_their_case(team_content):
     team = Team.load(team_content)
     assert team.is_lead(Identity("Wang", "WANGMIN@example.COM"))
     assert team.find("LiuFang@Example.com").name == "刘芳"
+
+
+def test_an_article_saved_as_utf16_can_be_approved(team_content):
+    path = team_content / "scripts" / "greeting.md"
+    path.write_bytes(with_status(path.read_text(encoding="utf-8"), "review").encode("utf-16"))
+    flow(team_content, WANG).save("script-greeting", "记事本保存")
+    assert flow(team_content, LIU).approve("script-greeting").approved_changed

@@ -11,7 +11,7 @@ import sys
 import pytest
 from dulwich.repo import Repo
 
-from tests.conftest import write_team_settings
+from tests.conftest import write, write_team_settings
 
 GUIDE = """客户服务指南.docxVIP
 2345人看过
@@ -247,3 +247,52 @@ def test_pictures_of_a_word_file_are_saved_beside_the_article_and_linked(kb, tmp
     assert f"![]({path.stem}-images/image1.png)" in text
     checked = kbdesk(kb, "check", "--json", index_dir=tmp_path / "ix")
     assert not [f for f in json.loads(checked.stdout) if f["level"] == "error"]
+
+
+def test_sources_with_one_name_in_two_folders_stay_two_articles(kb, tmp_path):
+    for folder, text in (("a", "退款说明\n退款审核通过后原路退回，一般三到七个工作日到账。\n"),
+                         ("b", "发票说明\n电子发票在订单完成后二十四小时内开具，可在订单详情下载。\n")):
+        (tmp_path / "docs" / folder).mkdir(parents=True)
+        (tmp_path / "docs" / folder / "说明.txt").write_text(text, encoding="utf-8")
+    first = json.loads(kbdesk(kb, "import", str(tmp_path / "docs"), "--json", "--as", "王敏").stdout)
+    again = json.loads(kbdesk(kb, "import", str(tmp_path / "docs"), "--json", "--as", "王敏").stdout)
+    assert [r["source"] for r in first] == ["a/说明.txt", "b/说明.txt"]
+    assert [r["action"] for r in again] == ["unchanged", "unchanged"]
+    assert "退款" in (kb / first[0]["path"]).read_text(encoding="utf-8")
+    assert "发票" in (kb / first[1]["path"]).read_text(encoding="utf-8")
+
+
+def test_split_never_writes_over_an_article_that_has_the_name(kb, tmp_path):
+    write(kb, "standards/ke-hu-fu-wu-zhi-nan-01.md", "---\ntitle: 另一篇\n---\n不能丢的正文。\n")
+    guide = tmp_path / "指南.txt"
+    guide.write_bytes(GUIDE.encode("gbk"))
+    done = json.loads(kbdesk(kb, "import", str(guide), "--split", "--json", "--as", "王敏").stdout)
+    assert "standards/ke-hu-fu-wu-zhi-nan-01.md" not in [r["path"] for r in done]
+    assert "不能丢的正文" in (kb / "standards/ke-hu-fu-wu-zhi-nan-01.md").read_text(encoding="utf-8")
+
+
+def test_a_damaged_sheet_is_one_line_and_the_rest_imports(kb, tmp_path):
+    import zipfile
+
+    good = tmp_path / "good.csv"
+    good.write_text("问题,答案\n发票怎么开？,在订单详情页申请。\n", encoding="utf-8")
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(broken, "w") as z:  # a workbook whose sheet is cut off
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/'
+                   'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+        z.writestr("xl/workbook.xml", "<workbook><sheets><sheet")
+    stray = tmp_path / "stray.csv"
+    stray.write_text('问题,答案\n"' + "x" * 200_000 + "\n", encoding="utf-8")
+    done = kbdesk(kb, "import", str(good), str(broken), str(stray), "--json", "--as", "王敏")
+    result = {r["source"]: r for r in json.loads(done.stdout)}
+    assert "Traceback" not in done.stderr
+    assert result["broken.xlsx"]["error"] and result["stray.csv"]["error"]
+    assert result["good.csv#1"]["error"] is None
+
+
+def test_a_settings_save_outside_the_settings_folder_is_refused(kb, tmp_path):
+    (kb.parent / "secret.txt").write_text("机密", encoding="utf-8")
+    kbdesk(kb, "save", "faq-refund-timeline", "--as", "王敏")
+    refused = kbdesk(kb, "save", ".kbdesk/../../secret.txt", "--as", "王敏")
+    assert refused.returncode == 2 and "outside the content folder" in refused.stderr

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.importing.test_import import kbdesk
 from tests.conftest import write_team_settings
+from tests.importing.test_import import kbdesk
 
 LONG_DOCS = Path(__file__).resolve().parents[1] / "search" / "relevance" / "long_docs"
 LEFTOVERS = re.compile(r"人看过|已阅读\s*\d+\s*页|剩余\s*\d+\s*页|下载本文档|本站|举报(电话|邮箱)|"
