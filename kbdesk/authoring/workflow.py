@@ -282,18 +282,21 @@ class Workflow:
         needs approval again unless it is exactly what agents see now)."""
         versions = self._require_lead("restore versions")
         article = self.article(article_id)
-        if self._uncommitted(versions, article):
-            # keep what is on disk as a version first: a restore loses nothing
-            with versions.lock():
-                self._record_edit_on_disk(versions, article)
         version = versions.resolve_version(article.path, version_ref)
         if version.blob is None:
             raise WorkflowError(f"version {version.short} has no {article.path}")
         text = versions.text_at(version)
         if blob_id(with_status(text, "approved").encode("utf-8")) != versions.approved_blob(article.path):
             text = with_status(text, "draft")
+        # One locked step: what is on disk becomes a version first (a restore
+        # loses nothing), and the restore replaces exactly that.
         with versions.lock():
+            if self._uncommitted(versions, article):
+                self._record_edit_on_disk(versions, article)
+            recorded = versions.blob_at(versions.head(), article.path)
             current = self.store.read_bytes(article.path)
+            if blob_id(current) != recorded:
+                raise SaveConflict(article.path, decode_text(current))
             commit = self._record(versions, article.path, text.encode("utf-8"), content_hash(current),
                                   f"Restore {article.title} to version {version.short}")
         return Change(article.path, commit, summary=f"restored version {version.short}")
