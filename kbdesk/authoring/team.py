@@ -54,17 +54,18 @@ class Team:
         return None
 
     def is_lead(self, identity: Identity) -> bool:
-        return any(
-            (identity.email and identity.email.lower() == lead.email.lower())
-            or (identity.name and identity.name == lead.name)
-            for lead in self.leads
-        )
+        return any(same_person(identity, lead) for lead in self.leads)
 
     def require_lead(self, identity: Identity, action: str) -> None:
         if not self.is_lead(identity):
             raise PermissionDenied(
                 f"{identity.name} is an agent here; only leads listed in .kbdesk/team.yaml may {action}"
             )
+
+
+def same_person(a: Identity, b: Identity) -> bool:
+    """The same person: the same e-mail (whatever its case), or the same name."""
+    return bool((a.email and a.email.lower() == b.email.lower()) or (a.name and a.name == b.name))
 
 
 def current_identity(as_who: str | None = None, team: Team | None = None) -> Identity:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from kbdesk.authoring.lint import LintRules, has_errors, lint_text
-from kbdesk.authoring.team import TEAM_FILE, PermissionDenied, Team
+from kbdesk.authoring.team import TEAM_FILE, PermissionDenied, Team, same_person
 from kbdesk.authoring.textdiff import DiffOp, word_diff
 from kbdesk.content import yaml_text
 from kbdesk.content.article import Article, ArticleError, content_hash, decode_text, parse_article
@@ -124,8 +124,7 @@ class Workflow:
         head = versions.head(branch)
         moves = [(branch, head, versions.make_commit(head, {article.path: new}, self.identity, message))]
         if approved != "keep":
-            if not versions.has_approved_branch:
-                seed_approved_branch(self.store, versions, self.identity)
+            seed_approved_branch(self.store, versions, self.identity)  # (once: before a folder's first approval)
             parent = versions.head(APPROVED_REF)
             content = new if approved == "set" else None
             moves.append((APPROVED_REF, parent, versions.make_commit(parent, {article.path: content},
@@ -133,14 +132,15 @@ class Workflow:
         versions.apply(moves, {article.path: (new, content_hash(disk))}, f"{message} ({article.path})")
         return Change(article.path, moves[0][2].decode(), approved_changed=approved != "keep")
 
-    def _record_edit_on_disk(self, versions: VersionStore, article: Article) -> None:
-        """What a lead changed in the file without saving it, as a version of
-        its own (a draft if the wording changed). Call with the lock held."""
+    def _record_edit_on_disk(self, versions: VersionStore, article: Article, message: str | None = None) -> str | None:
+        """The file as it is on disk (changed anywhere) as a version of its own,
+        a draft if the wording changed; the commit, or None if nothing changed.
+        Call with the lock held: what is decided on is what is committed."""
         disk = self.store.read_bytes(article.path)
         text = decode_text(disk)
         as_draft = self._as_draft_if_reworded(versions, article.path, text)
         data = disk if as_draft == text else as_draft.encode("utf-8")  # the file's own bytes where they stay
-        self._record(versions, article.path, data, content_hash(disk), f"Edit {article.title}")
+        return self._record(versions, article.path, data, content_hash(disk), message or f"Edit {article.title}")
 
     def _uncommitted(self, versions: VersionStore, article: Article) -> bool:
         head = versions.head()
@@ -195,15 +195,8 @@ class Workflow:
         self.team.require_lead(self.identity, "save versions")
         article = self.article(article_id)
         versions = self._require_lead("save versions", saving=article.path)
-        disk = self.store.read_bytes(article.path)
-        text = decode_text(disk)
-        as_draft = self._as_draft_if_reworded(versions, article.path, text)
         with versions.lock():
-            if as_draft != text:
-                commit = self._record(versions, article.path, as_draft.encode("utf-8"), content_hash(disk),
-                                      message or f"Edit {article.title}")
-            else:
-                commit = versions.commit_file(article.path, self.identity, message or f"Edit {article.title}")
+            commit = self._record_edit_on_disk(versions, article, message)
         if commit is None and versions.created:
             # The repository was just started: its first commit holds this version.
             return Change(article.path, versions.head().decode(), summary="saved (first version)")
@@ -252,7 +245,7 @@ class Workflow:
             raise WorkflowError(f"lint errors block approval: {errors}")
         if self.team.approval == "two_person":
             author = self.last_author(article.path)
-            if author is not None and _same_person(author, self.identity):
+            if author is not None and same_person(author, self.identity):
                 raise PermissionDenied(
                     f"two-person rule: {self.identity.name} wrote the last change, another lead must approve it"
                 )
@@ -341,8 +334,7 @@ class Workflow:
             head = versions.head(branch)
             moves = [(branch, head, versions.make_commit(head, files, self.identity, message))]
             if approved:
-                if not versions.has_approved_branch:
-                    seed_approved_branch(self.store, versions, self.identity)
+                seed_approved_branch(self.store, versions, self.identity)
                 parent = versions.head(APPROVED_REF)
                 moves.append((APPROVED_REF, parent, versions.make_commit(
                     parent, {p: files[p] for p in approved}, self.identity, message)))
@@ -426,10 +418,6 @@ def seed_approved_branch(store: ContentStore, versions: VersionStore, author: Id
         commit = versions.make_commit(None, approved, KBDESK, "Take over the articles approved before versioning began",
                                       committer=author)
         versions.move(APPROVED_REF, None, commit)
-
-
-def _same_person(a: Identity, b: Identity) -> bool:
-    return bool((a.email and a.email.lower() == b.email.lower()) or (a.name and a.name == b.name))
 
 
 def _blob_of(store: ContentStore, path: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from dataclasses import dataclass, field
@@ -219,6 +220,15 @@ class ContentStore:
         new_hash = self.save_text(article.path, article.to_text(), expected_hash)
         article.hash = new_hash
         return article
+
+
+def slugify(title: str, default: str = "article") -> str:
+    """A file name for *title*: pinyin and Latin words, lower case, hyphens."""
+    from pypinyin import lazy_pinyin
+
+    words = lazy_pinyin(title, errors=lambda chars: [chars])
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
+    return slug[:48].rstrip("-") or default
 
 
 def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:

@@ -537,20 +537,6 @@ class VersionStore:
             self._sync_index([path])
             return commit.decode()
 
-    def set_approved(self, path: str, blob: str | None, author: Identity, message: str) -> str:
-        """Move the approved branch: *path* gets *blob* (None removes it)."""
-        return self.set_approved_many({path: blob}, author, message)
-
-    def set_approved_many(self, blobs: dict[str, str | None], author: Identity, message: str,
-                          committer: Identity | None = None) -> str:
-        """One commit on the approved branch setting (or removing) several paths."""
-        with self.lock():
-            changes = {p: (self.read_blob(b) if b else None) for p, b in blobs.items()}
-            parent = self.head(APPROVED_REF)
-            commit = self.make_commit(parent, changes, author, message, committer)
-            self.move(APPROVED_REF, parent, commit)
-            return commit.decode()
-
     def approvals(self, path: str) -> list[Version]:
         """Commits of the approved branch that changed *path*, newest first."""
         return self.history(path, APPROVED_REF)

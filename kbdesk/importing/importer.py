@@ -23,7 +23,7 @@ import yaml
 from kbdesk import textforms
 from kbdesk.authoring.workflow import Change, Workflow
 from kbdesk.content.article import Article
-from kbdesk.content.store import ContentStore
+from kbdesk.content.store import ContentStore, slugify
 from kbdesk.importing.cleaning import STEPS, Rules, clean, repeated_lines
 from kbdesk.importing.readers import SUFFIXES, FaqRow, Source, SourceError, read
 from kbdesk.importing.structure import to_markdown
@@ -119,13 +119,6 @@ def guess_kind(text: str, qa_pairs: int, sections: int = 0) -> str:
     if len(SCRIPT_FORMULAS.findall(text)) >= 2 and len(text) < 6000:
         return "script"
     return "standard" if sections >= 2 else "article"
-
-
-def slug(title: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    words = [w for w in re.split(r"[^a-z0-9]+", "-".join(lazy_pinyin(textforms.normalize(title))).lower()) if w]
-    return "-".join(words)[:48].strip("-") or "imported"
 
 
 class TermStatistics:
@@ -263,7 +256,7 @@ def _place(planned: Planned, key: str, by_source: dict[str, list[Article]], take
         planned.path, planned.action = existing.path, "update"
         return
     folder = KIND_FOLDERS.get(planned.kind, "articles")
-    planned.path = free_path(f"{folder}/{slug(planned.title)}.md", taken)
+    planned.path = free_path(f"{folder}/{slugify(textforms.normalize(planned.title), 'imported')}.md", taken)
     planned.action = planned.action or "new"
 
 

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.authoring.textdiff import DiffOp
+from kbdesk.content.store import slugify
 from kbdesk.content.versions import Identity
 from kbdesk.ui.common.article_view import SafeBrowser
 from kbdesk.ui.common.i18n import kind_label
 from kbdesk.ui.common.widgets import TextLabel
-from kbdesk.ui.editor.text import diff_counts, diff_inline_html, slugify
+from kbdesk.ui.editor.text import diff_counts, diff_inline_html
 from kbdesk.ui.editor.widgets import status_label
 
 
@@ -284,7 +285,7 @@ class NewScriptDialog(QDialog):
 
     def _on_title(self, title: str) -> None:
         if not self._slug_edited:
-            self.slug_edit.setText(self.unique(slugify(title)) if title.strip() else "")
+            self.slug_edit.setText(self.unique(slugify(title, "script")) if title.strip() else "")
 
     def _on_slug_edited(self, _text: str) -> None:
         self._slug_edited = True
@@ -296,7 +297,7 @@ class NewScriptDialog(QDialog):
         return candidate
 
     def slug(self) -> str:
-        return slugify(self.slug_edit.text()) if self.slug_edit.text().strip() else ""
+        return slugify(self.slug_edit.text(), "script") if self.slug_edit.text().strip() else ""
 
     def path(self) -> str:
         return f"scripts/{self.slug()}.md"

@@ -10,10 +10,6 @@ from kbdesk.content.versions import Identity
 from kbdesk.ui.common.i18n import translate
 
 
-def same_person(a: Identity, b: Identity) -> bool:
-    return bool((a.email and a.email.lower() == b.email.lower()) or (a.name and a.name == b.name))
-
-
 def load_team(store: ContentStore) -> tuple[Team, str]:
     """The team, and why it could not be read ('' if it could)."""
     try:

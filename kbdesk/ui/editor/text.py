@@ -262,15 +262,6 @@ def diff_counts(ops: list[DiffOp]) -> tuple[int, int]:
 # -- new scripts --------------------------------------------------------------------------------------------
 
 
-def slugify(title: str) -> str:
-    """A file name for *title*: pinyin and Latin words, lower case, hyphens."""
-    from pypinyin import lazy_pinyin
-
-    words = lazy_pinyin(title, errors=lambda chars: [chars])
-    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
-    return slug[:48].rstrip("-") or "script"
-
-
 def new_script_text(title: str, slug: str, category: str = "", tags: list[str] | None = None,
                     owner: str = "", today: dt.date | None = None) -> str:
     """The template of a new reply script: front matter (a draft) and a heading."""

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.authoring import autosave
-from kbdesk.authoring.team import PermissionDenied, Team, current_identity
+from kbdesk.authoring.team import PermissionDenied, Team, current_identity, same_person
 from kbdesk.authoring.workflow import Workflow
 from kbdesk.content.article import Article, ArticleError, parse_article
 from kbdesk.content.placeholders import find_placeholders, folder_placeholder_specs
@@ -55,7 +55,7 @@ from kbdesk.ui.editor.dialogs import (
 from kbdesk.ui.editor.highlight import MarkdownHighlighter
 from kbdesk.ui.editor.recovery import RecoveryMixin
 from kbdesk.ui.editor.review import ReviewMixin
-from kbdesk.ui.editor.roles import agent_reason, load_team, same_person
+from kbdesk.ui.editor.roles import agent_reason, load_team
 from kbdesk.ui.editor.saving import SavingMixin
 from kbdesk.ui.editor.text import common_edit, set_front_field, to_qt
 from kbdesk.ui.editor.versions_tab import VersionsPanel

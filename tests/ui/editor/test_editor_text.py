@@ -7,6 +7,7 @@ import datetime as dt
 
 from kbdesk.authoring.textdiff import word_diff
 from kbdesk.content.article import parse_article
+from kbdesk.content.store import slugify
 from kbdesk.ui.editor.text import (
     common_edit,
     diff_inline_html,
@@ -15,7 +16,6 @@ from kbdesk.ui.editor.text import (
     new_script_text,
     prepare_for_save,
     set_front_field,
-    slugify,
     to_qt,
 )
 
