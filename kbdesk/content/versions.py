@@ -29,11 +29,9 @@ from pathlib import Path
 from dulwich.config import StackedConfig
 from dulwich.errors import NotGitRepository
 from dulwich.file import FileLocked
-from dulwich.index import index_entry_from_stat
 from dulwich.object_store import commit_tree_changes
 from dulwich.objects import Blob, Commit, Tree
 from dulwich.repo import Repo
-from filelock import FileLock, Timeout
 
 from kbdesk.content.article import content_hash
 from kbdesk.content.store import SaveConflict, replace_if_unchanged, write_atomic
@@ -271,6 +269,8 @@ class VersionStore:
         """The repository lock: one kbdesk writes at a time (the system frees it
         if the process dies, so it is never stale). Git's own lock files left
         by a killed process are cleared, with a notice."""
+        from filelock import FileLock, Timeout  # late: agents' desktops only read
+
         # One lock object per file in a process (is_singleton), so that a
         # step that locks inside another step does not wait for itself.
         lock = FileLock(str(Path(self.repo.controldir()) / LOCK_NAME), timeout=timeout, is_singleton=True)
@@ -463,6 +463,8 @@ class VersionStore:
         """git's index follows the files kbdesk committed, where HEAD is the
         branch kbdesk records on, so ``git status`` stays clean. Best effort:
         the versions are recorded whatever the index says."""
+        from dulwich.index import index_entry_from_stat
+
         try:
             if self.repo.refs.read_ref(b"HEAD") != b"ref: " + self.branch:
                 return

@@ -30,7 +30,6 @@ from kbdesk.ui.editor.dialogs import (
     NewScriptDialog,
     PickerEntry,
 )
-from kbdesk.ui.editor.import_dialog import ImportDialog
 from kbdesk.ui.editor.messages import explain
 from kbdesk.ui.editor.roles import agent_reason, load_team
 from kbdesk.ui.editor.text import new_script_text
@@ -56,7 +55,7 @@ class EditorHub(QObject):
         self.picker: ArticlePicker | None = None
         self.recovery_box: QMessageBox | None = None
         self.message_box: QMessageBox | None = None
-        self.import_dialog: ImportDialog | None = None
+        self.import_dialog = None  # the ImportDialog open, if any
         self.chooser: QFileDialog | None = None
 
     # -- who ------------------------------------------------------------------------------------------------
@@ -130,6 +129,8 @@ class EditorHub(QObject):
             self.chooser = chooser
             chooser.open()
             return
+        from kbdesk.ui.editor.import_dialog import ImportDialog  # late: the window starts without the importers
+
         team, _ = self.team()
         workflow = Workflow(self.store, self.identity(), team)
         dialog = ImportDialog(self.store, workflow, paths, parent)
