@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import state_inline
 
 _PLACEHOLDER_RE = re.compile(r"\{\{[^{}\n]*\}\}")
 _PIPE_STAND_IN = "\ue000"  # private use: never in an article's text
-_TAG_RE = re.compile(r"<[^<>\n]*>")
 _TASK_RE = re.compile(r"^\[[ xX]\][ \t]+")
 
 
@@ -81,15 +81,27 @@ def _inline_text(token) -> str:
     return "".join(out)
 
 
-def to_text(body: str) -> str:
-    """Readable plain text of the body: what an agent pastes into a chat box
-    and what the index reads. Syntax goes, words and blanks stay; list items
-    start with "• " (or their number), table cells are two spaces apart."""
-    blocks: list[tuple[str, bool]] = []  # (text, inside a list)
+@dataclass
+class Block:
+    """One block of an article's plain text: a paragraph, a list item, a
+    table, a code block, or a heading (*level* 1–6)."""
+
+    text: str
+    in_list: bool = False
+    level: int = 0  # a heading's level; 0 for any other block
+    line: int = 0  # where the block starts in the body (0-based)
+
+
+def to_blocks(body: str) -> list[Block]:
+    """The blocks of the body's plain text, in order (what :func:`to_text`
+    joins; passages are cut from them without a second parse)."""
+    blocks: list[Block] = []
     lists: list[list] = []  # per open list: [ordered, next number]
     prefix = ""  # for the first line of the current list item
     row: list[str] | None = None
     table: list[str] = []
+    level = 0
+    table_line = 0
     for token in _parser().parse(_protect(body)):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
@@ -101,6 +113,10 @@ def to_text(body: str) -> str:
             ordered, number = lists[-1]
             prefix = "  " * (len(lists) - 1) + (f"{number}. " if ordered else "• ")
             lists[-1][1] += 1
+        elif kind == "heading_open":
+            level = int(token.tag[1])
+        elif kind == "heading_close":
+            level = 0
         elif kind == "inline" and row is not None:
             row.append(_inline_text(token).strip())
         elif kind == "inline":
@@ -110,25 +126,38 @@ def to_text(body: str) -> str:
             if prefix and _TASK_RE.match(lines[0]):  # a checklist item: its words only
                 lines[0] = _TASK_RE.sub("", lines[0])
                 first = prefix[: -len(prefix.lstrip())] if prefix.strip() else prefix
-            blocks.append(("\n".join([first + lines[0]] + [indent + line for line in lines[1:]]), bool(lists)))
+            text = "\n".join([first + lines[0]] + [indent + line for line in lines[1:]])
+            blocks.append(Block(_restore(text), bool(lists), level, token.map[0] if token.map else 0))
             prefix = ""
         elif kind in ("fence", "code_block"):
-            blocks.append((token.content.rstrip("\n"), bool(lists)))
-        elif kind == "html_block":
-            stripped = _TAG_RE.sub("", token.content).strip()
-            if stripped:
-                blocks.append((stripped, bool(lists)))
+            blocks.append(Block(_restore(token.content.rstrip("\n")), bool(lists), 0,
+                                token.map[0] if token.map else 0))
+        elif kind == "table_open":
+            table_line = token.map[0] if token.map else 0
         elif kind == "tr_open":
             row = []
         elif kind == "tr_close":
             table.append("  ".join(cell for cell in row if cell))
             row = None
         elif kind == "table_close":
-            blocks.append(("\n".join(table), bool(lists)))
+            blocks.append(Block(_restore("\n".join(table)), bool(lists), 0, table_line))
             table = []
+    return blocks
+
+
+def join_blocks(blocks: list[Block]) -> str:
+    """Blocks as plain text: a blank line between blocks, none between the
+    items of one list."""
     out: list[str] = []
-    for n, (text, in_list) in enumerate(blocks):
+    for n, block in enumerate(blocks):
         if n:
-            out.append("\n" if in_list and blocks[n - 1][1] else "\n\n")
-        out.append(text)
-    return _restore("".join(out)).strip()
+            out.append("\n" if block.in_list and blocks[n - 1].in_list else "\n\n")
+        out.append(block.text)
+    return "".join(out).strip()
+
+
+def to_text(body: str) -> str:
+    """Readable plain text of the body: what an agent pastes into a chat box
+    and what the index reads. Syntax goes, words and blanks stay; list items
+    start with "• " (or their number), table cells are two spaces apart."""
+    return join_blocks(to_blocks(body))

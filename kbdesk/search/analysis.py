@@ -22,7 +22,7 @@ from kbdesk.textforms import CJK_RE, LATIN_RE, RUN_RE, fold_width_case, normaliz
 
 # Bump when tokens change, so existing indexes are rebuilt instead of mixing
 # old and new tokens.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3  # 3: passages, bigrams of the body, pinyin of sub-words
 
 # -- segmentation -------------------------------------------------------------
 
@@ -195,13 +195,15 @@ def _syllables(word: str) -> tuple[str, ...]:
 def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:
     """Pinyin forms of a short phrase (a title or a tag).
 
-    For every word: its full pinyin (tuikuan), its initials (tk) and each
-    syllable (tui, kuan); for every word boundary: the full pinyin and the
-    initials of the rest of the phrase, so that a prefix query for
-    ``wangjimima`` or ``wjmm`` finds 客户忘记密码怎么办.
+    For every word, and every shorter word inside it (常见问题 → 常见, 问题):
+    its full pinyin (tuikuan), its initials (tk) and each syllable (tui,
+    kuan); for every word boundary: the full pinyin and the initials of the
+    rest of the phrase, so that a prefix query for ``wangjimima`` or ``wjmm``
+    finds 客户忘记密码怎么办.
     """
     norm = normalize(phrase)
     syllables_per_word: list[list[str]] = []
+    tokens: list[str] = []
     for start, end, cjk in runs(norm):
         if not cjk:
             continue
@@ -209,7 +211,11 @@ def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:
             syl = seg.syllables(word)
             if syl:
                 syllables_per_word.append(list(syl))
-    tokens: list[str] = []
+                if len(word) > 2:
+                    for sub in seg.sub_words(word):
+                        sub_syl = seg.syllables(sub)
+                        tokens.append("".join(sub_syl))
+                        tokens.append("".join(s[0] for s in sub_syl))
     for syl in syllables_per_word:
         tokens.append("".join(syl))
         tokens.append("".join(s[0] for s in syl))
@@ -267,9 +273,25 @@ def word_terms(sections, dict_path: str | None = None) -> Terms:
     return Terms(weights, length)
 
 
-def bigram_terms(text: str) -> Terms:
-    """Overlapping CJK bigrams, so text is found where segmentation differs."""
-    return _counted(t for t, _, _ in bigrams_of(normalize(text)))
+def bigram_terms(sections, words: Terms) -> Terms:
+    """Overlapping CJK bigrams of (text, weight) sections that are not among
+    *words*: where the text was cut otherwise than a query is (铃声响 has the
+    word 铃声 and the bigram 声响), the query's bigrams still meet it. Bigrams
+    that are words stay out: the words field has them already."""
+    weights: dict[str, float] = {}
+    length = 0
+    known = words.weights
+    get = weights.get
+    for text, weight in sections:
+        for run in RUN_RE.findall(normalize(text)):
+            if run[0] < "\u3400" or len(run) < 2:
+                continue
+            for i in range(len(run) - 1):
+                gram = run[i:i + 2]
+                if gram not in known:
+                    weights[gram] = get(gram, 0) + weight
+                    length += 1
+    return Terms(weights, length)
 
 
 def pinyin_terms(lines, dict_path: str | None = None) -> Terms:

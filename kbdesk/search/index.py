@@ -38,19 +38,18 @@ from kbdesk.content.article import Article, ArticleError
 from kbdesk.content.store import ContentStore, write_atomic
 from kbdesk.content.versions import VersionStore
 from kbdesk.search import analysis, checksums
-from kbdesk.search.schema import build_schema, document_fields
+from kbdesk.search.schema import article_documents, build_schema
 from kbdesk.search.segment_writer import FastSegmentWriter, merge_tiers, merge_tiers_overdue, segments_to_merge
 from kbdesk.search.sources import ApprovedSource, WorkingTreeSource
 
 # Bump when the schema or the stored fields change.
-INDEX_FORMAT = 7  # 7: every index folder has its checksums
+INDEX_FORMAT = 8  # 8: a document per passage
 INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 # Below this many documents a second process costs more than it saves.
 PARALLEL_BUILD_MIN_DOCS = 400
 BUILD_PROCESSES = min(2, os.cpu_count() or 1)
 
 
-# How much a word counts in each section of an article (see document_fields).
 def default_index_dir(content_root: Path, source_name: str = "latest") -> Path:
     """Per-user cache folder, one index per content folder and source."""
     override = os.environ.get(INDEX_DIR_ENV)
@@ -425,7 +424,8 @@ class SearchIndex:
                     continue  # touched, not changed
                 else:
                     delete(path)
-                    writer.add_document(**document_fields(article, self.dict_path))
+                    for document in article_documents(article, self.dict_path):
+                        writer.add_document(**document)
                     (result.changed if old_hash is not None else result.added).append(path)
                 if progress is not None and progress(n, len(todo)) is False:
                     raise UpdateCancelled()
@@ -491,7 +491,8 @@ def _build_segment(ix, source, paths: list[str], dict_path: str | None, progress
                 problems.append(exc)
                 files[path] = [None, None, exc.reason]
             else:
-                writer.add_document(**document_fields(article, dict_path))
+                for document in article_documents(article, dict_path):
+                    writer.add_document(**document)
                 files[path] = [None, article.hash, None]
                 added.append(path)
             progress.step(n)

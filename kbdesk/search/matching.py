@@ -106,6 +106,21 @@ class _Segment:
         read = self.reader.doc_field_length
         return [read(d, fieldname, 1) or 1 for d in range(self.doc_count_all)]  # None: empty field
 
+    def article_firsts(self) -> list[int]:
+        """For each document, the number (local) of its article's first
+        passage: an article's passages are added together, in order."""
+        firsts: list[int] = []
+        try:
+            numbers = list(self.reader.column_reader("pno"))
+        except Exception:  # noqa: BLE001 - an index without the column: one document per article
+            numbers = [0] * self.doc_count_all
+        first = 0
+        for docnum, pno in enumerate(numbers):
+            if pno == 0:
+                first = docnum
+            firsts.append(first)
+        return firsts
+
     def matcher(self, fieldname: str, tbytes: bytes, fmt):
         try:
             return self.terms.matcher(fieldname, tbytes, fmt)
@@ -147,6 +162,7 @@ class TermScorer:
         self._small: dict | None = None
         self._small_terms: dict[str, list[str]] = {}
         self._norms: dict[str, list[float]] = {}
+        self._firsts: list[int] | None = None
         self._idf: dict[tuple[str, str], float] = {}
         self._term_cache: dict[tuple[str, str], dict[int, float]] = {}  # oldest first
         self._term_cache_size = 0
@@ -175,6 +191,27 @@ class TermScorer:
                     entry[1].extend(weights)
             self._small = merged
         return self._small
+
+    # -- articles -----------------------------------------------------------------
+
+    def article_firsts(self) -> list[int]:
+        """Global document number → that of its article's first passage."""
+        if self._firsts is None:
+            firsts: list[int] = []
+            for segment in self.segments:
+                local = self._cached(segment, "firsts", segment.article_firsts)
+                base = segment.base
+                firsts.extend([f + base for f in local] if base else local)
+            self._firsts = firsts
+        return self._firsts
+
+    def article_passages(self, first: int) -> range:
+        """The document numbers of the passages of the article starting at *first*."""
+        firsts = self.article_firsts()
+        end = first + 1
+        while end < len(firsts) and firsts[end] == first:
+            end += 1
+        return range(first, end)
 
     # -- statistics ---------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """From what an agent types to Whoosh queries: the text is cut into concepts
-(a word with its synonyms and other forms: pinyin, Traditional, typos),
-quoted phrases are kept whole, and each concept becomes a query over the
-index's fields. All concepts must match; a second query takes any of them.
+(a word with its synonyms and other forms: pinyin, Traditional, typos,
+look-alike characters), quoted phrases are kept whole, and each concept
+becomes a query over the index's fields. The searcher ranks passages by how
+many concepts they match, then by score.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from whoosh import query as Q
 
 from kbdesk import textforms
 from kbdesk.search import analysis
-from kbdesk.search.matching import Fixed
 
 MAX_QUERY_CHARS = 200
 
@@ -23,6 +23,8 @@ MAX_QUERY_CHARS = 200
 QUERY_STOP_WORDS = analysis.STOP_WORDS | frozenset(
     """怎么 怎么办 怎么样 怎样 如何 什么 为什么 为何 哪里 哪儿 哪个 吗 呢 请问 一下 能否 能不能
     可以 可不可以 是否 有没有 我 你 他 她 它 我们 你们 他们 说 问 想 要 应该 该 会 能 还 又 再
+    哪些 哪 的话 才能 才 需要 必须 得 能够 会不会 还能 还是 算 怎么算 一般 通常 请 帮 给 跟 对 有 没 就是
+    什么样 啥 咋 咋办 呀 嘛 么 多 些 了吗 不了
     how what why do does can i you""".split()
 )
 # Words so common in a service knowledge base, or so much part of how a
@@ -33,13 +35,19 @@ SOFT_WORDS = frozenset(
     告诉 通知 怎么说 怎么回 说法""".split()
 )
 _SOFT_RE = re.compile(r"^几.$")
+_HOW_MANY = ("几", "多少")
 # Asking how to *say* something: the agent wants a reply script.
 SCRIPT_INTENT_WORDS = frozenset("怎么说 怎么回 怎么回复 怎么答复 告诉 话术 模板 说法 回复 答复 通知".split())
 
-# Re-ranking of the best matches: how much a preference moves an article.
-# A synonym finds an article but scores a fixed amount: a rare synonym must not outrank the word the agent typed.
-SYNONYM_SCORE = 2.0
-PARTS_WEIGHT = 0.7
+# How much a form counts beside the word as typed.
+SYNONYM_WEIGHT = 0.6  # a synonym finds the text, but the word typed ranks higher
+PARTS_WEIGHT = 0.7  # 电话响 found as 电话 and 响
+GRAMS_WEIGHT = 0.5  # the same characters, cut otherwise in the text
+LOOK_ALIKE_WEIGHT = 0.7  # 5WIH for 5W1H: a typo
+# Latin letters and digits that look alike in codes (5W1H typed 5WIH).
+LOOK_ALIKES = {"i": "1", "l": "1", "o": "0", "1": "il", "0": "o"}
+MAX_LOOK_ALIKES = 8
+SHIPPED_SYNONYMS = Path(__file__).with_name("synonyms.txt")
 
 
 _PHRASE_RE = re.compile(r'"([^"]+)"|“([^”]+)”|「([^」]+)」|『([^』]+)』')
@@ -78,6 +86,24 @@ class ParsedQuery:
         return sorted(terms, key=len, reverse=True)
 
 
+def read_groups(path: Path | None) -> list[list[str]]:
+    """The groups of a synonyms file: one per line, words separated by
+    spaces or commas, ``#`` starts a comment; none if it cannot be read."""
+    if path is None:
+        return []
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return []
+    groups = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0]
+        words = [w for w in re.split(r"[\s,，、]+", line) if w]
+        if len(words) > 1:
+            groups.append(words)
+    return groups
+
+
 class Synonyms:
     """Groups of words that mean the same to agents, one group per line of
     ``.kbdesk/synonyms.txt`` (words separated by spaces or commas). Used at
@@ -109,20 +135,14 @@ class Synonyms:
         return pieces
 
     @classmethod
-    def from_file(cls, path: Path | None) -> "Synonyms":
-        if path is None:
-            return cls()
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
-        except OSError:
-            return cls()
-        groups = []
-        for line in text.splitlines():
-            line = line.split("#", 1)[0]
-            words = [w for w in re.split(r"[\s,，、]+", line) if w]
-            if len(words) > 1:
-                groups.append(words)
-        return cls(groups)
+    def from_file(cls, path: Path | None) -> Synonyms:
+        return cls(read_groups(path))
+
+    @classmethod
+    def for_folder(cls, team_file: Path | None) -> Synonyms:
+        """The service-domain list that ships with kbdesk, and the team's own
+        ``synonyms.txt`` on top (a word in both gets both groups)."""
+        return cls(read_groups(SHIPPED_SYNONYMS) + read_groups(team_file))
 
     def forms(self, word: str) -> tuple[str, ...]:
         others = sorted(self._by_word.get(word, set()) - {word})
@@ -173,6 +193,8 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
     norm = textforms.normalize(text)
     seen = set()
     for word, cjk in words_in(norm):
+        if cjk and len(word) >= 3 and word.startswith(_HOW_MANY):
+            word = word[2:] if word.startswith("多少") else word[1:]  # 几分钟 asks about 分钟
         if word in QUERY_STOP_WORDS or word in seen:
             continue
         seen.add(word)
@@ -192,13 +214,19 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
 # -- query building -------------------------------------------------------------------
 
 
-def _cjk_form_query(form: str, as_prefix: bool, fuzzy: bool) -> Q.Query:
+def _word_or_gram(gram: str) -> Q.Query:
+    return Q.Or([Q.Term("words", gram), Q.Term("grams", gram)])
+
+
+def _cjk_form_query(form: str, as_prefix: bool) -> Q.Query:
     parts: list[Q.Query] = [Q.Term("words", form)]
     grams = analysis.query_bigrams(form)
-    if len(form) >= 2 and grams:
-        # a title or tag cut differently from the query
-        # (an And of its bigrams: the index keeps no positions)
-        parts.append(Q.And([Q.Term("grams", g) for g in grams]) if len(grams) > 1 else Q.Term("grams", grams[0]))
+    if len(form) == 2:
+        parts.append(Q.Term("grams", form, boost=GRAMS_WEIGHT))
+    elif len(form) > 2 and grams:
+        # The same characters where the text was cut otherwise: each bigram
+        # as a word or as a bigram of the text (the index keeps no positions).
+        parts.append(Q.And([_word_or_gram(g) for g in grams]).with_boost(GRAMS_WEIGHT / len(grams)))
     if len(form) == 1 or as_prefix:
         # The agent may still be typing: 退 should find 退款.
         parts.append(Q.Prefix("title", form, boost=0.8))
@@ -211,53 +239,73 @@ def _typo_tolerant(form: str) -> bool:
     return len(form) >= 3 and digits * 2 <= len(form)
 
 
-def _latin_form_query(form: str, as_prefix: bool, fuzzy: bool) -> Q.Query:
+def look_alikes(form: str) -> list[str]:
+    """A code with its look-alike letters and digits exchanged (5wih → 5w1h):
+    only for codes that mix letters and digits, as typed."""
+    if not (any(c.isdigit() for c in form) and any(c.isalpha() for c in form)) or len(form) > 12:
+        return []
+    variants = {""}
+    for c in form:
+        variants = {v + x for v in variants for x in (c + LOOK_ALIKES.get(c, ""))}
+        if len(variants) > 64:
+            return []
+    variants.discard(form)
+    return sorted(variants)[:MAX_LOOK_ALIKES]
+
+
+def _latin_form_query(form: str, as_prefix: bool) -> Q.Query:
     parts: list[Q.Query] = [Q.Term("words", form), Q.Term("pinyin", form)]
     if not form.isdigit() and len(form) >= 2:
         parts.append(Q.Prefix("pinyin", form, boost=0.9))
-    if fuzzy and _typo_tolerant(form):
-        parts.append(Q.FuzzyTerm("latin", form, boost=0.5, maxdist=1, prefixlength=1))
+    parts += [Q.Term("words", v, boost=LOOK_ALIKE_WEIGHT) for v in look_alikes(form)]
     if as_prefix and len(form) >= 2:
         parts.append(Q.Prefix("latin", form, boost=0.7))
     return Q.Or(parts)
 
 
-def concept_query(concept: Concept, last: bool, fuzzy: bool = False) -> Q.Query:
+def _form_query(form: str, as_prefix: bool) -> Q.Query:
+    return _cjk_form_query(form, as_prefix) if textforms.is_cjk(form[:1]) else _latin_form_query(form, as_prefix)
+
+
+def concept_query(concept: Concept, last: bool) -> Q.Query:
     if concept.phrase:
         # Its words here; that they stand together is checked on the text.
         terms = [Q.Term("words", w) for w in concept.parts] or [Q.Term("words", concept.text)]
         return terms[0] if len(terms) == 1 else Q.And(terms)
-    make = _latin_form_query if concept.latin else _cjk_form_query
-    forms = [make(concept.text, as_prefix=last, fuzzy=fuzzy)]
-    # Synonyms are alternatives that add a fixed amount (SYNONYM_SCORE).
-    forms += [Fixed(make(form, as_prefix=False, fuzzy=fuzzy), SYNONYM_SCORE)
-              for form in concept.forms[1:]]
+    forms = [_form_query(concept.text, as_prefix=last)]
+    forms += [_form_query(form, as_prefix=False).with_boost(SYNONYM_WEIGHT) for form in concept.forms[1:]]
     if concept.parts:
         # 电话响 → 电话: the same meaning in shorter words, scored a little lower
-        parts = Q.And([make(p, as_prefix=False, fuzzy=fuzzy) for p in concept.parts])
+        parts = Q.And([_form_query(p, as_prefix=False) for p in concept.parts])
         forms.append(parts.with_boost(PARTS_WEIGHT))
     # The forms' scores add up: an article with the word and its synonym ranks higher.
     return forms[0] if len(forms) == 1 else Q.Or(forms)
 
 
-def build_queries(parsed: ParsedQuery) -> tuple[Q.Query, Q.Query]:
-    """(strict query: every concept must match as typed, loose query: any
-    concept may match, Latin words also with a one-letter typo)."""
+def typo_query(concept: Concept) -> Q.Query | None:
+    """A Latin word with a one-letter typo, for a concept found nowhere as typed."""
+    if not concept.latin or concept.phrase or not _typo_tolerant(concept.text):
+        return None
+    return Q.FuzzyTerm("latin", concept.text, boost=0.5, maxdist=1, prefixlength=1)
+
+
+@dataclass
+class ConceptQuery:
+    concept: Concept
+    query: Q.Query
+    typo: Q.Query | None  # asked only if *query* finds nothing
+    required: bool  # counts towards the share of concepts matched
+
+
+def build_concept_queries(parsed: ParsedQuery) -> list[ConceptQuery]:
+    """One query per concept. Optional words (回复, 几声, a lone 后) add to the
+    score of what the others find but are not counted as concepts; a single
+    character beside real words is left out (it matches nearly everything)."""
     n = len(parsed.concepts)
-    clauses = [concept_query(c, last=i == n - 1) for i, c in enumerate(parsed.concepts)]
-    fuzzy = [concept_query(c, last=i == n - 1, fuzzy=True) for i, c in enumerate(parsed.concepts)]
-    required = [q for q, c in zip(clauses, parsed.concepts) if not c.optional]
-    # Single characters next to real words add little to the ranking but
-    # match thousands of articles: leave them out then.
-    optional = [q for q, c in zip(clauses, parsed.concepts)
-                if c.optional and (len(c.text) > 1 or c.latin or not required)]
-    if not required:
-        required, optional = optional, []
-    strict: Q.Query = required[0] if len(required) == 1 else Q.And(required)
-    if optional:
-        strict = Q.AndMaybe(strict, Q.Or(optional))
-    # Falling back to "any word" is only worth it for the words that carry
-    # meaning: 回复 or 后 would match nearly every article.
-    meaningful = [q for q, c in zip(fuzzy, parsed.concepts) if not c.optional] or fuzzy
-    loose = meaningful[0] if len(meaningful) == 1 else Q.Or(meaningful)
-    return strict, loose
+    out = [ConceptQuery(c, concept_query(c, last=i == n - 1), typo_query(c), not c.optional)
+           for i, c in enumerate(parsed.concepts)]
+    if not any(q.required for q in out):
+        for q in out:
+            q.required = True
+        return out
+    return [q for q in out if q.required or len(q.concept.text) > 1 or q.concept.latin]

@@ -47,6 +47,14 @@ class SearchHit:
     tags: list[str]
     updated: str
     review_by: str
+    section: list[str] = field(default_factory=list)  # heading path of the passage found
+    line: int = 0  # where that passage starts in the body
+    matched: float = 1.0  # share of the query's concepts matched
+
+    @property
+    def where(self) -> str:
+        """``title › section › subsection``: where the answer is."""
+        return " › ".join([self.title, *self.section])
 
     def to_json(self) -> dict:
         return {
@@ -63,6 +71,9 @@ class SearchHit:
             "highlights": [list(s) for s in self.snippet.spans],
             "updated": self.updated,
             "review_by": self.review_by,
+            "section": self.section,
+            "line": self.line,
+            "matched": round(self.matched, 3),
         }
 
 

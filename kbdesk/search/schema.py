@@ -1,20 +1,27 @@
-"""What the index keeps of an article: the Whoosh schema, and the fields of one
-article's document (terms counted by :mod:`kbdesk.search.analysis`, stored
-values for results and snippets, facets for the filters).
+"""What the index keeps of an article: the Whoosh schema, and the documents
+of one article, one per passage (:mod:`kbdesk.content.outline`): terms
+counted by :mod:`kbdesk.search.analysis`, stored values for results and
+snippets, facets for the filters.
+
+Every passage repeats its article's title, tags and category, so that a
+section of a long document is found by the words of its title together with
+its own; the searcher ranks an article by its best passage.
 """
 
 from __future__ import annotations
 
 from whoosh import formats
-from whoosh.columns import VarBytesColumn
+from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from kbdesk import textforms
-from kbdesk.content import markdown
+from kbdesk.content import outline
 from kbdesk.content.article import Article
 from kbdesk.search import analysis
 
 SECTION_WEIGHTS = (3.0, 2.0, 1.5, 1.0)  # title, tags, category, body
+HEADING_WEIGHT = 2.0
+HEADING_SEP = " › "
 
 
 class TermsField(TEXT):
@@ -39,14 +46,19 @@ class TermsField(TEXT):
 
 def build_schema() -> Schema:
     return Schema(
-        path=ID(stored=True, unique=True),
+        path=ID(stored=True),  # an article's passages share it
         id=ID(stored=True),
+        # which passage of its article (0 = the first); the searcher groups by it
+        pno=COLUMN(NumericColumn("H")),
+        heading=STORED(),  # the passage's heading path, HEADING_SEP between
+        line=STORED(),  # where the passage starts in the body
         # All words of an article in one field, weighted by section: one
         # posting per word and article keeps both building and querying fast.
         words=TermsField(),
         # The title alone, for as-you-type prefixes (退 → 退款…).
         title=TermsField(stored=True),
-        # Bigrams of title and tags: found even where they were cut differently.
+        # Bigrams that are not words where they stand: text found where the
+        # query cuts it differently (铃声响 / 铃响 are cut apart, 声响 is here).
         grams=TermsField(),
         pinyin=TermsField(),
         latin=TermsField(),
@@ -59,7 +71,7 @@ def build_schema() -> Schema:
         # counting results per filter (a column: no stored-fields unpickling).
         facets=COLUMN(VarBytesColumn()),
         # Shown with results.
-        text=STORED(),
+        text=STORED(),  # the passage's plain text
         script=STORED(),  # hans / hant: agents prefer articles in the script they type
         owner=STORED(),
         updated=STORED(),
@@ -79,35 +91,42 @@ def decode_facets(data: bytes) -> tuple[str, str, list[str]]:
     return kind, category, tags
 
 
-def _without_title_heading(text: str, title: str) -> str:
-    """The plain text minus a first line that only repeats the title (it would
-    otherwise open every snippet)."""
-    first, _, rest = text.partition("\n")
-    return rest.lstrip("\n") if first.strip() == title.strip() else text
-
-
-def document_fields(article: Article, dict_path: str | None = None) -> dict:
-    text = _without_title_heading(markdown.to_text(article.body), article.title)
+def article_documents(article: Article, dict_path: str | None = None) -> list[dict]:
+    """The documents of *article*, one per passage, in order."""
+    shape = outline.outline(article.title, article.body)
     tags = "\n".join(article.tags)
     title_weight, tags_weight, category_weight, body_weight = SECTION_WEIGHTS
-    return {
+    script = textforms.script_of(f"{article.title}{shape.text}")
+    common = {
         "path": article.path,
         "id": article.id,
-        "words": analysis.word_terms([(article.title, title_weight), (tags, tags_weight),
-                                      (article.category, category_weight), (text, body_weight)], dict_path),
         "title": analysis.word_terms([(article.title, 1.0)], dict_path),
         "_stored_title": article.title,
-        "grams": analysis.bigram_terms(f"{article.title}\n{tags}"),
-        "pinyin": analysis.pinyin_terms([article.title, *article.tags], dict_path),
-        "latin": analysis.latin_terms(f"{article.title}\n{tags}\n{text}"),
         "kind": article.kind,
         "status": article.status,
         "category_id": article.category,
         "tag_list": ",".join(t.replace(",", " ") for t in article.tags),
         "facets": encode_facets(article.kind, article.category, article.tags),
-        "text": text,
-        "script": textforms.script_of(f"{article.title}{text}"),
+        "script": script,
         "owner": article.owner,
         "updated": article.updated.isoformat() if article.updated else "",
         "review_by": article.review_by.isoformat() if article.review_by else "",
     }
+    head = [(article.title, title_weight), (tags, tags_weight), (article.category, category_weight)]
+    documents = []
+    for n, passage in enumerate(shape.passages):
+        heading = "\n".join(passage.heading)
+        sections = [*head, (heading, HEADING_WEIGHT), (passage.text, body_weight)]
+        words = analysis.word_terms(sections, dict_path)
+        documents.append({
+            **common,
+            "pno": n,
+            "heading": HEADING_SEP.join(passage.heading),
+            "line": passage.line,
+            "words": words,
+            "grams": analysis.bigram_terms(sections, words),
+            "pinyin": analysis.pinyin_terms([article.title, *article.tags, *passage.heading], dict_path),
+            "latin": analysis.latin_terms(f"{article.title}\n{tags}\n{heading}\n{passage.text}"),
+            "text": passage.text,
+        })
+    return documents

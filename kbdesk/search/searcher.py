@@ -1,15 +1,22 @@
 """Turning what an agent types into ranked articles with snippets.
 
 A query is cut into *concepts* (a word, a Latin term, a quoted phrase) by
-:mod:`kbdesk.search.query`. Each concept matches if any of its forms is
-found: the word in title, tags, category or body; the same characters as
-bigrams (where the text was cut differently); its synonyms; its pinyin; for
-Latin terms also a one-letter typo. All concepts must match; if that finds
-nothing, any concept may, ranked. Postings are scored by
+:mod:`kbdesk.search.query`. Each concept matches a passage if any of its
+forms is found there: the word in title, tags, category, headings or text;
+the same characters as bigrams (where the text was cut differently); its
+synonyms; its pinyin; a look-alike or, failing all, a one-letter typo of a
+Latin term. Passages rank by the number of concepts they match, then by
+score (a minimum-should-match: the passages that match every concept come
+first, then those that match most of them); an article ranks by its best
+passage, plus a part for the article as a whole. Postings are scored by
 :mod:`kbdesk.search.matching`; hits and snippets are :mod:`kbdesk.search.results`.
 """
 
 from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
 
 from whoosh import query as Q
 from whoosh.searching import Searcher as WhooshSearcher
@@ -17,23 +24,43 @@ from whoosh.searching import Searcher as WhooshSearcher
 from kbdesk import textforms
 from kbdesk.search import analysis
 from kbdesk.search.index import IndexDamaged, SearchIndex
-from kbdesk.search.matching import TermScorer, top
+from kbdesk.search.matching import TermScorer
 from kbdesk.search.query import (
     ParsedQuery,
     Synonyms,
-    build_queries,
+    build_concept_queries,
     parse_query,
 )
 from kbdesk.search.results import FilterCounts, SearchHit, SearchResults, Snippet, make_snippet
-from kbdesk.search.schema import decode_facets
+from kbdesk.search.schema import HEADING_SEP, decode_facets
 
 RERANK_DEPTH = 20
 SAME_SCRIPT_BOOST = 1.15
 SCRIPT_INTENT_BOOST = 1.3
 AGENT_STATUSES = ("approved",)
 ALL_LIVE_STATUSES = ("draft", "review", "approved")
+# The article as a whole (each concept's best passage, added up) counts this
+# much beside its best passage; a concept found in another passage of the
+# article counts this much of a concept towards the ranking.
+WHOLE_WEIGHT = 0.3
+ELSEWHERE_SHARE = 0.5
+# Below this many articles matching every concept, the list goes on with
+# those that match most (at least half) of them.
+PARTIAL_BELOW = 30
+# Passages looked at per article wanted.
+PASSAGES_PER_ARTICLE = 4
 
 
+@dataclass
+class _Matches:
+    """What a query matches, before filters: per passage the number of
+    concepts matched and the score, and each concept's scores."""
+
+    passages: dict[int, tuple[int, float]]
+    concepts: list[dict[int, float]]
+    optional: list[dict[int, float]]
+    required: int
+    missing: int = 0  # concepts found nowhere
 def _any_of(field_name: str, values) -> Q.Query | None:
     values = [v for v in (values or []) if v]
     if not values:
@@ -51,14 +78,14 @@ class Searcher:
         self.index = index
         self.segmenter = analysis.segmenter(index.dict_path)
         settings = index.store.settings_dir
-        self.synonyms = Synonyms.from_file(settings / "synonyms.txt")
+        self.synonyms = Synonyms.for_folder(settings / "synonyms.txt")
         self._searcher: WhooshSearcher | None = None
         self._ix = None
         self._scorer: TermScorer | None = None
         self._filters: dict[str, frozenset | None] = {}
         # what is read of a segment outlives an index version: a segment never changes
         self._segment_cache: dict = {}
-        self._last_matches: tuple[str, tuple[dict, bool]] | None = None
+        self._last_matches: tuple[tuple, _Matches] | None = None
         self._last_parsed: tuple[str, ParsedQuery] | None = None
 
     def parse(self, text: str) -> ParsedQuery:
@@ -119,18 +146,46 @@ class Searcher:
         self._scorer = None
         self._last_matches = None
 
-    def _matches(self, parsed: ParsedQuery) -> tuple[dict[int, float], bool]:
-        """(document → score, relaxed) for every article the query matches,
-        before any filter: every word must match, else any meaningful word."""
-        key = repr(parsed)
+    def _matches(self, parsed: ParsedQuery, allowed: frozenset | None = None) -> _Matches:
+        """Every passage the query matches, with the number of concepts it
+        matches and its score: every concept, and, while few articles match
+        every concept, passages that match at least half of them."""
+        key = (repr(parsed), id(allowed))
         if self._last_matches is not None and self._last_matches[0] == key:
             return self._last_matches[1]
-        strict, loose = build_queries(parsed)
-        scores, relaxed = self._scorer.scores(strict), False
-        if not scores and not parsed.phrases:
-            scores, relaxed = self._scorer.scores(loose), True
-        self._last_matches = (key, (scores, relaxed))
-        return scores, relaxed
+        scorer = self._scorer
+        required, optional = [], []
+        missing = 0
+        for cq in build_concept_queries(parsed):
+            scores = scorer.scores(cq.query)
+            if not scores and cq.typo is not None:
+                scores = scorer.scores(cq.typo)
+            if scores or not cq.required:
+                (required if cq.required else optional).append(scores)
+            else:
+                missing += 1  # in no passage at all: it cannot tell passages apart
+        n = len(required)
+        by_size = sorted(required, key=len)
+        full = dict(by_size[0]) if by_size else {}
+        for scores in by_size[1:]:
+            full = {d: v + scores[d] for d, v in full.items() if d in scores}
+        if allowed is not None:
+            full = {d: v for d, v in full.items() if d in allowed}
+        passages = {d: (n, v) for d, v in full.items()}
+        firsts = scorer.article_firsts()
+        if n > 1 and len(set(map(firsts.__getitem__, full))) < PARTIAL_BELOW:
+            least = max(1, math.ceil(n / 2)) if n > 2 else 1
+            counts: dict[int, int] = {}
+            get = counts.get
+            for scores in required:
+                for d in scores:
+                    counts[d] = get(d, 0) + 1
+            for d, c in counts.items():
+                if least <= c < n and (allowed is None or d in allowed):
+                    passages[d] = (c, sum(scores.get(d, 0.0) for scores in required))
+        matches = _Matches(passages, required, optional, n, missing)
+        self._last_matches = (key, matches)
+        return matches
 
     def search(
         self,
@@ -165,36 +220,66 @@ class Searcher:
         searcher = self._whoosh_searcher()
         if searcher is None:
             return SearchResults(text, [], 0)
-
         allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses, kinds, categories, tags))
-        scores, relaxed = self._matches(parsed)
-        if allowed is not None:
-            scores = {d: s for d, s in scores.items() if d in allowed}
-        total = len(scores)
+        matches = self._matches(parsed, allowed)
+        scorer = self._scorer
+        firsts = scorer.article_firsts()
+        total = len(set(map(firsts.__getitem__, matches.passages)))
+        depth = max(limit, RERANK_DEPTH)
         # Quoted phrases are checked on the text, so look deeper for them.
-        depth = max(limit, RERANK_DEPTH) * (10 if parsed.phrases else 1)
-        scored = [(searcher.stored_fields(d), s) for d, s in top(scores, depth)]
+        wanted = depth * PASSAGES_PER_ARTICLE * (10 if parsed.phrases else 1)
+        candidates = heapq.nlargest(wanted, matches.passages.items(), key=lambda item: (item[1], -item[0]))
+        stored_of: dict[int, dict] = {}
+
+        def stored(d: int) -> dict:
+            if d not in stored_of:
+                stored_of[d] = searcher.stored_fields(d)
+            return stored_of[d]
+
         if parsed.phrases:
-            scored = self._with_phrases(parsed, scored)
-            total = len(scored)
-        ranked = self._rerank(parsed, scored, boost)
+            candidates = [(d, m) for d, m in candidates if self._has_phrases(parsed, stored(d))]
+        best: dict[int, tuple[int, tuple[int, float]]] = {}  # article → (passage, (matched, score))
+        for d, m in candidates:
+            first = firsts[d]
+            if first not in best:
+                best[first] = (d, m)
+        ranked = []
+        for first, (d, (matched, score)) in best.items():
+            whole_matched, whole = 0, 0.0
+            passages = scorer.article_passages(first)
+            for scores in matches.concepts:
+                top_score = max((scores.get(p, 0.0) for p in passages), default=0.0)
+                whole_matched += top_score > 0
+                whole += top_score
+            score += sum(o.get(d, 0.0) for o in matches.optional)
+            share = matched + ELSEWHERE_SHARE * (whole_matched - matched)
+            ranked.append((share, score + WHOLE_WEIGHT * whole, d, whole_matched))
+        ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+        ranked = self._rerank(parsed, ranked[:depth], stored, boost) + ranked[depth:]
+        relaxed = bool(ranked) and (matches.missing > 0 or not any(r[3] == matches.required for r in ranked))
+        if parsed.phrases:
+            total = len(ranked)
         terms = parsed.highlight_terms()
-        hits = [
-            SearchHit(
-                id=stored["id"],
-                title=stored["title"],
-                kind=stored["kind"],
-                category=stored.get("category_id", ""),
-                status=stored["status"],
-                path=stored["path"],
+        hits = []
+        for share, score, d, _ in ranked[:limit]:
+            fields = stored(d)
+            heading = fields.get("heading") or ""
+            hits.append(SearchHit(
+                id=fields["id"],
+                title=fields["title"],
+                kind=fields["kind"],
+                category=fields.get("category_id", ""),
+                status=fields["status"],
+                path=fields["path"],
                 score=score,
-                snippet=make_snippet(stored.get("text", ""), terms) if snippets else Snippet(""),
-                tags=[t for t in stored.get("tag_list", "").split(",") if t],
-                updated=stored.get("updated", ""),
-                review_by=stored.get("review_by", ""),
-            )
-            for stored, score in ranked[:limit]
-        ]
+                snippet=make_snippet(fields.get("text", ""), terms) if snippets else Snippet(""),
+                tags=[t for t in fields.get("tag_list", "").split(",") if t],
+                updated=fields.get("updated", ""),
+                review_by=fields.get("review_by", ""),
+                section=heading.split(HEADING_SEP) if heading else [],
+                line=fields.get("line", 0),
+                matched=share / matches.required if matches.required else 1.0,
+            ))
         return SearchResults(text, hits, total, relaxed)
 
     def _filter_query(self, searcher, statuses, kinds=None, categories=None, tags=None) -> Q.Query | None:
@@ -219,9 +304,8 @@ class Searcher:
         if parsed.empty or searcher is None:
             return facets
         allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses))
-        docs = self._matches(parsed)[0].keys()
-        if allowed is not None:
-            docs = allowed.intersection(docs)
+        firsts = self._scorer.article_firsts()
+        docs = set(map(firsts.__getitem__, self._matches(parsed, allowed).passages))
         if not docs:
             return facets  # (an empty index has no facets column to open)
         column = searcher.reader().column_reader("facets")
@@ -244,27 +328,28 @@ class Searcher:
         return sum(searcher.doc_frequency("status", s) for s in set(statuses)) >= total
 
     @staticmethod
-    def _with_phrases(parsed: ParsedQuery, scored: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
-        return [
-            (stored, score) for stored, score in scored
-            if all(p in textforms.normalize(f"{stored['title']}\n{stored.get('text', '')}") for p in parsed.phrases)
-        ]
+    def _has_phrases(parsed: ParsedQuery, stored: dict) -> bool:
+        text = textforms.normalize(f"{stored['title']}\n{stored.get('heading', '')}\n{stored.get('text', '')}")
+        return all(p in text for p in parsed.phrases)
+
     @staticmethod
-    def _rerank(parsed: ParsedQuery, scored: list[tuple[dict, float]], boost) -> list[tuple[dict, float]]:
+    def _rerank(parsed: ParsedQuery, ranked: list, stored, boost) -> list:
         """Adjust the best matches for what the agent evidently prefers: the
         script they type in (Simplified unless they type Traditional), reply
         scripts when they ask how to say something, and *boost* (path →
-        factor, e.g. from how often the agent copied an article)."""
+        factor, e.g. from how often the agent copied an article). The share
+        of concepts matched stays first."""
         preferred_script = parsed.script or "hans"
         adjusted = []
-        for stored, score in scored:
+        for share, score, d, whole_matched in ranked:
+            fields = stored(d)
             factor = 1.0
-            if stored.get("script") == preferred_script:
+            if fields.get("script") == preferred_script:
                 factor *= SAME_SCRIPT_BOOST
-            if parsed.wants_script and stored.get("kind") == "script":
+            if parsed.wants_script and fields.get("kind") == "script":
                 factor *= SCRIPT_INTENT_BOOST
             if boost is not None:
-                factor *= boost(stored["path"])
-            adjusted.append((stored, score * factor))
-        adjusted.sort(key=lambda item: item[1], reverse=True)
+                factor *= boost(fields["path"])
+            adjusted.append((share, score * factor, d, whole_matched))
+        adjusted.sort(key=lambda r: (r[0], r[1]), reverse=True)
         return adjusted

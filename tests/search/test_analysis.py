@@ -37,8 +37,10 @@ def test_search_mode_indexes_sub_words_of_long_words():
 
 
 def test_bigram_pinyin_and_latin_terms_are_counted():
-    grams = bigram_terms("退款退款")
-    assert grams.weights == {"退款": 2, "款退": 1} and grams.length == 3
+    sections = [("退款退款", 1.0), ("铃声响", 0.5)]
+    grams = bigram_terms(sections, word_terms(sections))
+    # the words (退款, 铃声) are not repeated as bigrams; what lies across them is
+    assert grams.weights == {"款退": 1.0, "声响": 0.5} and grams.length == 2
     assert {"tuikuan", "tk"} <= set(pinyin_terms(["退款", "物流"]).weights)
     latin = latin_terms("ＡＰＰ闪退，订单D20260511 app")
     assert latin.weights == {"app": 2, "d20260511": 1} and latin.length == 3
@@ -53,6 +55,12 @@ def test_pinyin_tokens_give_full_initials_syllables_and_tails():
     assert {"kehu", "kh", "wangji", "mima", "mm", "wang", "ji"} <= tokens
     # the rest of the phrase from each word: prefix queries find 忘记密码 inside the title
     assert {"wangjimima", "wjmm", "kehuwangjimima", "khwjmm"} <= tokens
+
+
+def test_pinyin_of_the_words_inside_a_long_word():
+    # 常见问题 is one word to the segmenter: wenti must still find it
+    tokens = set(pinyin_tokens("常见问题解答", Segmenter(None)))
+    assert {"wenti", "wt", "changjian"} <= tokens
 
 
 def test_dictionary_signature_changes_with_content(tmp_path):

@@ -1,0 +1,241 @@
+"""The outline of an article: its sections, and the passages that search
+indexes and shows.
+
+Headings are Markdown headings, or, in a plain text without any (an old
+document pasted into an article, a web page's text), the lines that read as
+headings: numbered ones (一、 第三章 篇1 （二） 【标题】), a question of a
+question-and-answer list, a short line without final punctuation before a
+longer one. The importer turns those lines into Markdown headings with the
+same rules (:func:`classify_line`), so an article reads the same whether it
+was imported or pasted.
+
+A passage is one section, or a block of about :data:`PASSAGE_CHARS` of a
+longer one cut at a paragraph's end; it knows its heading path and where it
+starts in the body, so that a result can say ``客服部服务标准 › 电话礼仪`` and
+the preview can open there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kbdesk.content.markdown import Block, join_blocks, to_blocks
+
+_NUM = "一二三四五六七八九十百零〇"
+H2_RES = [
+    re.compile(rf"^[{_NUM}]+\s*[、.．]\s*(?P<text>.+)$"),
+    re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*[章部篇节](?:\s*.*)?)$"),
+    re.compile(r"^篇\s*\d+\s*[:：、.．]?\s*(?P<text>.*)$"),
+]
+H3_RES = [
+    re.compile(rf"^[（(]\s*[{_NUM}]+\s*[)）]\s*(?P<text>.+)$"),
+    re.compile(r"^【(?P<text>[^】]{1,30})】$"),
+]
+BULLET_RE = re.compile(r"^[◆◇■□●○▪•★☆►▶※·\-*]\s*(?P<text>.+)$")
+CLAUSE_RE = re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*条\s*.+)$")
+NUMBERED_RE = re.compile(r"^(?P<n>\d{1,3})\s*(?:[、．]|\.(?!\d))\s*(?P<text>.+)$")
+SUB_NUMBERED_RE = re.compile(r"^[（(]\s*(?P<n>\d{1,3})\s*[)）]\s*(?P<text>.+)$")
+QUESTION_RE = re.compile(r"^(?:问|問|Q|q|提问|提問)\s*\d*\s*[:：]\s*(?P<text>.+)$")
+ANSWER_RE = re.compile(r"^(?:答|A|a|回答|解答)\s*\d*\s*[:：]\s*(?P<text>.*)$")
+FINAL_PUNCT = "。！？；：，、.!?;:,…）)」』”"
+MAX_HEADING_CHARS = 20
+
+# A passage is about this long (characters of plain text): long enough to
+# hold an answer, short enough that the answer is most of it.
+PASSAGE_CHARS = 450
+MAX_PASSAGE_CHARS = 700
+
+
+@dataclass(frozen=True)
+class Line:
+    """What a line of plain text is: a heading (*level* 2 or 3), a question
+    (a heading too), an answer, a list item (*marker* kept or given), or a
+    paragraph."""
+
+    kind: str  # heading | question | answer | item | paragraph
+    text: str
+    level: int = 0
+    marker: str = ""
+
+
+def reads_as_heading(text: str) -> bool:
+    """A numbered line that is a heading, not a point: short, no sentence end."""
+    text = text.strip()
+    return len(text) <= MAX_HEADING_CHARS + 12 and not text.endswith(tuple("。！？；.!?;"))
+
+
+def is_question(line: str) -> bool:
+    return line.endswith(("？", "?")) and len(line) <= 60
+
+
+@dataclass(frozen=True)
+class TextTraits:
+    """What the whole text tells about its lines: a list of questions and
+    answers, numbered headings."""
+
+    qa: bool
+    numbered_headings: bool
+
+    @classmethod
+    def of(cls, lines: list[str]) -> TextTraits:
+        questions = sum(1 for line in lines if QUESTION_RE.match(line))
+        bare_questions = sum(1 for line in lines if is_question(line))
+        return cls(questions >= 2 or bare_questions >= 3, any(r.match(line) for line in lines for r in H2_RES))
+
+
+def classify_line(line: str, nxt: str, traits: TextTraits, after_heading: bool = True) -> Line:
+    """What *line* (stripped, not empty) is, given the next non-empty line."""
+    if m := QUESTION_RE.match(line):
+        return Line("question", m.group("text"), 2)
+    if (m := ANSWER_RE.match(line)) and after_heading:
+        return Line("answer", m.group("text"))
+    if traits.qa and is_question(line) and not is_question(nxt) and nxt:
+        return Line("question", line, 2)
+    if any(m := r.match(line) for r in H2_RES + H3_RES) and not reads_as_heading(m.group("text")):
+        return Line("item", line, marker="- ")  # a numbered point, not a heading: its marker stays
+    if any(m := r.match(line) for r in H2_RES):
+        return Line("heading", m.group("text").strip() or line, 2)
+    if any(m := r.match(line) for r in H3_RES):
+        return Line("heading", m.group("text").strip(), 3)
+    if m := CLAUSE_RE.match(line):
+        return Line("item", m.group("text"), marker="- ")
+    if m := NUMBERED_RE.match(line):
+        return Line("item", m.group("text"), marker=f"{m.group('n')}. ")
+    if m := SUB_NUMBERED_RE.match(line):
+        return Line("item", f"({m.group('n')}) {m.group('text')}", marker="- ")
+    if m := BULLET_RE.match(line):
+        text = m.group("text")
+        if len(text) <= MAX_HEADING_CHARS and not text.endswith(tuple(FINAL_PUNCT)) and nxt \
+                and not BULLET_RE.match(nxt):
+            return Line("heading", text, 3)
+        return Line("item", text, marker="- ")
+    if (len(line) <= MAX_HEADING_CHARS and not line.endswith(tuple(FINAL_PUNCT)) and nxt
+            and len(nxt) > len(line) and not re.search(r"\d{4}", line)):
+        return Line("heading", line, 3 if traits.numbered_headings else 2)
+    return Line("paragraph", line)
+
+
+# -- passages ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    heading: tuple[str, ...]  # the heading path below the title; () before the first heading
+    text: str  # plain text, its heading line not included
+    line: int  # where it starts in the body (its heading's line), 0-based
+
+
+@dataclass(frozen=True)
+class Outline:
+    text: str  # the plain text of the whole body
+    passages: list[Passage]
+
+
+def outline(title: str, body: str) -> Outline:
+    """The body's plain text and its passages, from one parse."""
+    blocks = to_blocks(body)
+    if blocks and blocks[0].level == 1 and blocks[0].text.strip() == title.strip():
+        blocks = blocks[1:]  # the title again: it would open every snippet
+    text = join_blocks(blocks)
+    if not any(b.level for b in blocks):
+        blocks = _plain_headings(blocks)
+    sections: list[tuple[tuple[str, ...], int, list[Block]]] = []
+    path: list[tuple[int, str]] = []
+    current: list[Block] = []
+    start = 0
+
+    def close() -> None:
+        if current:
+            sections.append((tuple(h for _, h in path), start, list(current)))
+            current.clear()
+
+    for block in blocks:
+        if block.level:
+            close()
+            while path and path[-1][0] >= block.level:
+                path.pop()
+            path.append((block.level, block.text.strip()))
+            start = block.line
+        else:
+            current.append(block)
+    close()
+    passages: list[Passage] = []
+    for heading, line, section in sections:
+        passages.extend(Passage(heading, piece, line) for piece in _cut(section))
+    if not passages:
+        passages.append(Passage((), "", 0))
+    return Outline(text, passages)
+
+
+def _plain_headings(blocks: list[Block]) -> list[Block]:
+    """Paragraphs split at the lines that read as headings, those lines as
+    heading blocks: the outline of a text without Markdown headings."""
+    lines = [(line.strip(), b) for b in blocks if not b.in_list for line in b.text.split("\n") if line.strip()]
+    traits = TextTraits.of([line for line, _ in lines])
+    out: list[Block] = []
+    for n, block in enumerate(blocks):
+        if block.in_list:
+            out.append(block)
+            continue
+        rows = [ln.strip() for ln in block.text.split("\n")]
+        pending: list[str] = []
+        for i, row in enumerate(rows):
+            if not row:
+                continue
+            nxt = next((r for r in rows[i + 1:] if r), "")
+            if not nxt and n + 1 < len(blocks):  # the next block's first line
+                nxt = blocks[n + 1].text.strip().split("\n", 1)[0]
+            kind = classify_line(row, nxt, traits)
+            if kind.kind in ("heading", "question"):
+                if pending:
+                    out.append(Block("\n".join(pending), False, 0, block.line))
+                    pending = []
+                out.append(Block(kind.text, False, kind.level, block.line + i))
+            else:
+                pending.append(kind.text if kind.kind == "answer" else row)
+        if pending:
+            out.append(Block("\n".join(pending), False, 0, block.line))
+    return out
+
+
+def _cut(section: list[Block]) -> list[str]:
+    """A section's text as pieces of about PASSAGE_CHARS, cut at the end of a
+    block or, inside a very long block, of a line or sentence."""
+    pieces: list[str] = []
+    current: list[Block] = []
+    size = 0
+    for block in section:
+        for part in _split_long(block):
+            if current and size + len(part.text) > MAX_PASSAGE_CHARS and size >= PASSAGE_CHARS // 2:
+                pieces.append(join_blocks(current))
+                current, size = [], 0
+            current.append(part)
+            size += len(part.text)
+            if size >= PASSAGE_CHARS:
+                pieces.append(join_blocks(current))
+                current, size = [], 0
+    if current:
+        text = join_blocks(current)
+        if pieces and len(text) < PASSAGE_CHARS // 4:
+            pieces[-1] = f"{pieces[-1]}\n\n{text}"  # a short tail goes with what came before
+        else:
+            pieces.append(text)
+    return [p for p in pieces if p.strip()] or [""]
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[。！？!?；;\n])")
+
+
+def _split_long(block: Block) -> list[Block]:
+    if len(block.text) <= MAX_PASSAGE_CHARS:
+        return [block]
+    parts, current = [], ""
+    for sentence in _SENTENCE_END_RE.split(block.text):
+        if current and len(current) + len(sentence) > PASSAGE_CHARS:
+            parts.append(Block(current.strip("\n"), block.in_list, 0, block.line))
+            current = ""
+        current += sentence
+    if current.strip():
+        parts.append(Block(current.strip("\n"), block.in_list, 0, block.line))
+    return parts
