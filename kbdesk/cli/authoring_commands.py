@@ -39,12 +39,13 @@ def add_commands(sub) -> dict:
             "retire": cmd_change, "history": cmd_history, "diff": cmd_diff, "lint": cmd_lint}
 
 
-def _refresh_agent_index(args, store) -> None:
-    """An approval or retirement changes what agents see: update their index now."""
+def refresh_agent_index(args, store, paths: list[str] | None = None) -> None:
+    """An approval or retirement changes what agents see: update their index
+    now, looking at the articles that changed (*paths*, if known)."""
     from kbdesk.search.index import SearchIndex
     from kbdesk.search.sources import agent_source
 
-    SearchIndex(store, args.index_dir, agent_source(store)).update(lock_timeout=5.0)
+    SearchIndex(store, args.index_dir, agent_source(store)).update(lock_timeout=5.0, paths=paths)
 
 
 def cmd_change(args) -> int:
@@ -63,7 +64,7 @@ def cmd_change(args) -> int:
         for notice in versions.notices if versions is not None else ():
             print(f"kbdesk: note: {notice}", file=sys.stderr)
     if change.approved_changed:
-        _refresh_agent_index(args, workflow.store)
+        refresh_agent_index(args, workflow.store, [change.path])
     commit = f" ({change.commit[:8]})" if change.commit else ""
     print(f"{change.path}: {change.summary}{commit} by {workflow.identity.name}")
     return 0

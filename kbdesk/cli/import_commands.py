@@ -45,9 +45,9 @@ def cmd_import(args) -> int:
     if not args.dry_run:
         change = write(planned, workflow)
         if change is not None and change.approved_changed:
-            from kbdesk.cli.authoring_commands import _refresh_agent_index
+            from kbdesk.cli.authoring_commands import refresh_agent_index
 
-            _refresh_agent_index(args, workflow.store)
+            refresh_agent_index(args, workflow.store)
     if args.json:
         print(json.dumps([p.to_json() for p in planned], ensure_ascii=False, indent=2))
     else:

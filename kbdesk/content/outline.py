@@ -34,6 +34,7 @@ H3_RES = [
 ]
 BULLET_RE = re.compile(r"^[◆◇■□●○▪•★☆►▶※·\-*]\s*(?P<text>.+)$")
 CLAUSE_RE = re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*条\s*.+)$")
+CLAUSE_TITLE_RE = re.compile(rf"^第[{_NUM}\d]+\s*条\s+(?P<title>[^\s。！？；，、：:,.;!?]{{1,12}})$")
 NUMBERED_RE = re.compile(r"^(?P<n>\d{1,3})\s*(?:[、．]|\.(?!\d))\s*(?P<text>.+)$")
 SUB_NUMBERED_RE = re.compile(r"^[（(]\s*(?P<n>\d{1,3})\s*[)）]\s*(?P<text>.+)$")
 QUESTION_RE = re.compile(r"^(?:问|問|Q|q|提问|提問)\s*\d*\s*[:：]\s*(?P<text>.+)$")
@@ -63,6 +64,10 @@ def reads_as_heading(text: str) -> bool:
     """A numbered line that is a heading, not a point: short, no sentence end."""
     text = text.strip()
     return len(text) <= MAX_HEADING_CHARS + 12 and not text.endswith(tuple("。！？；.!?;"))
+
+
+def _short_title(text: str) -> bool:
+    return len(text) <= MAX_HEADING_CHARS and not text.endswith(tuple(FINAL_PUNCT))
 
 
 def is_question(line: str) -> bool:
@@ -99,9 +104,16 @@ def classify_line(line: str, nxt: str, traits: TextTraits, after_heading: bool =
     if any(m := r.match(line) for r in H3_RES):
         return Line("heading", m.group("text").strip(), 3)
     if m := CLAUSE_RE.match(line):
+        title = CLAUSE_TITLE_RE.match(m.group("text"))
+        if title and nxt:  # 第十三条 工位: a clause's title, its points below
+            return Line("heading", title.group("title"), 3)
         return Line("item", m.group("text"), marker="- ")
     if m := NUMBERED_RE.match(line):
-        return Line("item", m.group("text"), marker=f"{m.group('n')}. ")
+        text = m.group("text")
+        if _short_title(text) and nxt and not NUMBERED_RE.match(nxt) and len(nxt) > len(text):
+            # "5. 退款到账时间" before its paragraphs: a numbered heading, not a list
+            return Line("heading", text, 3 if traits.numbered_headings else 2)
+        return Line("item", text, marker=f"{m.group('n')}. ")
     if m := SUB_NUMBERED_RE.match(line):
         return Line("item", f"({m.group('n')}) {m.group('text')}", marker="- ")
     if m := BULLET_RE.match(line):
@@ -110,8 +122,8 @@ def classify_line(line: str, nxt: str, traits: TextTraits, after_heading: bool =
                 and not BULLET_RE.match(nxt):
             return Line("heading", text, 3)
         return Line("item", text, marker="- ")
-    if (len(line) <= MAX_HEADING_CHARS and not line.endswith(tuple(FINAL_PUNCT)) and nxt
-            and len(nxt) > len(line) and not re.search(r"\d{4}", line)):
+    if (_short_title(line) and nxt and len(nxt) > len(line) and not re.search(r"\d{4}", line)
+            and not re.search(r"\s{2,}", line)):  # (cells of a table row stand apart)
         return Line("heading", line, 3 if traits.numbered_headings else 2)
     return Line("paragraph", line)
 

@@ -113,6 +113,30 @@ class ContentStore:
                     stamps[prefix + name] = (0, 0)  # a name too long, a vanished file: said when read
         return stamps
 
+    def stamps_of(self, paths) -> dict[str, tuple[int, int]]:
+        """:meth:`stamps` of just these article paths (those that are gone
+        are left out): what was saved a moment ago, without a walk of the
+        whole folder."""
+        stamps: dict[str, tuple[int, int]] = {}
+        for path in paths:
+            parts = PurePosixPath(path).parts
+            if not parts or any(p.startswith(".") or p == ".." for p in parts) \
+                    or not path.lower().endswith(ARTICLE_SUFFIXES):
+                continue
+            where = os.path.join(self.root, *parts)
+            try:
+                try:
+                    st = os.stat(where)
+                except FileNotFoundError:
+                    if not os.path.islink(where):
+                        continue  # deleted
+                    st = os.lstat(where)  # a broken link: listed, read later
+            except OSError:
+                stamps[path] = (0, 0)
+                continue
+            stamps[path] = (st.st_mtime_ns, st.st_size)
+        return stamps
+
     # -- loading -----------------------------------------------------------
 
     def resolve(self, relpath: str) -> Path:

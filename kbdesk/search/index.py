@@ -233,11 +233,13 @@ class SearchIndex:
 
     # -- updating ------------------------------------------------------------
 
-    def update(self, full: bool = False, lock_timeout: float = 0.0, progress=None) -> IndexUpdate:
+    def update(self, full: bool = False, lock_timeout: float = 0.0, progress=None, paths=None) -> IndexUpdate:
         """Bring the index in step with the content folder.
 
         Only new, changed and deleted files are indexed again, unless *full*
         or the index is missing, damaged, or built with other analysis.
+        *paths*, if given, are the only files that changed (the window or
+        the CLI just saved them): those are looked at, not the whole folder.
         *progress(done, total)* may return False to stop: UpdateCancelled is
         raised and the index stays as it was. If
         another process is writing, waits up to *lock_timeout* seconds, then
@@ -265,7 +267,7 @@ class SearchIndex:
             if reason:
                 result = self._rebuild(reason, progress)
             else:
-                result = self._update_incrementally(ix, state, progress)
+                result = self._update_incrementally(ix, state, progress, paths)
         finally:
             lock.release()
         result.seconds = time.perf_counter() - started
@@ -383,13 +385,19 @@ class SearchIndex:
             progress(len(paths), len(paths))
         return parts
 
-    def _update_incrementally(self, ix, state: dict, progress) -> IndexUpdate:
+    def _update_incrementally(self, ix, state: dict, progress, paths=None) -> IndexUpdate:
         result = IndexUpdate()
         version = self.source.version()
         if version is not None and state.get("source_version") == version:
             return result  # reading a tree of 10,000 files would only confirm it
         known: dict[str, list] = state.get("files", {})
-        stamps = self.source.stamps()
+        if paths is not None and version is None:
+            # Only these changed: the rest of the folder stands as indexed.
+            paths = set(paths)
+            stamps = {path: entry[STAMP] for path, entry in known.items() if path not in paths}
+            stamps.update(self.source.stamps_of(paths))
+        else:
+            stamps = self.source.stamps()
         indexed = {path: entry[STAMP] for path, entry in known.items()}
         todo = sorted(path for path, _ in stamps.items() - indexed.items())  # new or changed
         removed = sorted(known.keys() - stamps.keys())

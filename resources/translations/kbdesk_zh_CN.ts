@@ -948,6 +948,14 @@ Ctrl+D 把文章加入收藏。</translation>
             <source>Import documents…</source>
             <translation>导入文档…</translation>
         </message>
+        <message>
+            <source>Chinese (Simplified or Traditional), pinyin such as tuikuan or tk, or terms like APP, VIP.
+↓ ↑ choose · Enter copies · Ctrl+Enter copies only the section found · Esc clears
+Ctrl+K comes back here · Ctrl+D pins an article to your favourites.</source>
+            <translation>支持简体、繁体中文，拼音（如 tuikuan、tk）和英文词（如 APP、VIP）。
+↓ ↑ 选择 · 回车复制 · Ctrl+回车只复制找到的那一节 · Esc 清空
+Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
+        </message>
     </context>
     <context>
         <name>NewScriptDialog</name>

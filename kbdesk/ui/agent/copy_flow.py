@@ -27,11 +27,12 @@ class CopyFlowMixin:
 
     # -- copying -------------------------------------------------------------------------------
 
-    def copy_selected(self) -> None:
+    def copy_selected(self, found_part: bool = False) -> None:
         """Enter: copy the selected result, or the first one if none is selected.
-        If the query typed has not been answered yet, copy when it is."""
+        If the query typed has not been answered yet, copy when it is.
+        Ctrl+Enter (*found_part*): only the section of it the search found."""
         if self.search_pending():
-            self._copy_when_ready = True
+            self._copy_when_ready = "part" if found_part else True
             if self.search_timer.isActive():
                 self.run_search()
             return
@@ -41,7 +42,18 @@ class CopyFlowMixin:
             item = self.model.item(rows[0]) if rows else None
         if item is None:
             return
-        self.copy_article(item.path)
+        self.copy_article(item.path, self._found_section(item) if found_part else None)
+
+    def _found_section(self, item) -> int | None:
+        """The number of the ``##`` section the search found *item* in."""
+        if not item.section:
+            return None
+        try:
+            article = self.articles.load(item.path)
+        except (ArticleError, ContentError):
+            return None
+        titles = [part.title for part in sections(strip_title_heading(article.body, article.title))]
+        return titles.index(item.section[0]) if item.section[0] in titles else None
 
     def copy_article(self, path: str, section: int | None = None) -> None:
         """Copy an article, or one of its '## ' sections (a script's variant);

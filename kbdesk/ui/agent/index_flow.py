@@ -27,15 +27,18 @@ class IndexFlowMixin:
 
     # -- the index ---------------------------------------------------------------------------------------
 
-    def request_index_update(self, full: bool = False) -> None:
+    def request_index_update(self, full: bool = False, path: str | None = None) -> None:
+        """Bring the index up to date: only *path* if it is the one file the
+        window knows changed (an editor saved it), else the whole folder."""
         if self._closed:
             return
         if self._index_job is not None:
             self._index_pending = True
             self._index_full_pending |= bool(full)
-            return
+            return  # (then with a look at the whole folder: more may have changed meanwhile)
         self.locked_timer.stop()
-        job = IndexJob(self.store.root, self.index_dir, full=bool(full), parent=self)
+        job = IndexJob(self.store.root, self.index_dir, full=bool(full), parent=self,
+                       paths=[path] if path and not full else None)
         job.progress.connect(self._on_index_progress)
         job.applied.connect(self._on_index_applied)
         job.done.connect(self._on_index_done)

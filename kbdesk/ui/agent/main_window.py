@@ -214,7 +214,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
     def _wire(self) -> None:
         bar, field = self.search_bar, self.field
         field.textChanged.connect(lambda _t: self.search_timer.start())
-        field.submitted.connect(lambda _ctrl: self.copy_selected())
+        field.submitted.connect(lambda ctrl: self.copy_selected(found_part=ctrl))
         field.moveRequested.connect(self.move_selection)
         bar.filtersChanged.connect(self.run_search)
         bar.settingsRequested.connect(self.open_preferences)
@@ -246,7 +246,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.identity_action.triggered.connect(lambda: self.editors.ask_identity(self))
         self.editors.roleChanged.connect(self._update_lead_actions)
         # An approval or retirement changes what agents see: update their index now.
-        self.editors.approvedChanged.connect(lambda _path: self.request_index_update())
+        self.editors.approvedChanged.connect(lambda path: self.request_index_update(path=path or None))
 
         self.watch_timer.timeout.connect(self.request_index_update)
         self.watcher.directoryChanged.connect(lambda _p: self.watch_timer.start())
@@ -353,7 +353,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         item = self.model.item(index.row()) if index.isValid() else None
         if item is None or item.is_header:
             return
-        self.preview.show_article(item.path, terms=self._terms)
+        self.preview.show_article(item.path, terms=self._terms, section=item.section)
 
     # -- favourites ---------------------------------------------------------------------------------
 

@@ -125,8 +125,11 @@ class PreviewPane(QWidget):
 
     # -- showing ---------------------------------------------------------------
 
-    def show_article(self, path: str, terms: list[str] | None = None, push: bool = True) -> bool:
-        """Load and show the article at *path* (relative); False if it cannot be read."""
+    def show_article(self, path: str, terms: list[str] | None = None, push: bool = True,
+                     section: tuple[str, ...] = ()) -> bool:
+        """Load and show the article at *path* (relative), scrolled to the
+        heading path *section* if given (where the search found the answer);
+        False if it cannot be read."""
         if terms is not None:
             self.terms = list(terms)
         try:
@@ -148,14 +151,29 @@ class PreviewPane(QWidget):
         self.browser.article_path = article.path
         self.browser.copy_allowed = article.visible_to_agents  # unapproved wording is not for customers
         body = strip_title_heading(article.body, article.title)
-        # Reply scripts often hold several variants (## 通用版, ## 客户带着订单进线):
-        # each can be copied on its own.
-        label = self.tr("Copy this part") if article.kind == "script" and article.visible_to_agents else None
+        # Reply scripts often hold several variants (## 通用版, ## 客户带着订单进线),
+        # long standards many sections: each can be copied on its own.
+        label = self.tr("Copy this part") if article.visible_to_agents else None
         self.browser.setHtml(render_article(body, highlight_terms=self.terms, section_label=label))
-        self.browser.verticalScrollBar().setValue(0)
+        self.browser.verticalScrollBar().setValue(self._heading_top(section) if section else 0)
         self._update_header()
         self.articleShown.emit(article.path)
         return True
+
+    def _heading_top(self, section: tuple[str, ...]) -> int:
+        """Where the last heading of *section* is drawn (the first heading with
+        its text, after those of the path before it), 0 if none is."""
+        document = self.browser.document()
+        layout = document.documentLayout()
+        wanted = list(section)
+        block = document.begin()
+        while block.isValid() and wanted:
+            if block.blockFormat().headingLevel() and block.text().strip() == wanted[0]:
+                wanted.pop(0)
+                if not wanted:
+                    return max(0, int(layout.blockBoundingRect(block).top()) - 4)
+            block = block.next()
+        return 0
 
     def reload(self) -> None:
         """Show the current article again (it changed on disk)."""

@@ -53,6 +53,7 @@ class ResultItem:
     copies: int = 0
     score: float = 0.0
     header: str = ""  # a section title ("收藏", "最近复制"); not an article
+    section: tuple[str, ...] = ()  # heading path of the passage the search found
 
     @property
     def is_header(self) -> bool:
@@ -77,6 +78,7 @@ class ResultItem:
             snippet_html=hit.snippet.html().replace("<mark>", f'<span style="{HIT_STYLE}">').replace(
                 "</mark>", "</span>"),
             tags=tuple(hit.tags), review_by=hit.review_by, pinned=pinned, copies=copies, score=hit.score,
+            section=tuple(getattr(hit, "section", ())),
         )
 
     @classmethod
@@ -291,7 +293,9 @@ class ResultDelegate(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         y += line_h + GAP
 
-        meta = [item.category] if item.category else []
+        meta = ["› " + " › ".join(item.section)] if item.section else []
+        if item.category:
+            meta.append(item.category)
         if item.tags:
             meta.append("  ".join("#" + t for t in item.tags[:4]))
         if item.copies:

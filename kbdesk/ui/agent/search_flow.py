@@ -72,9 +72,9 @@ class SearchFlowMixin:
             self._select_row(0)
         self.resultsShown.emit(outcome.seq)
         if self._copy_when_ready:
-            self._copy_when_ready = False
+            part, self._copy_when_ready = self._copy_when_ready == "part", False
             if items:
-                self.copy_selected()
+                self.copy_selected(found_part=part)
 
     def _request_counts(self) -> None:
         outcome = self._last_outcome
@@ -168,5 +168,5 @@ class SearchFlowMixin:
         self.results.set_empty_text(
             self.tr("Type to search the knowledge base"),
             self.tr("Chinese (Simplified or Traditional), pinyin such as tuikuan or tk, or terms like APP, VIP.\n"
-                    "↓ ↑ choose · Enter copies · Esc clears · Ctrl+K comes back here\n"
-                    "Ctrl+D pins an article to your favourites."))
+                    "↓ ↑ choose · Enter copies · Ctrl+Enter copies only the section found · Esc clears\n"
+                    "Ctrl+K comes back here · Ctrl+D pins an article to your favourites."))

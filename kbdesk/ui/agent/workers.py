@@ -224,12 +224,14 @@ class IndexJob(QThread):
     applied = Signal(object)  # IndexUpdate, or an Exception: searchable now
     done = Signal(object)  # the same, once the thread has nothing left to do
 
-    def __init__(self, content_root: Path, index_dir: Path | None, full: bool = False, parent=None):
+    def __init__(self, content_root: Path, index_dir: Path | None, full: bool = False, parent=None,
+                 paths: list[str] | None = None):
         super().__init__(parent)
         self.setObjectName("kbdesk-index")
         self._root = Path(content_root)
         self._index_dir = index_dir
         self.full = full
+        self.paths = paths  # the only files that changed, if the window knows
         self.started_at = dt.datetime.now()
 
     def run(self) -> None:
@@ -237,8 +239,8 @@ class IndexJob(QThread):
             store = ContentStore(self._root)
             index = SearchIndex(store, self._index_dir, agent_source(store))
             result: IndexUpdate | Exception = index.update(
-                full=self.full, lock_timeout=0.0, progress=lambda n, total: self.progress.emit(n, total)
-            )
+                full=self.full, lock_timeout=0.0, progress=lambda n, total: self.progress.emit(n, total),
+                paths=self.paths)
         except Exception as exc:  # noqa: BLE001
             traceback.print_exc()
             result = exc
