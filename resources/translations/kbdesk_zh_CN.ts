@@ -956,6 +956,18 @@ Ctrl+K comes back here · Ctrl+D pins an article to your favourites.</source>
 ↓ ↑ 选择 · 回车复制 · Ctrl+回车只复制找到的那一节 · Esc 清空
 Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         </message>
+        <message>
+            <source>“{query}” asks a question but names no subject: add what it is about (退款{query}).</source>
+            <translation>“{query}”只是一个问法，没有说问的是什么：请加上主题词（如 退款{query}）。</translation>
+        </message>
+        <message>
+            <source>Meanwhile, the most used articles:</source>
+            <translation>先看看最常用的文章：</translation>
+        </message>
+        <message>
+            <source>Say what the question is about</source>
+            <translation>请说明问的是什么</translation>
+        </message>
     </context>
     <context>
         <name>NewScriptDialog</name>

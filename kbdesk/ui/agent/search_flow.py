@@ -62,6 +62,8 @@ class SearchFlowMixin:
             self._index_ready = True
         hits = rerank(outcome.hits, self._counts)
         items = [ResultItem.from_hit(h, h.id in self._pinned, self._counts.get(h.id, 0)) for h in hits]
+        if outcome.question_only:
+            items = self._most_used_items()
         self.model.set_items(items)
         self._describe_results(outcome)
         if not outcome.countable:
@@ -118,6 +120,15 @@ class SearchFlowMixin:
                 self.tr("Preparing the search index…"),
                 self.tr("Results appear as soon as it is ready. You can keep typing."))
             return
+        if outcome.question_only:
+            hint = self.tr("“{query}” asks a question but names no subject: add what it is about (退款{query}).")\
+                .replace("{query}", outcome.text)
+            if self.model.article_rows():
+                self.results_info.setText(hint + "  " + self.tr("Meanwhile, the most used articles:"))
+            else:
+                self.results_info.setText("")
+                self.results.set_empty_text(self.tr("Say what the question is about"), hint)
+            return
         if outcome.hits:
             if outcome.relaxed:
                 text = self.tr("No article has every word; showing articles with some of them.")
@@ -135,6 +146,20 @@ class SearchFlowMixin:
                         .replace("{filters}", filters))
         self.results.set_empty_text(self.tr("Nothing found for “{query}”").replace("{query}", outcome.text),
                                     "\n".join(tips))
+
+    def _most_used_items(self) -> list[ResultItem]:
+        """The most copied articles that the filters set let through."""
+        if self.usage is None:
+            return []
+        kinds, categories = set(self.search_bar.kinds()), set(self.search_bar.categories())
+        try:
+            entries = self.usage.most_used(MOST_USED_LIMIT * 3)
+        except Exception:  # noqa: BLE001 - a locked or damaged database: no list, not a crash
+            traceback.print_exc()
+            return []
+        entries = [e for e in entries if (not kinds or e.ref.kind in kinds)
+                   and (not categories or e.ref.category in categories)][:MOST_USED_LIMIT]
+        return [ResultItem.from_usage(e) for e in entries]
 
     def show_home(self) -> None:
         """With an empty query: the favourites, the most copied articles and

@@ -73,6 +73,7 @@ class SearchOutcome:
     index_ready: bool = True
     error: str = ""
     countable: bool = False  # the query has words to count filter matches for (CountsRequest)
+    question_only: bool = False  # only question words (怎么办): nothing names a subject
     damaged: bool = False  # the index could not be read: it must be rebuilt
 
 
@@ -133,6 +134,7 @@ class SearchWorker(QObject):
             traceback.print_exc()
         outcome.countable = bool(outcome.index_ready and not outcome.error
                                  and parsed is not None and not parsed.empty)
+        outcome.question_only = bool(parsed is not None and parsed.empty and request.text.strip())
         self.finished.emit(outcome)
 
     @Slot(object)

@@ -1,0 +1,51 @@
+"""A result found in a section of a long document: the list says where, the
+preview opens there, Ctrl+Enter copies just that section; a question with no
+subject gets a hint that fits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import write
+from tests.ui.conftest import search, set_clipboard_sentinel
+
+FILLER = "本段是通用说明，坐席应结合排班、培训和系统公告理解执行，未尽事宜请咨询组长。\n\n" * 12
+
+
+def _long_standard(content):
+    write(content, "standards/long-service.md",
+          "---\nid: std-long-service\ntitle: 客服部服务总则\nkind: standard\n---\n# 客服部服务总则\n\n"
+          f"## 仪容仪表\n\n{FILLER}上岗须佩戴工作牌。\n\n{FILLER}"
+          f"## 电话礼仪\n\n{FILLER}来电须在铃声响三声之内接起。\n\n{FILLER}"
+          f"## 结束通话\n\n{FILLER}待客户先挂机再放下话筒。\n")
+
+
+def test_the_list_says_where_the_preview_opens_there_and_ctrl_enter_copies_that_part(qtbot, make_window, content):
+    _long_standard(content)
+    window = make_window(content)
+    search(qtbot, window, "铃声响三声")
+    item = window.selected_item()
+    assert item.id == "std-long-service" and item.section == ("电话礼仪",)
+    browser = window.preview.browser
+    qtbot.waitUntil(lambda: browser.verticalScrollBar().value() > 0, timeout=5000)
+    # the section's heading is at the top of the preview
+    top = browser.cursorForPosition(browser.viewport().rect().topLeft()).block()
+    assert "电话礼仪" in top.text() or "电话礼仪" in top.next().text()
+    set_clipboard_sentinel()
+    with qtbot.waitSignal(window.copied, timeout=5000):
+        qtbot.keyClick(window.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    copied = QApplication.clipboard().text()
+    assert "铃声响三声之内接起" in copied
+    assert "佩戴工作牌" not in copied and "先挂机" not in copied
+    with qtbot.waitSignal(window.copied, timeout=5000):
+        qtbot.keyClick(window.field, Qt.Key.Key_Return)  # Enter: the whole article, as before
+    assert "佩戴工作牌" in QApplication.clipboard().text()
+
+
+def test_a_question_without_a_subject_says_so(qtbot, make_window, content):
+    window = make_window(content)
+    search(qtbot, window, "怎么办")
+    shown = window.results_info.text() + window.results.empty_text()
+    assert "怎么办" in shown and ("subject" in shown or "主题" in shown)
+    assert "filter" not in shown.lower() and "筛选" not in shown  # no filter is set
