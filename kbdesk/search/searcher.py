@@ -195,9 +195,13 @@ class Searcher:
             for scores in required:
                 for d in scores:
                     counts[d] = get(d, 0) + 1
-            for d, c in counts.items():
-                if least <= c < n and (allowed is None or d in allowed):
-                    passages[d] = (c, sum(scores.get(d, 0.0) for scores in required))
+            while True:
+                for d, c in counts.items():
+                    if least <= c < n and (allowed is None or d in allowed):
+                        passages[d] = (c, sum(scores.get(d, 0.0) for scores in required))
+                if passages or least == 1:
+                    break
+                least = 1  # nothing has half of them: any concept rather than nothing
         matches = _Matches(passages, required, optional, n, missing)
         self._last_matches = (key, matches)
         return matches
