@@ -41,7 +41,7 @@ viewport has had its ``QEvent.Paint`` (an event filter on the viewport)
 following ``resultsShown`` for a request whose text is exactly the field's
 text: the frame with those results is painted and flushed (preview pane
 included). After each frame the next character is typed at once (``--pause``
-adds a pause; from 200 ms on, the filter counts are computed in between, as
+adds a pause; from about 200 ms on, the filter counts are computed in between, as
 when an agent pauses). Breakdown per keystroke, from timestamps of the
 signals: debounce (key -> ``SearchRequest`` sent), search (request -> the
 worker emits its outcome, on the search thread), show (outcome -> the window
@@ -51,8 +51,18 @@ has filled the list, selected the first row and shown it in the preview:
 Baseline: after the window is closed, in the same process, a fresh
 ``Searcher`` on the same index times ``Searcher.search(text, statuses=
 AGENT_STATUSES, limit=<the window's limit>)`` for the same texts in the same
-order (ten untimed warm-up searches first). Ratios are window / baseline.
+order (ten untimed warm-up searches first; module-level caches such as the
+pinyin of query words are warm from the window phase by then, which favours
+the baseline slightly). Ratios are window / baseline.
 Target: window p95 <= 80 ms at 10,000 articles.
+
+PySide6 6.12.0 on Python 3.11 loses a reference to None at every call that
+returns void and one to True at every ``Signal.emit`` (6.11.3 loses none;
+from Python 3.12 on, None and True are immortal, which would hide it); the window, which makes some 350 such calls per
+keystroke, then dies with "deallocating None" after about 60-90 searches.
+``refcount_probe`` detects it; the bench then holds a few million extra
+references so that it finishes, and reports the loss per keystroke and how
+many keystrokes a window would survive without them.
 """
 
 from __future__ import annotations
@@ -71,11 +81,47 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO))
 
-from search_bench import SAMPLES, generate, harvest, make_queries, pct  # noqa: E402
+from search_bench import SAMPLES, generate, harvest, make_queries, pct
 
 TARGET_P95_MS = 80.0
 TARGET_LABEL = "window p95 <= 80 ms"
 WAIT_S = 30.0  # longest wait for one frame before giving up on it
+BALLAST = {"none": 4_000_000, "true": 2_000_000, "false": 500_000}
+_ballast: list = []  # extra references to None, True and False (see refcount_probe)
+
+
+def refcount_probe() -> dict:
+    """References to None / True that PySide6 loses per call returning void,
+    per ``Signal.emit`` (PySide6 6.12.0 on Python 3.11 loses one each: there,
+    None and True are not immortal as from 3.12, and a process that has made
+    some ten thousand such calls dies with "none_dealloc: deallocating None").
+    If any is lost, the bench holds millions of extra references so that it
+    can finish, and reports how fast the window loses them."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Probe(QObject):
+        ping = Signal(int)
+
+    probe = Probe()
+    none, true = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(100):
+        probe.setObjectName("probe")
+    lost_none = none - sys.getrefcount(None)
+    true = sys.getrefcount(True)
+    for _ in range(100):
+        probe.ping.emit(1)
+    lost_true = true - sys.getrefcount(True)
+    leaks = lost_none > 50 or lost_true > 50
+    if leaks and not _ballast:
+        _ballast.extend([[None] * BALLAST["none"], [True] * BALLAST["true"], [False] * BALLAST["false"]])
+    return {"none_lost_per_void_call": round(lost_none / 100, 2), "true_lost_per_emit": round(lost_true / 100, 2),
+            "ballast": dict(BALLAST) if leaks else {}}
+
+
+def refs() -> tuple[int, int, int]:
+    """sys.getrefcount of None, True, False, less the bench's ballast."""
+    extra = [len(b) for b in _ballast] if _ballast else [0, 0, 0]
+    return (sys.getrefcount(None) - extra[0], sys.getrefcount(True) - extra[1], sys.getrefcount(False) - extra[2])
 
 
 def pick_queries(queries: list[str], chinese: int, pinyin: int) -> list[str]:
@@ -220,6 +266,7 @@ class Bench:
         expected = (field.text() + ch).strip()
         self.expected, self.armed, self.frame_at = expected, False, 0.0
         seq_before = w._seq
+        refs_before = refs()
         t_key = time.perf_counter()
         if ime:
             commit = QInputMethodEvent("", [])
@@ -231,14 +278,17 @@ class Bench:
         if field.text().strip() != expected:
             raise SystemExit(f"window_bench: the field shows {field.text()!r}, expected {expected!r}")
         seq = w._seq
-        rec = {"text": expected, "ime": ime, "ok": ok, "seq": seq, "key": t_key}
+        rec = {"text": expected, "ime": ime, "ok": ok, "seq": seq, "key": t_key,
+               "refs_lost": [b - a for b, a in zip(refs_before, refs())]}
         if ok:
             t_req, request = self.requests[seq]
             rec.update(request=t_req, limit=request.limit, outcome=self.outcomes.get(seq, 0.0),
                        shown=self.shown[seq], paint=self.paint_at, frame=self.frame_at,
                        searches=seq - seq_before, hits=len(w.model.article_rows()),
                        total=w._last_outcome.total if w._last_outcome else 0,
-                       error=w._last_outcome.error if w._last_outcome else "")
+                       error=w._last_outcome.error if w._last_outcome else "",
+                       rows_visible=sum(1 for row in range(w.model.rowCount()) if w.results.visualRect(
+                           w.model.index(row)).intersects(w.results.viewport().rect())))
         self.expected = ""
         if pause_ms:
             self.settle(pause_ms)
@@ -305,6 +355,9 @@ def run(args) -> dict:
         from kbdesk.ui.app import create_app
 
         app = create_app()
+        probe = refcount_probe()
+        if probe["ballast"]:
+            log(f"warning: PySide6 loses references to None/True on this Python ({probe}); holding extra ones")
         from kbdesk.ui.agent.main_window import MainWindow
 
         t0 = time.perf_counter()
@@ -320,6 +373,7 @@ def run(args) -> dict:
             raise SystemExit("window_bench: the window kept updating its index")
         log(f"window ready in {time.perf_counter() - t0:.1f} s ({window._documents} articles listed)")
         debounce_ms = window.search_timer.interval()
+        refs_ready = refs()
         updates_before = bench.index_updates
 
         # warm-up, untimed: the search thread opens the index at its first request
@@ -337,13 +391,8 @@ def run(args) -> dict:
         bench.clear()
         index_updates_during = bench.index_updates - updates_before
         window_size = (window.width(), window.height())
-        visible_rows = sum(1 for r in range(window.model.rowCount())
-                           if window.results.visualRect(window.model.index(r)).intersects(
-                               window.results.viewport().rect()))
-        log('DBG closing')
         window.close()
         app.processEvents()
-        log('DBG closed')
 
         failed = [r["text"] for r in records if not r["ok"]]
         done = [r for r in records if r["ok"]]
@@ -352,17 +401,16 @@ def run(args) -> dict:
         limit = done[0]["limit"]
         texts = [r["text"] for r in done]
         base = time_baseline(store, index_dir, texts, limit)
-        log('DBG baseline done')
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
-    ms = lambda a, b: [(r[b] - r[a]) * 1000 for r in done]  # noqa: E731
+    ms = lambda a, b: [(r[b] - r[a]) * 1000 for r in done]
     total = ms("key", "frame")
     parts = {"debounce": ms("key", "request"), "search": ms("request", "outcome"),
              "show": ms("outcome", "shown"), "paint": ms("shown", "frame"),
              "after_debounce": ms("request", "frame")}
-    stat = lambda v: {"p50": round(pct(v, 50), 1), "p95": round(pct(v, 95), 1), "max": round(max(v), 1),  # noqa: E731
+    stat = lambda v: {"p50": round(pct(v, 50), 1), "p95": round(pct(v, 95), 1), "max": round(max(v), 1),
                       "mean": round(sum(v) / len(v), 1)}
     r = {
         "docs": args.docs, "queries": len(queries), "pinyin_queries": sum(q.isascii() for q in queries),
@@ -374,10 +422,20 @@ def run(args) -> dict:
         "debounce_interval_ms": debounce_ms, "result_limit": limit, "pause_ms": args.pause,
         "window_ms": stat(total), "breakdown_ms": {k: stat(v) for k, v in parts.items()},
         "search_alone_ms": stat(base),
-        "index_seconds": round(build.seconds, 1), "window_size": list(window_size), "rows_visible": visible_rows,
+        "index_seconds": round(build.seconds, 1), "window_size": list(window_size),
+        "rows_visible": max(x["rows_visible"] for x in done),
         "language": args.lang, "cpus": os.cpu_count(),
         "loadavg_1min_start_end": [round(load_start, 2), round(os.getloadavg()[0], 2)],
         "query_list": queries,
+    }
+    lost = [sum(x["refs_lost"][k] for x in done) / len(done) for k in range(3)]
+    r["refcounts"] = {
+        **probe, "python": sys.version.split()[0],
+        "at_ready_none_true_false": list(refs_ready),
+        "lost_per_keystroke_none_true_false": [round(v, 1) for v in lost],
+        # a window without the ballast dies when one of them reaches 0
+        "keystrokes_until_crash": (min(int(refs_ready[k] / lost[k]) for k in range(3) if lost[k] > 0)
+                                   if any(v > 0 for v in lost) else None),
     }
     r["window_p95_vs_search_p95"] = round(r["window_ms"]["p95"] / max(r["search_alone_ms"]["p95"], 1e-3), 2)
     r["window_p50_vs_search_p50"] = round(r["window_ms"]["p50"] / max(r["search_alone_ms"]["p50"], 1e-3), 2)
@@ -427,6 +485,14 @@ def print_table(r: dict) -> None:
     if r["errors"]:
         notes.append(f"search errors: {r['errors']}")
     print("; ".join(notes))
+    rc = r["refcounts"]
+    if rc["ballast"] or rc["keystrokes_until_crash"]:
+        lost = rc["lost_per_keystroke_none_true_false"]
+        print(f"\nWARNING: PySide6 on Python {rc['python']} loses references: {rc['none_lost_per_void_call']} to None "
+              f"per call returning void, {rc['true_lost_per_emit']} to True per Signal.emit. The window lost "
+              f"{lost[0]} / {lost[1]} / {lost[2]} references to None / True / False per keystroke and had "
+              f"{rc['at_ready_none_true_false']} when ready: without the bench's extra references it would crash "
+              f"(\"deallocating None\") after about {rc['keystrokes_until_crash']} keystrokes.")
 
 
 def main(argv=None) -> int:
@@ -443,7 +509,6 @@ def main(argv=None) -> int:
     if not 0 <= args.pinyin <= args.queries:
         p.error("--pinyin must be between 0 and --queries")
     result = run(args)
-    print('DBG run returned', file=sys.stderr)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

@@ -62,6 +62,7 @@ def cmd_index(args) -> int:
                 "removed": result.removed,
                 "problems": [{"path": p.path, "reason": p.reason} for p in problems],
                 "documents": index.doc_count(),
+                "passages": index.passage_count(),
                 "seconds": round(result.seconds, 3),
                 "index_dir": str(index.dir),
             }

@@ -228,6 +228,13 @@ class SearchIndex:
         return self.open() is not None
 
     def doc_count(self) -> int:
+        """The articles indexed (each is one or more passages)."""
+        if self.open() is None:
+            return 0
+        files = (self._read_state() or {}).get("files", {})
+        return sum(1 for entry in files.values() if entry[HASH] is not None)
+
+    def passage_count(self) -> int:
         ix = self.open()
         return ix.doc_count() if ix is not None else 0
 
