@@ -244,6 +244,13 @@ class Terms:
     weights: dict[str, float]
     length: int
 
+    def __add__(self, other: Terms) -> Terms:
+        weights = dict(self.weights)
+        get = weights.get
+        for term, weight in other.weights.items():
+            weights[term] = get(term, 0) + weight
+        return Terms(weights, self.length + other.length)
+
 
 def _counted(tokens) -> Terms:
     counts = Counter(tokens)

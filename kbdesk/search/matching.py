@@ -17,9 +17,7 @@ evaluation is done here, with the same meaning:
 * ``And`` — the documents matching every part, scores added;
 * ``AndMaybe`` — the first part's documents, plus the second's score where it matches;
 * ``Prefix``, ``FuzzyTerm`` — the documents with any term they expand to, at a
-  fixed score (their boost);
-* :class:`Fixed` — what its child matches, at a fixed score (kbdesk.search.query
-  gives synonyms that score).
+  fixed score (their boost).
 
 It reads the codec's blocks directly (whoosh-reloaded 2.7.x, codec W3) and
 falls back to Whoosh's matcher interface for anything else.
@@ -48,26 +46,6 @@ MAX_EXPANSION = 64
 # Scored postings kept for the next query (as-you-type repeats the words of
 # the keystroke before), counted in postings: about 15 MB at most.
 TERM_CACHE_POSTINGS = 150_000
-
-
-class Fixed(Q.WrappingQuery):
-    """Matches what *child* matches, at a fixed score *score*."""
-
-    def __init__(self, child: Q.Query, score: float):
-        super().__init__(child)
-        self.score = score
-
-    def __repr__(self):
-        return f"{type(self).__name__}({self.child!r}, {self.score})"
-
-    def __eq__(self, other):
-        return type(self) is type(other) and self.child == other.child and self.score == other.score
-
-    def __hash__(self):
-        return hash((type(self), self.child, self.score))
-
-    def _rewrap(self, child):
-        return self.__class__(child, self.score)
 
 
 # Segments up to this many documents (the ones each edit adds) are read into
@@ -320,8 +298,6 @@ class TermScorer:
         boost = getattr(q, "boost", 1.0)
         if isinstance(q, Q.Term):
             return self.term(q.fieldname, q.text, boost)
-        if isinstance(q, Fixed):
-            return dict.fromkeys(self.scores(q.child), q.score)
         if isinstance(q, (Q.Prefix, Q.FuzzyTerm)):
             # A guess at what is being typed (or meant) scores a fixed amount:
             # it must not outweigh the words typed in full.

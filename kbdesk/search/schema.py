@@ -112,19 +112,22 @@ def article_documents(article: Article, dict_path: str | None = None) -> list[di
         "updated": article.updated.isoformat() if article.updated else "",
         "review_by": article.review_by.isoformat() if article.review_by else "",
     }
+    # Title, tags and category are the same in every passage: cut once.
     head = [(article.title, title_weight), (tags, tags_weight), (article.category, category_weight)]
+    head_words = analysis.word_terms(head, dict_path)
+    head_grams = analysis.bigram_terms(head, head_words)
     documents = []
     for n, passage in enumerate(shape.passages):
         heading = "\n".join(passage.heading)
-        sections = [*head, (heading, HEADING_WEIGHT), (passage.text, body_weight)]
-        words = analysis.word_terms(sections, dict_path)
+        own = [(heading, HEADING_WEIGHT), (passage.text, body_weight)]
+        words = head_words + analysis.word_terms(own, dict_path)
         documents.append({
             **common,
             "pno": n,
             "heading": HEADING_SEP.join(passage.heading),
             "line": passage.line,
             "words": words,
-            "grams": analysis.bigram_terms(sections, words),
+            "grams": head_grams + analysis.bigram_terms(own, words),
             "pinyin": analysis.pinyin_terms([article.title, *article.tags, *passage.heading], dict_path),
             "latin": analysis.latin_terms(f"{article.title}\n{tags}\n{heading}\n{passage.text}"),
             "text": passage.text,

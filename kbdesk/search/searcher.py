@@ -325,8 +325,27 @@ class Searcher:
         allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses))
         firsts = self._scorer.article_firsts()
         docs = set(map(firsts.__getitem__, self._matches(parsed, allowed).passages))
-        if not docs:
-            return facets  # (an empty index has no facets column to open)
+        if docs:  # (an empty index has no facets column to open)
+            self._count_facets(searcher, docs, facets)
+        return facets
+
+    def all_facets(self, *, statuses=AGENT_STATUSES) -> FilterCounts:
+        """Articles per kind, category and tag over the whole index (what the
+        filters offer before anything is typed)."""
+        facets = FilterCounts()
+        searcher = self._whoosh_searcher()
+        if searcher is None or not searcher.doc_count():
+            return facets
+        allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses))
+        # an article's facets are the same in each of its passages: its first one's
+        firsts = set(self._scorer.article_firsts()) - self._scorer.deleted
+        if allowed is not None:
+            firsts &= allowed
+        self._count_facets(searcher, firsts, facets)
+        return facets
+
+    @staticmethod
+    def _count_facets(searcher: WhooshSearcher, docs, facets: FilterCounts) -> None:
         column = searcher.reader().column_reader("facets")
         for docnum in docs:
             kind, category, tags = decode_facets(column[docnum])
@@ -335,7 +354,6 @@ class Searcher:
                 facets.categories[category] += 1
             facets.tags.update(tags)
         facets.total = len(docs)
-        return facets
 
     @staticmethod
     def _all_have_status(searcher: WhooshSearcher, statuses) -> bool:

@@ -1,7 +1,8 @@
 """Where the indexed articles come from: the files in the content folder (the
 leads' view), or the ``approved`` branch of its git history (what agents see).
-Both answer the same questions: which files (all, or some named ones), how
-to tell a change, and the article at a path.
+Both answer the same three questions: which files, how to tell a change,
+and the article at a path. The files can also name a few files that changed
+(the branch has its commit for that: :meth:`ApprovedSource.version`).
 """
 
 from __future__ import annotations
@@ -44,10 +45,6 @@ class ApprovedSource:
 
     def stamps(self) -> dict[str, tuple]:
         return {path: (blob,) for path, blob in self.versions.files(APPROVED_REF).items()}
-
-    def stamps_of(self, paths) -> dict[str, tuple]:
-        stamps = self.stamps()
-        return {path: stamps[path] for path in paths if path in stamps}
 
     def version(self) -> str | None:
         """The approved branch's commit: while it stays, nothing changed."""

@@ -10,7 +10,7 @@ from whoosh import query as Q
 from whoosh.fields import ID, Schema
 
 from kbdesk.search.analysis import Terms
-from kbdesk.search.matching import Fixed, TermScorer, top
+from kbdesk.search.matching import TermScorer, top
 from kbdesk.search.schema import TermsField
 from kbdesk.search.segment_writer import FastSegmentWriter
 
@@ -89,13 +89,6 @@ def test_prefix_and_fuzzy_score_a_fixed_amount(ix):
         assert prefix.keys() == either.keys() and set(prefix.values()) == {0.9}
         typo = scorer.scores(Q.FuzzyTerm("pinyin", "wuliv", boost=0.5, maxdist=1, prefixlength=1))
         assert typo.keys() == scorer.scores(Q.Term("pinyin", "wuliu")).keys() and set(typo.values()) == {0.5}
-
-
-def test_fixed_score_keeps_the_matches_not_the_scores(ix):
-    with ix.searcher() as searcher:
-        scorer = TermScorer(searcher)
-        child = scorer.scores(Q.Term("words", "w4"))
-        assert scorer.scores(Fixed(Q.Term("words", "w4"), 2.0)) == dict.fromkeys(child, 2.0)
 
 
 def test_top_orders_by_score_then_document(ix):

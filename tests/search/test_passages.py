@@ -88,3 +88,12 @@ def test_updating_named_paths_does_not_look_at_the_rest(kb):
     assert index.update().added == ["faq/other.md"]  # a full look finds it
     (root / "faq/other.md").unlink()
     assert index.update(paths=["faq/other.md"]).removed == ["faq/other.md"]
+
+
+def test_filter_counts_count_articles_not_passages(kb):
+    _root, index, searcher = kb
+    assert index.passage_count() > index.doc_count() == 7
+    assert searcher.all_facets().total == 7
+    # the long standard matches in several passages and is counted once, as search counts it
+    results = searcher.search("电话", limit=20)
+    assert searcher.facet_counts("电话").total == results.total == len(results.hits) == 5  # 来电 is a synonym

@@ -163,19 +163,9 @@ class SearchWorker(QObject):
         """Categories and tags of the articles agents may see."""
         facets = Facets()
         try:
-            ix = self._ensure().index.open()
-            if ix is not None:
-                categories, tags, articles = set(), set(), set()
-                with ix.searcher() as s:
-                    for stored in s.all_stored_fields():  # one per passage: articles counted by path
-                        if stored.get("status") not in AGENT_STATUSES or stored["path"] in articles:
-                            continue
-                        articles.add(stored["path"])
-                        if stored.get("category_id"):
-                            categories.add(stored["category_id"])
-                        tags.update(t for t in stored.get("tag_list", "").split(",") if t)
-                facets.documents = len(articles)
-                facets.categories, facets.tags = sorted(categories), sorted(tags)
+            counts = self._ensure().all_facets(statuses=AGENT_STATUSES)
+            facets.documents = counts.total
+            facets.categories, facets.tags = sorted(counts.categories), sorted(counts.tags)
         except Exception:  # noqa: BLE001
             traceback.print_exc()
         self.facetsReady.emit(facets)
