@@ -52,7 +52,7 @@ from kbdesk.ui.agent.preferences import PreferencesDialog
 from kbdesk.ui.agent.preview import PreviewPane
 from kbdesk.ui.agent.results import ResultItem, ResultsModel, ResultsView
 from kbdesk.ui.agent.search_bar import KIND_FILTERS, SearchBar
-from kbdesk.ui.agent.search_flow import SearchFlowMixin
+from kbdesk.ui.agent.search_flow import SEARCH_DEBOUNCE_MS, SearchFlowMixin
 from kbdesk.ui.agent.workers import (
     IndexJob,
     SearchOutcome,
@@ -64,7 +64,6 @@ from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
 from kbdesk.ui.editor.hub import EditorHub
 from kbdesk.usage.store import ArticleRef, UsageStore
 
-SEARCH_DEBOUNCE_MS = 120
 COUNTS_DELAY_MS = 200  # filter counts once the agent pauses: typing on never waits for them
 WATCH_DEBOUNCE_MS = 500
 ACTIVATE_DEBOUNCE_MS = 300
@@ -104,6 +103,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self._terms: list[str] = []
         self._last_outcome: SearchOutcome | None = None
         self._copy_when_ready = False
+        self._search_ms: float | None = None  # what searches take lately (see _adapt_debounce)
         self._index_job: IndexJob | None = None
         self._index_pending = False
         self._index_full_pending = False

@@ -20,6 +20,7 @@ and is not meant to be shared between threads.
 from __future__ import annotations
 
 import datetime as dt
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,7 @@ class SearchOutcome:
     countable: bool = False  # the query has words to count filter matches for (CountsRequest)
     question_only: bool = False  # only question words (怎么办): nothing names a subject
     damaged: bool = False  # the index could not be read: it must be rebuilt
+    seconds: float = 0.0  # how long the search took, on the search thread
 
 
 @dataclass
@@ -111,6 +113,7 @@ class SearchWorker(QObject):
         if request.seq < self.latest:
             return  # a newer request is queued behind this one
         outcome = SearchOutcome(request.seq, request.text)
+        started = time.perf_counter()
         parsed = None
         try:
             searcher = self._ensure()
@@ -135,6 +138,7 @@ class SearchWorker(QObject):
         outcome.countable = bool(outcome.index_ready and not outcome.error
                                  and parsed is not None and not parsed.empty)
         outcome.question_only = bool(parsed is not None and parsed.empty and request.text.strip())
+        outcome.seconds = time.perf_counter() - started
         self.finished.emit(outcome)
 
     @Slot(object)

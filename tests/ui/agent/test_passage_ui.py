@@ -49,3 +49,12 @@ def test_a_question_without_a_subject_says_so(qtbot, make_window, content):
     shown = window.results_info.text() + window.results.empty_text()
     assert "怎么办" in shown and ("subject" in shown or "主题" in shown)
     assert "filter" not in shown.lower() and "筛选" not in shown  # no filter is set
+
+
+def test_the_wait_after_a_keystroke_follows_what_searches_take(qtbot, make_window, content):
+    window = make_window(content)
+    assert window.search_timer.interval() == 120  # nothing measured yet
+    for text in ("退款", "密码", "投诉"):
+        search(qtbot, window, text)
+    # the small sample answers in a few milliseconds: no reason to wait 120 ms
+    assert 15 <= window.search_timer.interval() < 120
