@@ -237,6 +237,11 @@ class TermScorer:
 
     def term(self, fieldname: str, text: str, boost: float = 1.0) -> dict[int, float]:
         """Document → BM25F score of one term (a new dict: callers may change it)."""
+        scores = self._term(fieldname, text, boost)
+        return dict(scores) if boost == 1.0 else scores
+
+    def _term(self, fieldname: str, text: str, boost: float = 1.0) -> dict[int, float]:
+        """:meth:`term`, unboosted as the cached dict itself: read it, never change it."""
         key = (fieldname, text)
         scores = self._term_cache.pop(key, None)
         if scores is None:
@@ -249,7 +254,7 @@ class TermScorer:
         else:
             self._term_cache_size -= len(scores)
         if boost == 1.0:
-            return dict(scores)
+            return scores
         return {d: s * boost for d, s in scores.items()}
 
     def _score_term(self, fieldname: str, text: str) -> dict[int, float]:
@@ -294,10 +299,11 @@ class TermScorer:
     # -- evaluation ---------------------------------------------------------------
 
     def scores(self, q: Q.Query) -> dict[int, float]:
-        """Document number → score of every document *q* matches."""
+        """Document number → score of every document *q* matches. The dict
+        may be one the scorer keeps (a term's scores): read it, never change it."""
         boost = getattr(q, "boost", 1.0)
         if isinstance(q, Q.Term):
-            return self.term(q.fieldname, q.text, boost)
+            return self._term(q.fieldname, q.text, boost)
         if isinstance(q, (Q.Prefix, Q.FuzzyTerm)):
             # A guess at what is being typed (or meant) scores a fixed amount:
             # it must not outweigh the words typed in full.
@@ -308,6 +314,7 @@ class TermScorer:
         elif isinstance(q, Q.AndMaybe):
             result = self.scores(q.a)
             if result:
+                result = dict(result)
                 for d, s in self.scores(q.b).items():
                     if d in result:
                         result[d] += s
@@ -329,6 +336,8 @@ class TermScorer:
             scores = self.scores(part)
             if result is None:
                 result = scores
+            elif len(scores) < len(result):
+                result = {d: s + result[d] for d, s in scores.items() if d in result}
             else:
                 result = {d: s + scores[d] for d, s in result.items() if d in scores}
             if not result:
@@ -340,6 +349,8 @@ def _add_all(parts: list[dict[int, float]]) -> dict[int, float]:
     parts = [p for p in parts if p]
     if not parts:
         return {}
+    if len(parts) == 1:
+        return parts[0]
     parts.sort(key=len, reverse=True)
     result = dict(parts[0])
     get = result.get

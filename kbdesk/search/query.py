@@ -61,6 +61,9 @@ class Concept:
     phrase: bool = False
     optional: bool = False
     parts: tuple[str, ...] = ()  # shorter words inside text, matched together instead
+    # forms the dictionary does not know (铃声响, 漏接): the text may cut them
+    # otherwise, so their bigrams are looked for too
+    unknown: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -205,8 +208,10 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
             # a pair the segmenter guessed (要接) is not something to insist on
             or (cjk and len(word) == 2 and not seg.is_known(word) and len(synonyms.forms(word)) == 1)
         )
+        forms = synonyms.forms(word)
+        unknown = frozenset(f for f in forms if textforms.is_cjk(f[:1]) and not seg.is_known(f))
         parts = tuple(seg.sub_words(word)) if cjk and len(word) > 2 else ()
-        concepts.append(Concept(word, synonyms.forms(word), latin=not cjk, optional=optional, parts=parts))
+        concepts.append(Concept(word, forms, latin=not cjk, optional=optional, parts=parts, unknown=unknown))
     wants_script = any(w in norm for w in SCRIPT_INTENT_WORDS)
     return ParsedQuery(concepts, textforms.script_of(text), wants_script)
 
@@ -218,12 +223,12 @@ def _word_or_gram(gram: str) -> Q.Query:
     return Q.Or([Q.Term("words", gram), Q.Term("grams", gram)])
 
 
-def _cjk_form_query(form: str, as_prefix: bool) -> Q.Query:
+def _cjk_form_query(form: str, as_prefix: bool, cut_apart: bool) -> Q.Query:
     parts: list[Q.Query] = [Q.Term("words", form)]
     grams = analysis.query_bigrams(form)
     if len(form) == 2:
         parts.append(Q.Term("grams", form, boost=GRAMS_WEIGHT))
-    elif len(form) > 2 and grams:
+    elif len(form) > 2 and grams and cut_apart:
         # The same characters where the text was cut otherwise: each bigram
         # as a word or as a bigram of the text (the index keeps no positions).
         parts.append(Q.And([_word_or_gram(g) for g in grams]).with_boost(GRAMS_WEIGHT / len(grams)))
@@ -263,8 +268,10 @@ def _latin_form_query(form: str, as_prefix: bool) -> Q.Query:
     return Q.Or(parts)
 
 
-def _form_query(form: str, as_prefix: bool) -> Q.Query:
-    return _cjk_form_query(form, as_prefix) if textforms.is_cjk(form[:1]) else _latin_form_query(form, as_prefix)
+def _form_query(form: str, as_prefix: bool, cut_apart: bool = True) -> Q.Query:
+    if textforms.is_cjk(form[:1]):
+        return _cjk_form_query(form, as_prefix, cut_apart)
+    return _latin_form_query(form, as_prefix)
 
 
 def concept_query(concept: Concept, last: bool) -> Q.Query:
@@ -272,8 +279,10 @@ def concept_query(concept: Concept, last: bool) -> Q.Query:
         # Its words here; that they stand together is checked on the text.
         terms = [Q.Term("words", w) for w in concept.parts] or [Q.Term("words", concept.text)]
         return terms[0] if len(terms) == 1 else Q.And(terms)
-    forms = [_form_query(concept.text, as_prefix=last)]
-    forms += [_form_query(form, as_prefix=False).with_boost(SYNONYM_WEIGHT) for form in concept.forms[1:]]
+    unknown = concept.unknown
+    forms = [_form_query(concept.text, as_prefix=last, cut_apart=concept.text in unknown)]
+    forms += [_form_query(form, as_prefix=False, cut_apart=form in unknown).with_boost(SYNONYM_WEIGHT)
+              for form in concept.forms[1:]]
     if concept.parts:
         # 电话响 → 电话: the same meaning in shorter words, scored a little lower
         parts = Q.And([_form_query(p, as_prefix=False) for p in concept.parts])

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
+from itertools import chain
+from operator import itemgetter
 from dataclasses import dataclass
 
 from whoosh import query as Q
@@ -68,10 +71,12 @@ def _rank_key(required: int):
 
 @dataclass
 class _Matches:
-    """What a query matches, before filters: per passage the number of
-    concepts matched and the score, and each concept's scores."""
+    """What a query matches, filters applied: the passages that match every
+    concept, the others kept with the number of concepts they match, and
+    each concept's scores."""
 
-    passages: dict[int, tuple[int, float]]
+    full: dict[int, float]  # passages matching every concept → score
+    partial: dict[int, tuple[int, float]]  # the others kept → (concepts matched, score)
     concepts: list[dict[int, float]]
     optional: list[dict[int, float]]
     required: int
@@ -181,28 +186,24 @@ class Searcher:
                 missing += 1  # in no passage at all: it cannot tell passages apart
         n = len(required)
         by_size = sorted(required, key=len)
-        full = dict(by_size[0]) if by_size else {}
+        full = by_size[0] if by_size else {}
         for scores in by_size[1:]:
             full = {d: v + scores[d] for d, v in full.items() if d in scores}
-        if allowed is not None:
-            full = {d: v for d, v in full.items() if d in allowed}
-        passages = {d: (n, v) for d, v in full.items()}
+        if allowed is not None and full:
+            full = {d: full[d] for d in full.keys() & allowed}
         firsts = scorer.article_firsts()
+        partial: dict[int, tuple[int, float]] = {}
         if n > 1 and len(set(map(firsts.__getitem__, full))) < PARTIAL_BELOW:
             least = max(1, math.ceil(n / 2)) if n > 2 else 1
-            counts: dict[int, int] = {}
-            get = counts.get
-            for scores in required:
-                for d in scores:
-                    counts[d] = get(d, 0) + 1
+            counts = Counter(chain.from_iterable(required))
             while True:
                 for d, c in counts.items():
                     if least <= c < n and (allowed is None or d in allowed):
-                        passages[d] = (c, sum(scores.get(d, 0.0) for scores in required))
-                if passages or least == 1:
+                        partial[d] = (c, sum(scores.get(d, 0.0) for scores in required))
+                if partial or least == 1:
                     break
                 least = 1  # nothing has half of them: any concept rather than nothing
-        matches = _Matches(passages, required, optional, n, missing)
+        matches = _Matches(full, partial, required, optional, n, missing)
         self._last_matches = (key, matches)
         return matches
 
@@ -243,11 +244,14 @@ class Searcher:
         matches = self._matches(parsed, allowed)
         scorer = self._scorer
         firsts = scorer.article_firsts()
-        total = len(set(map(firsts.__getitem__, matches.passages)))
+        total = len(set(map(firsts.__getitem__, chain(matches.full, matches.partial))))
         depth = max(limit, RERANK_DEPTH)
         # Quoted phrases are checked on the text, so look deeper for them.
         wanted = depth * PASSAGES_PER_ARTICLE * (10 if parsed.phrases else 1)
-        candidates = heapq.nlargest(wanted, matches.passages.items(), key=lambda item: (item[1], -item[0]))
+        n = matches.required
+        candidates = [(d, (n, matches.full[d])) for d in heapq.nlargest(wanted, matches.full, key=matches.full.get)]
+        if len(candidates) < wanted and matches.partial:
+            candidates += heapq.nlargest(wanted - len(candidates), matches.partial.items(), key=itemgetter(1))
         stored_of: dict[int, dict] = {}
 
         def stored(d: int) -> dict:
@@ -324,7 +328,8 @@ class Searcher:
             return facets
         allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses))
         firsts = self._scorer.article_firsts()
-        docs = set(map(firsts.__getitem__, self._matches(parsed, allowed).passages))
+        matches = self._matches(parsed, allowed)
+        docs = set(map(firsts.__getitem__, chain(matches.full, matches.partial)))
         if docs:  # (an empty index has no facets column to open)
             self._count_facets(searcher, docs, facets)
         return facets
