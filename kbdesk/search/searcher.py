@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from itertools import chain
 from operator import itemgetter
@@ -30,6 +31,7 @@ from kbdesk.search import analysis
 from kbdesk.search.index import IndexDamaged, SearchIndex
 from kbdesk.search.matching import TermScorer
 from kbdesk.search.query import (
+    QUERY_STOP_WORDS,
     ParsedQuery,
     Synonyms,
     build_concept_queries,
@@ -54,8 +56,41 @@ PARTIAL_BELOW = 30
 # An optional word (客户, 处理) found in more than this share of passages is
 # left out: reading its postings costs more than its nearly equal score buys.
 EVERYWHERE_SHARE = 0.25
+# The passage shown for each of the first REPICK_TOP results is chosen again
+# among its article's passages that score at least REPICK_SCORE of the best
+# (at most REPICK_OPTIONS of them), by how much of what was typed they hold.
+REPICK_TOP = 10
+REPICK_SCORE = 0.5
+REPICK_OPTIONS = 12
 # Passages looked at per article wanted.
 PASSAGES_PER_ARTICLE = 4
+
+
+def _typed_pieces(text: str) -> tuple[set[str], set[str]]:
+    """The Chinese characters and character pairs typed, question words left out."""
+    norm = textforms.normalize(text)
+    for word in sorted(QUERY_STOP_WORDS, key=len, reverse=True):
+        if len(word) > 1 and textforms.is_cjk(word[:1]):
+            norm = norm.replace(word, " ")
+    chars, pairs = set(), set()
+    for run in re.findall(r"[\u3400-\u9fff]+", norm):
+        chars.update(c for c in run if c not in QUERY_STOP_WORDS)
+        pairs.update(run[i:i + 2] for i in range(len(run) - 1))
+    return chars, pairs
+
+
+def _overlap(typed: tuple[set[str], set[str]], fields: dict) -> float:
+    """Share of the typed characters and pairs in a passage's text, those in
+    its heading counting twice (0–1)."""
+    chars, pairs = typed
+    total = len(chars) + 2 * len(pairs)
+    if not total:
+        return 0.0
+    heading, body = textforms.normalize(fields.get("heading") or ""), textforms.normalize(fields.get("text", ""))
+    found = 0
+    for piece, weight in [*((c, 1) for c in chars), *((p, 2) for p in pairs)]:
+        found += weight * ((piece in body) + (piece in heading))
+    return found / (2 * total)
 
 
 def _rank_key(required: int):
@@ -293,8 +328,11 @@ class Searcher:
         if parsed.phrases:
             total = len(ranked)
         terms = parsed.highlight_terms()
+        typed = _typed_pieces(text)
         hits = []
-        for share, score, d, _ in ranked[:limit]:
+        for rank, (share, score, d, _) in enumerate(ranked[:limit]):
+            if rank < REPICK_TOP:
+                d = self._answering_passage(d, matches, typed, stored)
             fields = stored(d)
             heading = fields.get("heading") or ""
             hits.append(SearchHit(
@@ -314,6 +352,29 @@ class Searcher:
                 matched=share / matches.required if matches.required else 1.0,
             ))
         return SearchResults(text, hits, total, relaxed)
+
+    def _answering_passage(self, d: int, matches: _Matches, typed: tuple[set, set], stored) -> int:
+        """Of the passages of *d*'s article that match as many concepts as
+        *d* and score nearly as well, the one whose heading and text hold
+        most of what was typed: the words that are not concepts (响 in
+        电话响几声要接, 几天) still say which section answers."""
+        scorer = self._scorer
+        passages = scorer.article_passages(scorer.article_firsts()[d])
+        if len(passages) == 1:
+            return d
+        n = matches.required
+
+        def level(p: int) -> tuple[int, float]:
+            if p in matches.full:
+                return n, matches.full[p]
+            return matches.partial.get(p, (0, 0.0))
+
+        matched, score = level(d)
+        options = [(level(p)[1], p) for p in passages if level(p)[0] == matched and level(p)[1] >= REPICK_SCORE * score]
+        if len(options) < 2:
+            return d
+        options = heapq.nlargest(REPICK_OPTIONS, options)
+        return max(options, key=lambda o: (o[0] * (0.5 + _overlap(typed, stored(o[1]))), -o[1]))[1]
 
     def _filter_query(self, searcher, statuses, kinds=None, categories=None, tags=None) -> Q.Query | None:
         statuses = [s for s in (statuses or ALL_LIVE_STATUSES) if s != "retired"]
