@@ -56,10 +56,11 @@ PARTIAL_BELOW = 30
 # An optional word (客户, 处理) found in more than this share of passages is
 # left out: reading its postings costs more than its nearly equal score buys.
 EVERYWHERE_SHARE = 0.25
-# The passage shown for each of the first REPICK_TOP results is chosen again
-# among its article's passages that score at least REPICK_SCORE of the best
-# (at most REPICK_OPTIONS of them), by how much of what was typed they hold.
-REPICK_TOP = 10
+# The passage of each of the best RERANK_DEPTH articles is chosen again among
+# its passages that score at least REPICK_SCORE of the best (at most
+# REPICK_OPTIONS of them), by how much of what was typed they hold; and that
+# share lifts the article by up to TYPED_BOOST.
+TYPED_BOOST = 0.3
 REPICK_SCORE = 0.5
 REPICK_OPTIONS = 12
 # Passages looked at per article wanted.
@@ -323,16 +324,16 @@ class Searcher:
             share = matched + ELSEWHERE_SHARE * (whole_matched - matched)
             ranked.append((share, score + WHOLE_WEIGHT * whole, d, whole_matched))
         ranked.sort(key=_rank_key(matches.required), reverse=True)
-        ranked = self._rerank(parsed, ranked[:depth], stored, boost, matches.required) + ranked[depth:]
+        typed = _typed_pieces(text)
+        head = [(share, score, self._answering_passage(d, matches, typed, stored), whole)
+                for share, score, d, whole in ranked[:depth]]
+        ranked = self._rerank(parsed, head, stored, boost, matches.required, typed) + ranked[depth:]
         relaxed = bool(ranked) and (matches.missing > 0 or not any(r[3] == matches.required for r in ranked))
         if parsed.phrases:
             total = len(ranked)
         terms = parsed.highlight_terms()
-        typed = _typed_pieces(text)
         hits = []
-        for rank, (share, score, d, _) in enumerate(ranked[:limit]):
-            if rank < REPICK_TOP:
-                d = self._answering_passage(d, matches, typed, stored)
+        for share, score, d, _ in ranked[:limit]:
             fields = stored(d)
             heading = fields.get("heading") or ""
             hits.append(SearchHit(
@@ -446,8 +447,10 @@ class Searcher:
         return all(p in text for p in parsed.phrases)
 
     @staticmethod
-    def _rerank(parsed: ParsedQuery, ranked: list, stored, boost, required: int) -> list:
+    def _rerank(parsed: ParsedQuery, ranked: list, stored, boost, required: int, typed) -> list:
         """Adjust the best matches for what the agent evidently prefers: the
+        passage that holds more of what was typed (响 and 接 in 电话响几声要接
+        are no concepts, but they tell 接听时限 from 未接来电回拨), the
         script they type in (Simplified unless they type Traditional), reply
         scripts when they ask how to say something, and *boost* (path →
         factor, e.g. from how often the agent copied an article). The share
@@ -456,7 +459,7 @@ class Searcher:
         adjusted = []
         for share, score, d, whole_matched in ranked:
             fields = stored(d)
-            factor = 1.0
+            factor = 1.0 + TYPED_BOOST * _overlap(typed, fields)
             if fields.get("script") == preferred_script:
                 factor *= SAME_SCRIPT_BOOST
             if parsed.wants_script and fields.get("kind") == "script":
