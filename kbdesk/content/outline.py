@@ -54,7 +54,7 @@ class Line:
     (a heading too), an answer, a list item (*marker* kept or given), or a
     paragraph."""
 
-    kind: str  # heading | question | answer | item | paragraph
+    kind: str  # heading | question | answer | item | row | paragraph
     text: str
     level: int = 0
     marker: str = ""
@@ -91,6 +91,8 @@ class TextTraits:
 
 def classify_line(line: str, nxt: str, traits: TextTraits, after_heading: bool = True) -> Line:
     """What *line* (stripped, not empty) is, given the next non-empty line."""
+    if line.startswith("|"):
+        return Line("row", line)  # a row of a Markdown table
     if m := QUESTION_RE.match(line):
         return Line("question", m.group("text"), 2)
     if (m := ANSWER_RE.match(line)) and after_heading:

@@ -313,6 +313,36 @@ _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK}])(?:([,;:])(?=[{_CJK}])|([?!])(?=\s|$))", re.M)
 
 
+# Cells of a table typed with spaces or tabs stand two or more apart.
+_CELL_GAP_RE = re.compile(r"[ \u3000]{2,}|\t+")
+
+
+def aligned_tables(text: str) -> str:
+    """Runs of two or more lines whose cells stand apart (a table typed with
+    spaces or tabs, or copied from a web page) as Markdown tables, the first
+    line as the header; before spaces are made one, which would join the cells."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not lines[j].lstrip().startswith(("|", "#", "-", "*")) \
+                and len(_CELL_GAP_RE.split(lines[j].strip())) >= 2:
+            j += 1
+        if j - i >= 2:
+            rows = [[cell.strip() for cell in _CELL_GAP_RE.split(line.strip())] for line in lines[i:j]]
+            width = max(len(r) for r in rows)
+            rows = [r + [""] * (width - len(r)) for r in rows]
+            out.append("| " + " | ".join(rows[0]) + " |")
+            out.append("|" + " --- |" * width)
+            out.extend("| " + " | ".join(r) + " |" for r in rows[1:])
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
+
+
 def normalise_forms(text: str) -> tuple[str, list[str]]:
     """One form for whitespace and punctuation: full-width spaces, tabs and
     runs of spaces become one space, lines lose trailing spaces, blank-line
@@ -329,6 +359,7 @@ def normalise_forms(text: str) -> tuple[str, list[str]]:
         changed.append(mark)
         return _HALF_TO_FULL[mark]
 
+    text = aligned_tables(text)
     lines = []
     for line in text.split("\n"):
         indent = re.match(r" *", line).group()  # Markdown's own indentation (nested lists) stays

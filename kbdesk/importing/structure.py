@@ -35,14 +35,14 @@ def to_markdown(text: str) -> Structured:
     out: list[str] = []
     headings: list[str] = []
     pairs = 0
-    in_list = False
+    group = ""  # the kind of lines that follow each other without a blank line: item, row
 
-    def block(text: str, list_item: bool = False) -> None:
-        nonlocal in_list
-        if out and not (list_item and in_list):
+    def block(text: str, kind: str = "") -> None:
+        nonlocal group
+        if out and not (kind and kind == group):
             out.append("")
         out.append(text)
-        in_list = list_item
+        group = kind
 
     for i, line in enumerate(lines):
         if not line:
@@ -57,7 +57,9 @@ def to_markdown(text: str) -> Structured:
             if kind.text:
                 block(kind.text)
         elif kind.kind == "item":
-            block(kind.marker + kind.text, list_item=True)
+            block(kind.marker + kind.text, "item")
+        elif kind.kind == "row":
+            block(line, "row")
         else:
             block(line)
     return Structured("\n".join(out).strip(), headings, pairs)

@@ -18,6 +18,7 @@ from kbdesk.importing.cleaning import (
     strip_repetition,
 )
 from kbdesk.importing.decoding import UndecidableEncoding, declared_charset, decode
+from kbdesk.importing.structure import to_markdown
 
 CLEAN = """客户服务规范
 本规范明确客服人员的职责，通过规范服务提升客户满意度。
@@ -139,3 +140,15 @@ def test_decoding_short_chinese_texts_in_their_encodings():
     assert declared_charset(page) == "gb18030" and decode(page, declared_charset(page))[0].endswith("退款</p>")
     with pytest.raises(UndecidableEncoding):
         decode(bytes(range(256)) * 4)
+
+
+def test_a_table_typed_with_spaces_becomes_a_markdown_table_not_headings():
+    text = ("各支付方式的到账时间如下：\n\n支付方式            预计到账时间\n账户余额 / 礼品卡    即时到账\n"
+            "信用卡\t7-15个工作日，退至信用卡额度\n\n注：节假日顺延。")
+    tidy, _ = normalise_forms(text)
+    assert "| 支付方式 | 预计到账时间 |\n| --- | --- |\n| 账户余额 / 礼品卡 | 即时到账 |" in tidy
+    assert "| 信用卡 | 7-15个工作日，退至信用卡额度 |" in tidy
+    structured = to_markdown(tidy)
+    assert structured.headings == []  # no row is taken for a heading
+    assert "| 账户余额 / 礼品卡 | 即时到账 |\n| 信用卡 |" in structured.markdown  # rows stay one table
+    assert "注：节假日顺延。" in structured.markdown
