@@ -15,6 +15,7 @@ as a whole. Postings are scored by
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -56,13 +57,14 @@ PARTIAL_BELOW = 30
 # An optional word (客户, 处理) found in more than this share of passages is
 # left out: reading its postings costs more than its nearly equal score buys.
 EVERYWHERE_SHARE = 0.25
-# The passage of each of the best RERANK_DEPTH articles is chosen again among
+# The passage of each of the best REPICK_TOP articles is chosen again among
 # its passages that score at least REPICK_SCORE of the best (at most
 # REPICK_OPTIONS of them), by how much of what was typed they hold; and that
-# share lifts the article by up to TYPED_BOOST.
+# share lifts each of the best RERANK_DEPTH articles by up to TYPED_BOOST.
+REPICK_TOP = 10
 TYPED_BOOST = 0.3
 REPICK_SCORE = 0.5
-REPICK_OPTIONS = 12
+REPICK_OPTIONS = 6
 # Passages looked at per article wanted.
 PASSAGES_PER_ARTICLE = 4
 
@@ -80,6 +82,10 @@ def _typed_pieces(text: str) -> tuple[set[str], set[str]]:
     return chars, pairs
 
 
+# Passages looked at again while the agent types on: normalised once.
+_normalized = functools.lru_cache(maxsize=4096)(textforms.normalize)
+
+
 def _overlap(typed: tuple[set[str], set[str]], fields: dict) -> float:
     """Share of the typed characters and pairs in a passage's text, those in
     its heading counting twice (0–1)."""
@@ -87,7 +93,7 @@ def _overlap(typed: tuple[set[str], set[str]], fields: dict) -> float:
     total = len(chars) + 2 * len(pairs)
     if not total:
         return 0.0
-    heading, body = textforms.normalize(fields.get("heading") or ""), textforms.normalize(fields.get("text", ""))
+    heading, body = _normalized(fields.get("heading") or ""), _normalized(fields.get("text", ""))
     found = 0
     for piece, weight in [*((c, 1) for c in chars), *((p, 2) for p in pairs)]:
         found += weight * ((piece in body) + (piece in heading))
@@ -325,8 +331,8 @@ class Searcher:
             ranked.append((share, score + WHOLE_WEIGHT * whole, d, whole_matched))
         ranked.sort(key=_rank_key(matches.required), reverse=True)
         typed = _typed_pieces(text)
-        head = [(share, score, self._answering_passage(d, matches, typed, stored), whole)
-                for share, score, d, whole in ranked[:depth]]
+        head = [(share, score, self._answering_passage(d, matches, typed, stored) if n < REPICK_TOP else d, whole)
+                for n, (share, score, d, whole) in enumerate(ranked[:depth])]
         ranked = self._rerank(parsed, head, stored, boost, matches.required, typed) + ranked[depth:]
         relaxed = bool(ranked) and (matches.missing > 0 or not any(r[3] == matches.required for r in ranked))
         if parsed.phrases:
