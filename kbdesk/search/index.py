@@ -48,6 +48,9 @@ INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 # Below this many documents a second process costs more than it saves.
 PARALLEL_BUILD_MIN_DOCS = 400
 BUILD_PROCESSES = min(2, os.cpu_count() or 1)
+# A full build writes a segment per this many passages: what a build process
+# holds in memory is bounded by it (about 100 MB), not by the folder's size.
+SEGMENT_DOCS = 20_000
 
 
 def default_index_dir(content_root: Path, source_name: str = "latest") -> Path:
@@ -344,7 +347,7 @@ class SearchIndex:
                 parts = [_build_segment(ix, self.source, paths, self.dict_path, _Progress(progress, len(paths)))]
             files = {}
             for part in parts:
-                segment, part_files, problems, added = part[:4]
+                part_segments, part_files, problems, added = part[:4]
                 if len(part) > 4:
                     result.worker_peak_rss_mb = max(result.worker_peak_rss_mb, part[4])
                 files.update(part_files)
@@ -355,7 +358,7 @@ class SearchIndex:
             result.added.sort()
             writer = ix.writer()
             writer._close_segment()  # it writes nothing itself: the parts are the index
-            writer._commit_toc([part[0] for part in parts if part[0] is not None])
+            writer._commit_toc([segment for part in parts for segment in part[0]])
             writer._finish()
             checksums.record(target)
         except BaseException:
@@ -493,11 +496,13 @@ class _Progress:
 
 
 def _build_segment(ix, source, paths: list[str], dict_path: str | None, progress: _Progress):
-    """(segment or None, files, problems, added) for *paths*, written as one
-    new segment of *ix* without touching its table of contents."""
-    # One large segment: a compound file would only copy it once more.
+    """(segments, files, problems, added) for *paths*, written as new
+    segments of *ix* without touching its table of contents: a new segment
+    every SEGMENT_DOCS documents, so that a process holds the postings of
+    that many passages at most, whatever the size of the folder."""
+    segments, files, problems, added = [], {}, [], []
+    # Large segments: a compound file would only copy them once more.
     writer = FastSegmentWriter(ix, _lk=False, compound=False)
-    files, problems, added = {}, [], []
     try:
         for n, path in enumerate(paths, 1):
             try:
@@ -510,11 +515,15 @@ def _build_segment(ix, source, paths: list[str], dict_path: str | None, progress
                     writer.add_document(**document)
                 files[path] = [None, article.hash, None]
                 added.append(path)
+                if writer.docnum >= SEGMENT_DOCS:  # (at an article's end: its passages stay together)
+                    segments.append(writer._finalize_segment())
+                    writer = FastSegmentWriter(ix, _lk=False, compound=False)
             progress.step(n)
-        if added:
-            return writer._finalize_segment(), files, problems, added
-        writer._close_segment()
-        return None, files, problems, added
+        if writer.docnum:
+            segments.append(writer._finalize_segment())
+        else:
+            writer._close_segment()
+        return segments, files, problems, added
     except BaseException:
         writer.cancel()
         raise

@@ -223,3 +223,15 @@ def test_a_cancelled_build_leaves_the_index_as_it_was(index):
         index.update(full=True, progress=lambda n, total: False)
     assert json.loads((index.dir / "state.json").read_text())["current"] == before
     assert sorted(p.name for p in index.dir.glob("ix-*")) == [before]
+
+
+def test_a_full_build_writes_a_segment_per_so_many_passages(index, monkeypatch):
+    import kbdesk.search.index as index_module
+
+    monkeypatch.setattr(index_module, "SEGMENT_DOCS", 2)  # what a build process holds stays bounded
+    assert index.update(full=True).rebuilt
+    ix = index.open()
+    assert len(ix._segments()) >= 3 and index.doc_count() == 7
+    searcher = Searcher(index)
+    assert ids(searcher, "足彩")  # every article searchable, none twice
+    assert len(ids(searcher, "客服", limit=20)) == len(set(ids(searcher, "客服", limit=20)))
