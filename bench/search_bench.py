@@ -38,7 +38,9 @@ FTS5 does less: AND of precise-mode words within one passage (its title
 included), no pinyin, no fallback; it still parses the same files, returns the
 best 10 articles (each by its best bm25 passage: the best of a ``min(bm25)
 ... GROUP BY path``, found faster) and builds that passage's snippet. ``peak_rss_mb`` is taken before the FTS5 phase, so it is kbdesk's
-figure (plus the generator).
+figure plus the generator's and the build's; ``peak_rss_search_mb`` is that of
+a fresh process that only opens the index and runs the same queries, as the
+agents' window does.
 
 ``--growth`` runs again at three times ``--docs`` (in a child process, so that
 its memory is its own) and shows how each figure grows.
@@ -88,12 +90,13 @@ TARGETS = {
     "query_p95_vs_fts5": (1.5, "query p95 <= 1.5x FTS5 p95"),
     "peak_rss_mb": (250.0, "peak RSS (self) <= 250 MB"),
     "peak_rss_children_mb": (250.0, "peak RSS (build child) <= 250 MB"),
+    "peak_rss_search_mb": (250.0, "peak RSS (searching only) <= 250 MB"),
 }
 # the figures --growth compares, in the table's order
 GROWTH_KEYS = ["passages", "corpus_mb", "generate_seconds", "index_seconds", "fts5_index_seconds", "index_vs_fts5",
                "incremental_p50_ms", "incremental_p95_ms", "incremental_known_p50_ms", "incremental_known_p95_ms",
                "merge_max_ms", "query_p50_ms", "query_p95_ms", "query_mean_ms", "query_max_ms", "typeahead_p95_ms",
-               "fts5_query_p50_ms", "fts5_query_p95_ms", "query_p95_vs_fts5", "peak_rss_mb", "peak_rss_children_mb"]
+               "fts5_query_p50_ms", "fts5_query_p95_ms", "query_p95_vs_fts5", "peak_rss_mb", "peak_rss_children_mb", "peak_rss_search_mb"]
 SENT_RE = re.compile(r"[^。！？；!?]+[。！？；!?]?")
 ITEM_RE = re.compile(r"^(?:[-*+]|\d+\.)\s+(.*)")
 NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第\S+?[章节步])\s*")
@@ -398,6 +401,22 @@ def rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
+def search_child_rss(root: Path, index_dir: Path, queries: list[str]) -> float:
+    """Peak RSS (MB) of a fresh process that opens the index and runs *queries*."""
+    import subprocess
+
+    code = ("import json, resource, sys; sys.path.insert(0, sys.argv[1])\n"
+            "from kbdesk.content.store import ContentStore\n"
+            "from kbdesk.search.index import SearchIndex\n"
+            "from kbdesk.search.searcher import Searcher\n"
+            "s = Searcher(SearchIndex(ContentStore(sys.argv[2]), sys.argv[3]))\n"
+            "for q in json.loads(sys.stdin.read()): s.search(q, limit=10)\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(Path(__file__).resolve().parents[1]), str(root),
+                           str(index_dir)], input=json.dumps(queries), capture_output=True, text=True, check=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def run(args) -> dict:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kbdesk-bench-"))
     if args.keep and work.exists() and any(work.iterdir()):
@@ -441,6 +460,7 @@ def run(args) -> dict:
         ta_times, _ = time_queries(search, [q[:k] for q in typed for k in range(1, len(q) + 1) if q[:k].strip()], 0)
         searcher.close()
         rss["queries"] = peak_self = rss_mb(resource.RUSAGE_SELF)
+        peak_search = search_child_rss(root, index_dir, queries)
         # build workers are started by a fork server, not by us: they report their own peak
         peak_children = max(build.worker_peak_rss_mb, rss_mb(resource.RUSAGE_CHILDREN))
 
@@ -469,6 +489,7 @@ def run(args) -> dict:
         "typeahead_p95_ms": round(pct(ta_times, 95), 2), "fts5_index_seconds": round(fts_index, 2),
         "fts5_query_p50_ms": round(pct(f_times, 50), 2), "fts5_query_p95_ms": round(pct(f_times, 95), 2),
         "fts5_zero_hits": f_zero, "peak_rss_mb": round(peak_self, 1), "peak_rss_children_mb": round(peak_children, 1),
+        "peak_rss_search_mb": round(peak_search, 1),
         "peak_rss_total_mb": round(rss_mb(resource.RUSAGE_SELF), 1), "cpus": os.cpu_count(),
         "peak_rss_after_mb": {k: round(v, 1) for k, v in rss.items()},
         "reference_loop_ms": [round(reference_before, 1), round(reference_ms(), 1)],
@@ -513,7 +534,8 @@ def print_table(r: dict) -> None:
             ("query p95 vs FTS5", f"{r['query_p95_vs_fts5']}x", "query_p95_vs_fts5"),
             ("zero-hit queries kbdesk / FTS5", f"{r['query_zero_hits']} / {r['fts5_zero_hits']}", None),
             ("peak RSS self", f"{r['peak_rss_mb']} MB", "peak_rss_mb"),
-            ("peak RSS build child", f"{r['peak_rss_children_mb']} MB", "peak_rss_children_mb")]
+            ("peak RSS build child", f"{r['peak_rss_children_mb']} MB", "peak_rss_children_mb"),
+            ("peak RSS searching only", f"{r['peak_rss_search_mb']} MB", "peak_rss_search_mb")]
     print(f"kbdesk search benchmark ({r['cpus']} CPUs; targets are for 10,000 docs; reference loop "
           f"{r['reference_loop_ms'][0]} / {r['reference_loop_ms'][1]} ms before / after: higher = slower machine)\n")
     print(f"{'measure':<36} {'value':<42} {'target':<34} {'of target':<10} met")
