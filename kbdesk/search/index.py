@@ -349,7 +349,7 @@ class SearchIndex:
                 parts = [_build_segment(ix, self.source, paths, self.dict_path, _Progress(progress, len(paths)))]
             files = {}
             for part in parts:
-                part_segments, part_files, problems, added = part[:4]
+                _segments, part_files, problems, added = part[:4]
                 if len(part) > 4:
                     result.worker_peak_rss_mb = max(result.worker_peak_rss_mb, part[4])
                 files.update(part_files)

@@ -20,9 +20,9 @@ import heapq
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
-from dataclasses import dataclass
 
 from whoosh import query as Q
 from whoosh.searching import Searcher as WhooshSearcher
