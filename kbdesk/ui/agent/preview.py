@@ -173,6 +173,13 @@ class PreviewPane(QWidget):
                 if not wanted:
                     return max(0, int(layout.blockBoundingRect(block).top()) - 4)
             block = block.next()
+        # A plain text's headings are lines of it (一、接听时限): the first line that is one
+        block = document.begin()
+        while block.isValid():
+            text = block.text().strip()
+            if text.endswith(section[-1]) and len(text) <= len(section[-1]) + 6:
+                return max(0, int(layout.blockBoundingRect(block).top()) - 4)
+            block = block.next()
         return 0
 
     def reload(self) -> None:

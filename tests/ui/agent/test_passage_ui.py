@@ -58,3 +58,17 @@ def test_the_wait_after_a_keystroke_follows_what_searches_take(qtbot, make_windo
         search(qtbot, window, text)
     # the small sample answers in a few milliseconds: no reason to wait 120 ms
     assert 15 <= window.search_timer.interval() < 120
+
+
+def test_the_preview_opens_at_a_heading_that_is_only_a_line_of_plain_text(qtbot, make_window, content):
+    # an old document pasted as it was: no Markdown headings, numbered lines
+    write(content, "standards/pasted.md",
+          "---\nid: std-pasted\ntitle: 值班制度\nkind: standard\n---\n"
+          f"一、总则\n\n{FILLER}\n\n二、交接时间\n\n接班人员须提前十五分钟到岗。\n\n{FILLER}")
+    window = make_window(content)
+    search(qtbot, window, "提前十五分钟到岗")
+    assert window.selected_item().section == ("交接时间",)
+    browser = window.preview.browser
+    qtbot.waitUntil(lambda: browser.verticalScrollBar().value() > 0, timeout=5000)
+    top = browser.cursorForPosition(browser.viewport().rect().topLeft()).block()
+    assert "交接时间" in top.text() or "交接时间" in top.next().text()
