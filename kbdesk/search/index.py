@@ -405,14 +405,14 @@ class SearchIndex:
         known: dict[str, list] = state.get("files", {})
         if paths is not None and version is None:
             # Only these changed: the rest of the folder stands as indexed.
-            paths = set(paths)
-            stamps = {path: entry[STAMP] for path, entry in known.items() if path not in paths}
-            stamps.update(self.source.stamps_of(paths))
+            stamps = self.source.stamps_of(paths)
+            todo = sorted(p for p, stamp in stamps.items() if p not in known or known[p][STAMP] != stamp)
+            removed = sorted(p for p in set(paths) - stamps.keys() if p in known)
         else:
             stamps = self.source.stamps()
-        indexed = {path: entry[STAMP] for path, entry in known.items()}
-        todo = sorted(path for path, _ in stamps.items() - indexed.items())  # new or changed
-        removed = sorted(known.keys() - stamps.keys())
+            indexed = {path: entry[STAMP] for path, entry in known.items()}
+            todo = sorted(path for path, _ in stamps.items() - indexed.items())  # new or changed
+            removed = sorted(known.keys() - stamps.keys())
         if not todo and not removed:
             if version is not None:
                 self._write_state({**state, "source_version": version})
