@@ -267,8 +267,10 @@ class TermScorer:
         factor = self.idf(fieldname, text, len(docs)) * (K1 + 1)
         scores = {d: factor * w / (w + norms[d]) for d, w in zip(docs, weights)}
         if self.deleted:
-            for d in self.deleted.intersection(scores):
-                del scores[d]
+            # (the few deleted documents are looked up, not the many postings walked)
+            pop = scores.pop
+            for d in self.deleted if len(self.deleted) < len(scores) else self.deleted.intersection(scores):
+                pop(d, None)
         return scores
 
     def expand(self, q) -> list[str]:
