@@ -968,6 +968,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>Say what the question is about</source>
             <translation>请说明问的是什么</translation>
         </message>
+        <message>
+            <source>Nothing copied: say what the question is about, or choose an article.</source>
+            <translation>未复制：请说明问的是什么，或先选一篇文章。</translation>
+        </message>
     </context>
     <context>
         <name>NewScriptDialog</name>

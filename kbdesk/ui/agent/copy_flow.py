@@ -37,6 +37,11 @@ class CopyFlowMixin:
                 self.run_search()
             return
         item = self.selected_item()
+        if item is None and self._last_outcome is not None and self._last_outcome.question_only:
+            # Only question words typed: what to copy is for the agent to choose.
+            self.statusBar().showMessage(self.tr("Nothing copied: say what the question is about, or choose an "
+                                                 "article."), 8000)
+            return
         if item is None and self.query():
             rows = self.model.article_rows()
             item = self.model.item(rows[0]) if rows else None

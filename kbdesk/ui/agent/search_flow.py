@@ -85,7 +85,7 @@ class SearchFlowMixin:
             self._set_counts(None)  # e.g. only filler words: nothing to count
         elif self._counts_key != (outcome.text, self._epoch):
             self.counts_timer.start()  # only the filters changed: the counts shown still hold
-        if items:
+        if items and not outcome.question_only:  # (the most used are no answer to 怎么办: none is chosen)
             self._select_row(0)
         self.resultsShown.emit(outcome.seq)
         if self._copy_when_ready:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from kbdesk.usage.store import ArticleRef
 from tests.conftest import write
 from tests.ui.conftest import search, set_clipboard_sentinel
 
@@ -72,3 +73,14 @@ def test_the_preview_opens_at_a_heading_that_is_only_a_line_of_plain_text(qtbot,
     qtbot.waitUntil(lambda: browser.verticalScrollBar().value() > 0, timeout=5000)
     top = browser.cursorForPosition(browser.viewport().rect().topLeft()).block()
     assert "交接时间" in top.text() or "交接时间" in top.next().text()
+
+
+def test_enter_after_only_question_words_copies_nothing_by_itself(qtbot, make_window, content):
+    window = make_window(content)
+    window.usage.record_copy(ArticleRef("faq-refund-timeline", "faq/refund-timeline.md", "退款多久能到账？", "faq", ""))
+    search(qtbot, window, "怎么办")
+    assert window.model.ids() and window.selected_item() is None  # the most used, none chosen
+    set_clipboard_sentinel()
+    qtbot.keyClick(window.field, Qt.Key.Key_Return)
+    assert QApplication.clipboard().text() == "sentinel-nothing-copied"
+    assert "未复制" in window.statusBar().currentMessage() or "Nothing copied" in window.statusBar().currentMessage()
