@@ -109,6 +109,7 @@ def read_groups(path: Path | None) -> list[list[str]]:
 
 class Synonyms:
     """Groups of words that mean the same to agents, one group per line of
+    ``kbdesk/search/synonyms.txt`` (shipped) and the team's
     ``.kbdesk/synonyms.txt`` (words separated by spaces or commas). Used at
     query time only, so leads can edit the file without a re-index."""
 
