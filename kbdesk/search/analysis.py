@@ -22,7 +22,7 @@ from kbdesk.textforms import CJK_RE, LATIN_RE, RUN_RE, fold_width_case, normaliz
 
 # Bump when tokens change, so existing indexes are rebuilt instead of mixing
 # old and new tokens.
-ANALYSIS_VERSION = 3  # 3: passages, bigrams of the body, pinyin of sub-words
+ANALYSIS_VERSION = 4  # 3: passages, bigrams of the body, pinyin of sub-words; 4: headings weigh 3
 
 # -- segmentation -------------------------------------------------------------
 

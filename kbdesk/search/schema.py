@@ -20,7 +20,7 @@ from kbdesk.content.article import Article
 from kbdesk.search import analysis
 
 SECTION_WEIGHTS = (3.0, 2.0, 1.5, 1.0)  # title, tags, category, body
-HEADING_WEIGHT = 2.0
+HEADING_WEIGHT = 3.0  # as much as the title: a section's heading says what it answers
 HEADING_SEP = " › "
 
 
