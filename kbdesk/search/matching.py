@@ -3,14 +3,16 @@
 Whoosh matches document at a time: for every candidate document it walks a
 tree of matcher objects and calls a scorer, several Python calls per posting
 and per tree node, again for every segment. With every word of a query
-occurring in thousands of articles (as in a real knowledge base, where 退款
+occurring in thousands of passages (as in a real knowledge base, where 退款
 or 客户 is everywhere), that is where a search spends its time.
 
 :class:`TermScorer` reads each posting list once, a whole block at a time,
 scores it with the same BM25F that Whoosh uses, and combines the lists as
-dictionaries (document number → score). The query objects are still
-Whoosh's (``whoosh.query``), built by ``kbdesk.search.query``; only their
-evaluation is done here, with the same meaning:
+arrays over all documents (numpy: document number → score, 0 where a query
+does not match), so that adding or intersecting two lists of 20,000 postings
+is one vector operation, not 20,000 dictionary look-ups. The query objects
+are still Whoosh's (``whoosh.query``), built by ``kbdesk.search.query``; only
+their evaluation is done here, with the same meaning:
 
 * ``Term`` — BM25F of the term in its field, times its boost;
 * ``Or`` — the documents matching any part, scores added;
@@ -19,19 +21,20 @@ evaluation is done here, with the same meaning:
 * ``Prefix``, ``FuzzyTerm`` — the documents with any term they expand to, at a
   fixed score (their boost).
 
+Every score of a matching document is above 0 (BM25F's idf is at least 1).
 It reads the codec's blocks directly (whoosh-reloaded 2.7.x, codec W3) and
 falls back to Whoosh's matcher interface for anything else.
 """
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left
 from itertools import islice
 from math import log
 
+import numpy as np
 from whoosh import query as Q
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
@@ -43,10 +46,10 @@ K1 = 1.2
 # Distinct terms a prefix or typo may expand to: beyond this, a one-letter
 # prefix would read half the vocabulary for a keystroke.
 MAX_EXPANSION = 64
-# Scored postings kept for the next query (as-you-type repeats the words of
-# the keystroke before), counted in postings: about 15 MB at most.
-TERM_CACHE_POSTINGS = 150_000
-
+# Scored postings kept for the next queries (as-you-type repeats the words
+# of the keystroke before; 退款 comes back all day), counted in postings of
+# 12 bytes: about 12 MB at most.
+TERM_CACHE_POSTINGS = 1_000_000
 
 # Segments up to this many documents (the ones each edit adds) are read into
 # memory whole, once: a look-up in each of 30 small segments per query term
@@ -54,7 +57,45 @@ TERM_CACHE_POSTINGS = 150_000
 SMALL_SEGMENT_DOCS = 16
 
 # Whoosh stores a length in one byte; 0 (an empty field) reads as 1, as its scorer does.
-_BYTE_LENGTHS = [byte_to_length(b) or 1 for b in range(256)]
+_BYTE_LENGTHS = np.array([byte_to_length(b) or 1 for b in range(256)], dtype=np.float64)
+_NO_DOCS = np.zeros(0, dtype=np.int64)
+
+
+def read_posting_arrays(m, base: int) -> tuple[np.ndarray, np.ndarray]:
+    """(document numbers + *base*, weights) of matcher *m* as arrays, read a
+    block at a time where it is the codec's own leaf matcher."""
+    if type(m) is not W3LeafMatcher or m._byteids:
+        docs: list[int] = []
+        weights: list[float] = []
+        read_postings(m, base, docs, weights)
+        return np.array(docs, dtype=np.int64), np.array(weights, dtype=np.float64)
+    gaps: list[int] = []
+    weights = []
+    starts: list[int] = []  # where each block begins in *gaps*, and the id before it
+    before: list[int] = []
+    previous = base
+    while m.is_active():
+        m._read_data()
+        data = m._data
+        starts.append(len(gaps))
+        before.append(previous)
+        gaps.extend(data[0])  # the block's first id, then gaps from the one before
+        w = data[1]
+        if w is None:
+            weights.extend([1.0] * m._blocklength)
+        elif isinstance(w, float):
+            weights.extend([w] * m._blocklength)
+        else:
+            weights.extend(w)
+        previous = base + m._maxid
+        m._next_block()
+    docs = np.array(gaps, dtype=np.int64)
+    if not len(docs):
+        return _NO_DOCS, np.zeros(0)
+    # A block's first id is absolute: as a gap from the last id of the block before.
+    docs[starts] -= np.array(before, dtype=np.int64) - base
+    docs[0] += base
+    return np.cumsum(docs), np.array(weights, dtype=np.float64)
 
 
 class _Segment:
@@ -70,7 +111,7 @@ class _Segment:
         self.doc_count_all = reader.doc_count_all()
         self.small = self.doc_count_all <= SMALL_SEGMENT_DOCS
 
-    def lengths(self, fieldname: str) -> list[int]:
+    def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in *fieldname*, as Whoosh stores it (a byte each)."""
         try:  # the whole column at once: 10,000 look-ups cost 10 ms a field
             column = self.reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
@@ -78,26 +119,24 @@ class _Segment:
         except (AttributeError, OSError):
             column = raw = None
         if column is not None and len(raw) == column._count <= self.doc_count_all:
-            lengths = [_BYTE_LENGTHS[b] for b in raw]
-            lengths.extend([1] * (self.doc_count_all - len(lengths)))
+            lengths = np.ones(self.doc_count_all)
+            lengths[:len(raw)] = _BYTE_LENGTHS[np.frombuffer(raw, dtype=np.uint8)]
             return lengths
         read = self.reader.doc_field_length
-        return [read(d, fieldname, 1) or 1 for d in range(self.doc_count_all)]  # None: empty field
+        return np.array([read(d, fieldname, 1) or 1 for d in range(self.doc_count_all)], dtype=np.float64)
 
-    def article_firsts(self) -> list[int]:
+    def article_firsts(self) -> np.ndarray:
         """For each document, the number (local) of its article's first
         passage: an article's passages are added together, in order."""
-        firsts: list[int] = []
         try:
-            numbers = list(self.reader.column_reader("pno"))
+            numbers = np.array(list(self.reader.column_reader("pno")), dtype=np.int64)
         except Exception:  # noqa: BLE001 - an index without the column: one document per article
-            numbers = [0] * self.doc_count_all
-        first = 0
-        for docnum, pno in enumerate(numbers):
-            if pno == 0:
-                first = docnum
-            firsts.append(first)
-        return firsts
+            numbers = np.zeros(self.doc_count_all, dtype=np.int64)
+        is_first = numbers == 0
+        if len(is_first):
+            is_first[0] = True
+        # each document's first: the last first at or before it
+        return np.maximum.accumulate(np.where(is_first, np.arange(len(numbers)), 0))
 
     def matcher(self, fieldname: str, tbytes: bytes, fmt):
         try:
@@ -119,11 +158,12 @@ class _Segment:
 class TermScorer:
     """Evaluates queries against one Whoosh searcher (one index version).
 
-    Cheap to keep: per-field length norms are computed on first use. What is
-    read of a segment (its lengths; all postings of a small one) is shared
-    through *segment_cache* ((segment id, what) → data) across index
-    versions, since a segment never changes; only its deletions do, and those
-    are applied here.
+    :meth:`scores` answers with an array over all documents (deleted ones
+    included, at 0). Cheap to keep: per-field length norms are computed on
+    first use. What is read of a segment (its lengths; all postings of a
+    small one) is shared through *segment_cache* ((segment id, what) → data)
+    across index versions, since a segment never changes; only its
+    deletions do, and those are applied here.
     """
 
     def __init__(self, searcher, segment_cache: dict | None = None):
@@ -136,13 +176,16 @@ class TermScorer:
         self.large = [s for s in segments if not s.small]
         self.doc_count_all = searcher.doc_count_all()
         self.deleted = frozenset().union(*(s.deleted for s in segments))
+        self._deleted = np.array(sorted(self.deleted), dtype=np.int64)
         self._cache = segment_cache if segment_cache is not None else {}
         self._small: dict | None = None
         self._small_terms: dict[str, list[str]] = {}
-        self._norms: dict[str, list[float]] = {}
-        self._firsts: list[int] | None = None
+        self._norms: dict[str, np.ndarray] = {}
+        self._firsts: np.ndarray | None = None
+        self._ends: np.ndarray | None = None
         self._idf: dict[tuple[str, str], float] = {}
-        self._term_cache: dict[tuple[str, str], dict[int, float]] = {}  # oldest first
+        # (field, term) → (documents, scores), oldest first
+        self._term_cache: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._term_cache_size = 0
 
     def _cached(self, segment: _Segment, what, make):
@@ -152,7 +195,7 @@ class TermScorer:
             value = self._cache[key] = make()
         return value
 
-    def _small_postings(self) -> dict[tuple[str, bytes], tuple[list[int], list[float]]]:
+    def _small_postings(self) -> dict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]]:
         """The postings of all small segments together, global document numbers."""
         if self._small is None:
             merged: dict = {}
@@ -167,43 +210,47 @@ class TermScorer:
                         entry = merged[key] = ([], [])
                     entry[0].extend(d + base for d in docs)
                     entry[1].extend(weights)
-            self._small = merged
+            self._small = {key: (np.array(docs, dtype=np.int64), np.array(weights, dtype=np.float64))
+                           for key, (docs, weights) in merged.items()}
         return self._small
+
+    def zeros(self) -> np.ndarray:
+        """A score of 0 for every document."""
+        return np.zeros(self.doc_count_all)
 
     # -- articles -----------------------------------------------------------------
 
-    def article_firsts(self) -> list[int]:
+    def article_firsts(self) -> np.ndarray:
         """Global document number → that of its article's first passage."""
         if self._firsts is None:
-            firsts: list[int] = []
+            parts = []
             for segment in self.segments:
                 local = self._cached(segment, "firsts", segment.article_firsts)
-                base = segment.base
-                firsts.extend([f + base for f in local] if base else local)
-            self._firsts = firsts
+                parts.append(local + segment.base)
+            self._firsts = np.concatenate(parts) if parts else _NO_DOCS
         return self._firsts
 
     def article_passages(self, first: int) -> range:
         """The document numbers of the passages of the article starting at *first*."""
-        firsts = self.article_firsts()
-        end = first + 1
-        while end < len(firsts) and firsts[end] == first:
-            end += 1
-        return range(first, end)
+        if self._ends is None:
+            firsts = self.article_firsts()
+            starts = np.flatnonzero(firsts == np.arange(len(firsts)))
+            ends = np.full(len(firsts), len(firsts), dtype=np.int64)
+            ends[starts[:-1]] = starts[1:]
+            self._ends = ends
+        return range(first, int(self._ends[first]))
 
     # -- statistics ---------------------------------------------------------------
 
-    def norms(self, fieldname: str) -> list[float]:
+    def norms(self, fieldname: str) -> np.ndarray:
         """K1 · (1 − B + B · length / average length), per global document number."""
         norms = self._norms.get(fieldname)
         if norms is None:
             total = self.searcher.field_length(fieldname)
             average = (total / (self.doc_count_all or 1)) or 1.0
             a, b = K1 * (1 - B), K1 * B / average
-            norms = []
-            for segment in self.segments:
-                lengths = self._cached(segment, ("lengths", fieldname), lambda: segment.lengths(fieldname))
-                norms.extend([a + b * n for n in lengths])
+            parts = [self._cached(s, ("lengths", fieldname), lambda: s.lengths(fieldname)) for s in self.segments]
+            norms = a + b * np.concatenate(parts) if parts else np.zeros(0)
             self._norms[fieldname] = norms
         return norms
 
@@ -218,60 +265,56 @@ class TermScorer:
 
     # -- postings -----------------------------------------------------------------
 
-    def postings(self, fieldname: str, text: str) -> tuple[list[int], list[float]]:
+    def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(global document numbers, weights) of a term, deleted documents included."""
         tbytes = text.encode("utf-8")
-        docs: list[int] = []
-        weights: list[float] = []
         fmt = self.schema[fieldname].format
+        parts = []
         for segment in self.large:
             m = segment.matcher(fieldname, tbytes, fmt)
             if m is not None:
-                read_postings(m, segment.base, docs, weights)
+                parts.append(read_posting_arrays(m, segment.base))
         if len(self.large) < len(self.segments):
             small = self._small_postings().get((fieldname, tbytes))
             if small is not None:
-                docs.extend(small[0])
-                weights.extend(small[1])
-        return docs, weights
+                parts.append(small)
+        if not parts:
+            return _NO_DOCS, np.zeros(0)
+        if len(parts) == 1:
+            return parts[0]
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
-    def term(self, fieldname: str, text: str, boost: float = 1.0) -> dict[int, float]:
-        """Document → BM25F score of one term (a new dict: callers may change it)."""
-        scores = self._term(fieldname, text, boost)
-        return dict(scores) if boost == 1.0 else scores
+    def term(self, fieldname: str, text: str, boost: float = 1.0) -> np.ndarray:
+        """Document → BM25F score of one term, times *boost* (a new array)."""
+        docs, scores = self._term(fieldname, text)
+        out = self.zeros()
+        out[docs] = scores * boost if boost != 1.0 else scores
+        if len(self._deleted):
+            out[self._deleted] = 0.0
+        return out
 
-    def _term(self, fieldname: str, text: str, boost: float = 1.0) -> dict[int, float]:
-        """:meth:`term`, unboosted as the cached dict itself: read it, never change it."""
+    def _term(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(documents, scores) of a term, deleted documents included, kept
+        for the next queries."""
         key = (fieldname, text)
-        scores = self._term_cache.pop(key, None)
-        if scores is None:
-            scores = self._score_term(fieldname, text)
-            self._term_cache_size += len(scores)
+        entry = self._term_cache.pop(key, None)
+        if entry is None:
+            entry = self._score_term(fieldname, text)
+            self._term_cache_size += len(entry[0])
             while self._term_cache_size > TERM_CACHE_POSTINGS and self._term_cache:
-                self._term_cache_size -= len(self._term_cache.pop(next(iter(self._term_cache))))
-        if len(scores) <= TERM_CACHE_POSTINGS:
-            self._term_cache[key] = scores  # the most recently used last
+                self._term_cache_size -= len(self._term_cache.pop(next(iter(self._term_cache)))[0])
+        if len(entry[0]) <= TERM_CACHE_POSTINGS:
+            self._term_cache[key] = entry  # the most recently used last
         else:
-            self._term_cache_size -= len(scores)
-        if boost == 1.0:
-            return scores
-        return {d: s * boost for d, s in scores.items()}
+            self._term_cache_size -= len(entry[0])
+        return entry
 
-    def _score_term(self, fieldname: str, text: str) -> dict[int, float]:
+    def _score_term(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         docs, weights = self.postings(fieldname, text)
-        if not docs:
-            return {}
-        if not self.searcher.schema[fieldname].scorable:
-            return dict.fromkeys(set(docs) - self.deleted, 1.0)
-        norms = self.norms(fieldname)
+        if not len(docs) or not self.schema[fieldname].scorable:
+            return docs, np.ones(len(docs))
         factor = self.idf(fieldname, text, len(docs)) * (K1 + 1)
-        scores = {d: factor * w / (w + norms[d]) for d, w in zip(docs, weights)}
-        if self.deleted:
-            # (the few deleted documents are looked up, not the many postings walked)
-            pop = scores.pop
-            for d in self.deleted if len(self.deleted) < len(scores) else self.deleted.intersection(scores):
-                pop(d, None)
-        return scores
+        return docs, factor * weights / (weights + self.norms(fieldname)[docs])
 
     def expand(self, q) -> list[str]:
         if isinstance(q, Q.FuzzyTerm):
@@ -300,68 +343,62 @@ class TermScorer:
 
     # -- evaluation ---------------------------------------------------------------
 
-    def scores(self, q: Q.Query) -> dict[int, float]:
-        """Document number → score of every document *q* matches. The dict
-        may be one the scorer keeps (a term's scores): read it, never change it."""
+    def scores(self, q: Q.Query) -> np.ndarray:
+        """The score of every document for *q*: 0 where it does not match (a new array)."""
         boost = getattr(q, "boost", 1.0)
         if isinstance(q, Q.Term):
-            return self._term(q.fieldname, q.text, boost)
+            return self.term(q.fieldname, q.text, boost)
         if isinstance(q, (Q.Prefix, Q.FuzzyTerm)):
             # A guess at what is being typed (or meant) scores a fixed amount:
             # it must not outweigh the words typed in full.
-            matched: set[int] = set()
+            result = self.zeros()
             for word in self.expand(q):
-                matched.update(self.postings(q.fieldname, word)[0])
-            return dict.fromkeys(matched - self.deleted, boost)
-        elif isinstance(q, Q.AndMaybe):
+                result[self.postings(q.fieldname, word)[0]] = boost
+            if len(self._deleted):
+                result[self._deleted] = 0.0
+            return result
+        if isinstance(q, Q.AndMaybe):
             result = self.scores(q.a)
-            if result:
-                result = dict(result)
-                for d, s in self.scores(q.b).items():
-                    if d in result:
-                        result[d] += s
+            result += self.scores(q.b) * (result > 0)
         elif isinstance(q, Q.And):
             result = self._intersection(q.subqueries)
         elif isinstance(q, Q.Or):
-            result = _add_all([self.scores(sub) for sub in q.subqueries])
-        elif isinstance(q, Q.NullQuery.__class__) or q is Q.NullQuery:
-            return {}
+            result = self.zeros()
+            for sub in q.subqueries:
+                result += self.scores(sub)
+        elif q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
+            return self.zeros()
         else:
             raise TypeError(f"cannot evaluate {type(q).__name__} queries")
         if boost != 1.0:
-            result = {d: s * boost for d, s in result.items()}
+            result *= boost
         return result
 
-    def _intersection(self, parts) -> dict[int, float]:
-        result: dict[int, float] | None = None
+    def _intersection(self, parts) -> np.ndarray:
+        result = None
         for part in parts:
             scores = self.scores(part)
             if result is None:
                 result = scores
-            elif len(scores) < len(result):
-                result = {d: s + result[d] for d, s in scores.items() if d in result}
             else:
-                result = {d: s + scores[d] for d, s in result.items() if d in scores}
-            if not result:
-                return {}
-        return result or {}
+                result = np.where((scores > 0) & (result > 0), result + scores, 0.0)
+            if not result.any():
+                return self.zeros()
+        return result if result is not None else self.zeros()
 
 
-def _add_all(parts: list[dict[int, float]]) -> dict[int, float]:
-    parts = [p for p in parts if p]
-    if not parts:
-        return {}
-    if len(parts) == 1:
-        return parts[0]
-    parts.sort(key=len, reverse=True)
-    result = dict(parts[0])
-    get = result.get
-    for part in parts[1:]:
-        for d, s in part.items():
-            result[d] = get(d, 0.0) + s
-    return result
+def as_dict(scores: np.ndarray) -> dict[int, float]:
+    """The documents an array of :meth:`TermScorer.scores` matches → their score."""
+    docs = np.flatnonzero(scores)
+    return dict(zip(docs.tolist(), scores[docs].tolist()))
 
 
-def top(scores: dict[int, float], n: int) -> list[tuple[int, float]]:
-    """The *n* best (document number, score), best first; ties go to the lower number."""
-    return heapq.nlargest(n, scores.items(), key=lambda item: (item[1], -item[0]))
+def top(scores: np.ndarray, n: int, among: np.ndarray | None = None) -> list[int]:
+    """The *n* best documents (of *among*, else of all), best first; ties go to the lower number."""
+    docs = np.flatnonzero(scores) if among is None else among
+    if len(docs) > n:
+        values = scores[docs]
+        least = values[np.argpartition(-values, n - 1)[n - 1]]
+        docs = docs[values >= least]  # ties at the edge all kept: the lower numbers win below
+    order = np.lexsort((docs, -scores[docs]))
+    return docs[order[:n]].tolist()

@@ -19,18 +19,17 @@ import functools
 import heapq
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
-from operator import itemgetter
 
+import numpy as np
 from whoosh import query as Q
 from whoosh.searching import Searcher as WhooshSearcher
 
 from kbdesk import textforms
 from kbdesk.search import analysis
 from kbdesk.search.index import IndexDamaged, SearchIndex
-from kbdesk.search.matching import TermScorer
+from kbdesk.search.matching import TermScorer, top
 from kbdesk.search.query import (
     QUERY_STOP_WORDS,
     ParsedQuery,
@@ -116,16 +115,30 @@ def _rank_key(required: int):
 
 @dataclass
 class _Matches:
-    """What a query matches, filters applied: the passages that match every
-    concept, the others kept with the number of concepts they match, and
-    each concept's scores."""
+    """What a query matches, filters applied, as arrays over all passages:
+    the passages that match every concept, the others kept (those that
+    match at least *least* concepts), and each concept's scores."""
 
-    full: dict[int, float]  # passages matching every concept → score
-    partial: dict[int, tuple[int, float]]  # the others kept → (concepts matched, score)
-    concepts: list[dict[int, float]]
-    optional: list[dict[int, float]]
+    count: np.ndarray  # concepts matched by each passage (0 where filtered out)
+    score: np.ndarray  # the scores of the concepts matched, added up
+    full: np.ndarray  # the passages matching every concept
+    partial: np.ndarray  # the others kept
+    least: int  # concepts a kept passage matches at least
+    concepts: list[np.ndarray]
+    optional: np.ndarray | None  # the optional words' scores, added up
     required: int
     missing: int = 0  # concepts found nowhere
+
+    def level(self, passages: slice) -> tuple[np.ndarray, np.ndarray]:
+        """(concepts matched, score) of each of *passages*, (0, 0) where not kept."""
+        count, score = self.count[passages], self.score[passages]
+        kept = (count >= self.least) & (count > 0)
+        return np.where(kept, count, 0), np.where(kept, score, 0.0)
+
+
+_NO_PASSAGES = np.zeros(0, dtype=np.int64)
+
+
 def _any_of(field_name: str, values) -> Q.Query | None:
     values = [v for v in (values or []) if v]
     if not values:
@@ -147,7 +160,7 @@ class Searcher:
         self._searcher: WhooshSearcher | None = None
         self._ix = None
         self._scorer: TermScorer | None = None
-        self._filters: dict[str, frozenset | None] = {}
+        self._filters: dict[str, np.ndarray] = {}
         # what is read of a segment outlives an index version: a segment never changes
         self._segment_cache: dict = {}
         self._last_matches: tuple[tuple, _Matches] | None = None
@@ -194,14 +207,16 @@ class Searcher:
                 del self._segment_cache[key]
         return self._searcher
 
-    def _filter_docs(self, searcher: WhooshSearcher, filter_q: Q.Query | None) -> frozenset | None:
-        """The documents a filter lets through, computed once per index version
-        (not again for every keystroke)."""
+    def _filter_docs(self, searcher: WhooshSearcher, filter_q: Q.Query | None) -> np.ndarray | None:
+        """The documents a filter lets through (True per document number),
+        computed once per index version (not again for every keystroke)."""
         if filter_q is None:
             return None
         key = repr(filter_q)
         if key not in self._filters:
-            self._filters[key] = frozenset(searcher.docs_for_query(filter_q))
+            allowed = np.zeros(searcher.doc_count_all(), dtype=bool)
+            allowed[list(searcher.docs_for_query(filter_q))] = True
+            self._filters[key] = allowed
         return self._filters[key]
 
     def close(self) -> None:
@@ -216,7 +231,7 @@ class Searcher:
         searcher = self._searcher
         return searcher.doc_frequency("words", word) > EVERYWHERE_SHARE * max(1, searcher.doc_count_all())
 
-    def _matches(self, parsed: ParsedQuery, allowed: frozenset | None = None) -> _Matches:
+    def _matches(self, parsed: ParsedQuery, allowed: np.ndarray | None = None) -> _Matches:
         """Every passage the query matches, with the number of concepts it
         matches and its score: every concept, and, while few articles match
         every concept, passages that match at least half of them."""
@@ -230,32 +245,33 @@ class Searcher:
             if not cq.required and self._everywhere(cq.concept.text):
                 continue  # 客户 in a knowledge base of customer service: it would rank nothing
             scores = scorer.scores(cq.query)
-            if not scores and cq.typo is not None:
+            if cq.typo is not None and not scores.any():
                 scores = scorer.scores(cq.typo)
-            if scores or not cq.required:
-                (required if cq.required else optional).append(scores)
+            if not cq.required:
+                optional.append(scores)
+            elif scores.any():
+                required.append(scores)
             else:
                 missing += 1  # in no passage at all: it cannot tell passages apart
         n = len(required)
-        by_size = sorted(required, key=len)
-        full = by_size[0] if by_size else {}
-        for scores in by_size[1:]:
-            full = {d: v + scores[d] for d, v in full.items() if d in scores}
-        if allowed is not None and full:
-            full = {d: full[d] for d in full.keys() & allowed}
+        count = np.zeros(scorer.doc_count_all, dtype=np.int16)
+        score = scorer.zeros()
+        for scores in required:
+            count += scores > 0
+            score += scores
+        if allowed is not None:
+            count *= allowed
+        full = np.flatnonzero(count == n) if n else _NO_PASSAGES
         firsts = scorer.article_firsts()
-        partial: dict[int, tuple[int, float]] = {}
-        if n > 1 and len(set(map(firsts.__getitem__, full))) < PARTIAL_BELOW:
+        partial, least = _NO_PASSAGES, n
+        if n > 1 and len(np.unique(firsts[full])) < PARTIAL_BELOW:
             least = max(1, math.ceil(n / 2)) if n > 2 else 1
-            counts = Counter(chain.from_iterable(required))
-            while True:
-                for d, c in counts.items():
-                    if least <= c < n and (allowed is None or d in allowed):
-                        partial[d] = (c, sum(scores.get(d, 0.0) for scores in required))
-                if partial or least == 1:
-                    break
+            partial = np.flatnonzero((count >= least) & (count < n))
+            if not len(partial) and least > 1:
                 least = 1  # nothing has half of them: any concept rather than nothing
-        matches = _Matches(full, partial, required, optional, n, missing)
+                partial = np.flatnonzero((count >= least) & (count < n))
+        matches = _Matches(count, score, full, partial, least, required,
+                           sum(optional) if optional else None, n, missing)
         self._last_matches = (key, matches)
         return matches
 
@@ -296,14 +312,18 @@ class Searcher:
         matches = self._matches(parsed, allowed)
         scorer = self._scorer
         firsts = scorer.article_firsts()
-        total = len(set(map(firsts.__getitem__, chain(matches.full, matches.partial))))
+        total = len(np.unique(firsts[np.concatenate([matches.full, matches.partial])]))
         depth = max(limit, RERANK_DEPTH)
         # Quoted phrases are checked on the text, so look deeper for them.
         wanted = depth * PASSAGES_PER_ARTICLE * (10 if parsed.phrases else 1)
         n = matches.required
-        candidates = [(d, (n, matches.full[d])) for d in heapq.nlargest(wanted, matches.full, key=matches.full.get)]
-        if len(candidates) < wanted and matches.partial:
-            candidates += heapq.nlargest(wanted - len(candidates), matches.partial.items(), key=itemgetter(1))
+        level_docs = [top(matches.score, wanted, matches.full)]
+        count_of = matches.count[matches.partial]
+        for c in range(n - 1, matches.least - 1, -1):  # the partial ones: most concepts, then score
+            if sum(map(len, level_docs)) >= wanted:
+                break
+            level_docs.append(top(matches.score, wanted - sum(map(len, level_docs)), matches.partial[count_of == c]))
+        candidates = [(d, (int(matches.count[d]), float(matches.score[d]))) for d in chain.from_iterable(level_docs)]
         stored_of: dict[int, dict] = {}
 
         def stored(d: int) -> dict:
@@ -322,11 +342,13 @@ class Searcher:
         for first, (d, (matched, score)) in best.items():
             whole_matched, whole = 0, 0.0
             passages = scorer.article_passages(first)
+            passages = slice(passages.start, passages.stop)
             for scores in matches.concepts:
-                top_score = max((scores.get(p, 0.0) for p in passages), default=0.0)
+                top_score = float(scores[passages].max())
                 whole_matched += top_score > 0
                 whole += top_score
-            score += sum(o.get(d, 0.0) for o in matches.optional)
+            if matches.optional is not None:
+                score += float(matches.optional[d])
             share = matched + ELSEWHERE_SHARE * (whole_matched - matched)
             ranked.append((share, score + WHOLE_WEIGHT * whole, d, whole_matched))
         ranked.sort(key=_rank_key(matches.required), reverse=True)
@@ -369,15 +391,10 @@ class Searcher:
         passages = scorer.article_passages(scorer.article_firsts()[d])
         if len(passages) == 1:
             return d
-        n = matches.required
-
-        def level(p: int) -> tuple[int, float]:
-            if p in matches.full:
-                return n, matches.full[p]
-            return matches.partial.get(p, (0, 0.0))
-
-        matched, score = level(d)
-        options = [(level(p)[1], p) for p in passages if level(p)[0] == matched and level(p)[1] >= REPICK_SCORE * score]
+        counts, scores = matches.level(slice(passages.start, passages.stop))
+        matched, score = counts[d - passages.start], scores[d - passages.start]
+        alike = np.flatnonzero((counts == matched) & (scores >= REPICK_SCORE * score))
+        options = [(float(scores[i]), passages.start + int(i)) for i in alike]
         if len(options) < 2:
             return d
         options = heapq.nlargest(REPICK_OPTIONS, options)
@@ -407,7 +424,7 @@ class Searcher:
         allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses))
         firsts = self._scorer.article_firsts()
         matches = self._matches(parsed, allowed)
-        docs = set(map(firsts.__getitem__, chain(matches.full, matches.partial)))
+        docs = np.unique(firsts[np.concatenate([matches.full, matches.partial])]).tolist()
         if docs:  # (an empty index has no facets column to open)
             self._count_facets(searcher, docs, facets)
         return facets
@@ -421,9 +438,10 @@ class Searcher:
             return facets
         allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses))
         # an article's facets are the same in each of its passages: its first one's
-        firsts = set(self._scorer.article_firsts()) - self._scorer.deleted
+        firsts = np.unique(self._scorer.article_firsts())
         if allowed is not None:
-            firsts &= allowed
+            firsts = firsts[allowed[firsts]]
+        firsts = set(firsts.tolist()) - self._scorer.deleted
         self._count_facets(searcher, firsts, facets)
         return facets
 

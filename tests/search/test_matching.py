@@ -10,7 +10,7 @@ from whoosh import query as Q
 from whoosh.fields import ID, Schema
 
 from kbdesk.search.analysis import Terms
-from kbdesk.search.matching import TermScorer, top
+from kbdesk.search.matching import TermScorer, as_dict, top
 from kbdesk.search.schema import TermsField
 from kbdesk.search.segment_writer import FastSegmentWriter
 
@@ -49,7 +49,8 @@ def _whoosh_scores(searcher, q) -> dict[int, float]:
     return {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
 
 
-def _same(ours: dict, theirs: dict) -> None:
+def _same(ours, theirs: dict) -> None:
+    ours = as_dict(ours)
     assert ours.keys() == theirs.keys()
     for d in ours:
         assert ours[d] == pytest.approx(theirs[d], rel=1e-6), d
@@ -74,7 +75,7 @@ def test_deleted_documents_never_match(ix):
         scorer = TermScorer(searcher)
         deleted = {d for d in range(searcher.doc_count_all()) if searcher.reader().is_deleted(d)}
         assert len(deleted) == 2
-        everything = scorer.scores(Q.Or([Q.Term("words", w) for w in VOCAB]))
+        everything = as_dict(scorer.scores(Q.Or([Q.Term("words", w) for w in VOCAB])))
         assert not deleted & everything.keys()
         assert len(everything) == searcher.doc_count()
         paths = {searcher.stored_fields(d)["path"] for d in everything}
@@ -84,15 +85,20 @@ def test_deleted_documents_never_match(ix):
 def test_prefix_and_fuzzy_score_a_fixed_amount(ix):
     with ix.searcher() as searcher:
         scorer = TermScorer(searcher)
-        prefix = scorer.scores(Q.Prefix("pinyin", "tui", boost=0.9))
-        either = scorer.scores(Q.Or([Q.Term("pinyin", "tuikuan"), Q.Term("pinyin", "tuihuo")]))
+        prefix = as_dict(scorer.scores(Q.Prefix("pinyin", "tui", boost=0.9)))
+        either = as_dict(scorer.scores(Q.Or([Q.Term("pinyin", "tuikuan"), Q.Term("pinyin", "tuihuo")])))
         assert prefix.keys() == either.keys() and set(prefix.values()) == {0.9}
-        typo = scorer.scores(Q.FuzzyTerm("pinyin", "wuliv", boost=0.5, maxdist=1, prefixlength=1))
-        assert typo.keys() == scorer.scores(Q.Term("pinyin", "wuliu")).keys() and set(typo.values()) == {0.5}
+        typo = as_dict(scorer.scores(Q.FuzzyTerm("pinyin", "wuliv", boost=0.5, maxdist=1, prefixlength=1)))
+        assert typo.keys() == as_dict(scorer.scores(Q.Term("pinyin", "wuliu"))).keys() and set(typo.values()) == {0.5}
 
 
 def test_top_orders_by_score_then_document(ix):
-    assert top({5: 1.0, 2: 3.0, 9: 1.0, 1: 0.5}, 3) == [(2, 3.0), (5, 1.0), (9, 1.0)]
+    import numpy as np
+
+    scores = np.zeros(12)
+    scores[[5, 2, 9, 1, 11]] = [1.0, 3.0, 1.0, 0.5, 1.0]
+    assert top(scores, 3) == [2, 5, 9]  # 11 ties with 5 and 9 and loses
+    assert top(scores, 2, among=np.array([1, 9, 11])) == [9, 11]
 
 
 def test_what_is_read_of_a_segment_is_shared_between_index_versions(ix):
@@ -115,15 +121,15 @@ def test_small_segments_read_whole_give_the_same_matches(ix, monkeypatch):
     queries = [Q.Term("words", "w3"), Q.Prefix("pinyin", "tui", boost=0.9),
                Q.And([Q.Term("words", "w1"), Q.Term("pinyin", "tk")])]
     with ix.searcher() as searcher:
-        read_whole = [TermScorer(searcher).scores(q) for q in queries]
+        read_whole = [as_dict(TermScorer(searcher).scores(q)) for q in queries]
         monkeypatch.setattr(matching, "SMALL_SEGMENT_DOCS", 0)
         scorer = TermScorer(searcher)
         assert not any(s.small for s in scorer.segments)
-        assert [scorer.scores(q) for q in queries] == read_whole
+        assert [as_dict(scorer.scores(q)) for q in queries] == read_whole
         monkeypatch.setattr(matching, "SMALL_SEGMENT_DOCS", 1000)
         scorer = TermScorer(searcher)
         assert all(s.small for s in scorer.segments)
-        every = [scorer.scores(q) for q in queries]
+        every = [as_dict(scorer.scores(q)) for q in queries]
     for ours, theirs in zip(every, read_whole):
         assert ours.keys() == theirs.keys()
         assert all(ours[d] == pytest.approx(theirs[d]) for d in ours)
@@ -141,16 +147,16 @@ def test_scored_terms_are_kept_for_the_next_query_within_a_bound(ix, monkeypatch
     with ix.searcher() as searcher:
         scorer = TermScorer(searcher)
         first = scorer.term("words", "w1")
-        first.clear()  # a caller's changes must not reach the cache
-        again = scorer.term("words", "w1", boost=2.0)
-        fresh = TermScorer(searcher).term("words", "w1")
+        first[:] = 0  # a caller's changes must not reach the cache
+        again = as_dict(scorer.term("words", "w1", boost=2.0))
+        fresh = as_dict(TermScorer(searcher).term("words", "w1"))
         assert again.keys() == fresh.keys() and all(again[d] == pytest.approx(2 * fresh[d]) for d in fresh)
         monkeypatch.setattr(matching, "TERM_CACHE_POSTINGS", len(fresh) + 5)
         scorer = TermScorer(searcher)
         for word in VOCAB[:10]:
             scorer.term("words", word)
         assert 0 < scorer._term_cache_size <= len(fresh) + 5
-        assert scorer._term_cache_size == sum(len(v) for v in scorer._term_cache.values())
+        assert scorer._term_cache_size == sum(len(docs) for docs, _ in scorer._term_cache.values())
 
 
 def test_filter_fields_leave_out_deleted_documents_too(tmp_path):
@@ -166,4 +172,4 @@ def test_filter_fields_leave_out_deleted_documents_too(tmp_path):
     writer.commit(merge=False)
     with index.searcher() as searcher:
         ours = TermScorer(searcher).scores(Q.Term("status", "draft"))
-        assert set(ours) == set(_whoosh_scores(searcher, Q.Term("status", "draft"))) == {0, 2}
+        assert set(as_dict(ours)) == set(_whoosh_scores(searcher, Q.Term("status", "draft"))) == {0, 2}
