@@ -253,6 +253,10 @@ class Searcher:
                 required.append(scores)
             else:
                 missing += 1  # in no passage at all: it cannot tell passages apart
+        if not required:
+            # every word to insist on is found nowhere (双十 of 双十一): the
+            # others rather than nothing
+            required, optional = [o for o in optional if o.any()], []
         n = len(required)
         count = np.zeros(scorer.doc_count_all, dtype=np.int16)
         score = scorer.zeros()

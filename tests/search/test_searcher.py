@@ -85,6 +85,25 @@ def test_all_words_must_match_before_falling_back_to_any(searcher):
     assert not exact.relaxed and [h.id for h in exact.hits] == ["faq-lottery-draw"]
 
 
+def test_words_found_nowhere_leave_the_others_to_match(content, tmp_path):
+    write(content, "standards/leave.md", """
+        ---
+        id: std-leave
+        title: 大促期间的排班
+        kind: standard
+        ---
+        大促前两周停止休假，已批准的年假顺延。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    # 苹果 is in no article; 年假 (not in the dictionary) alone would not be insisted on
+    assert [c.optional for c in searcher.parse("苹果年假").concepts] == [False, True]
+    found = searcher.search("苹果年假")
+    assert [h.id for h in found.hits] == ["std-leave"] and found.relaxed
+    searcher.close()
+
+
 def test_quotes_make_a_phrase(searcher):
     assert ids(searcher, '"原路退回"') == ["faq-refund-timeline"]
     assert ids(searcher, '"退回原路"') == []
