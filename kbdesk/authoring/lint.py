@@ -12,7 +12,14 @@ from pathlib import Path
 from kbdesk import textforms
 from kbdesk.content import markdown
 from kbdesk.content.article import ArticleError, parse_article
-from kbdesk.content.placeholders import PLACEHOLDER_RE, PlaceholderSpec, find_placeholders, malformed_placeholders
+from kbdesk.content.audience import Audience
+from kbdesk.content.placeholders import (
+    PLACEHOLDER_RE,
+    PlaceholderSpec,
+    conflicting_defaults,
+    find_placeholders,
+    malformed_placeholders,
+)
 from kbdesk.content.yaml_text import read_mapping
 
 DEFAULT_MESSAGE_LIMIT = 500
@@ -102,8 +109,10 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def lint_text(text: str, path: str, rules: LintRules,
-              placeholder_specs: dict[str, PlaceholderSpec] | None = None) -> list[LintFinding]:
+              placeholder_specs: dict[str, PlaceholderSpec] | None = None,
+              audience: Audience | None = None) -> list[LintFinding]:
     """Findings for the article whose file text is *text*."""
+    audience = audience or Audience()
     try:
         article = parse_article(path, text.encode("utf-8"))
     except ArticleError as exc:
@@ -140,6 +149,10 @@ def lint_text(text: str, path: str, rules: LintRules,
         if placeholder_specs is not None and name not in placeholder_specs:
             add("error", "placeholder", f"unknown placeholder {{{{{name}}}}} (not in .kbdesk/placeholders.yaml)",
                 m.start(), m.end() - m.start())
+    for name, defaults, start, length in conflicting_defaults(body):
+        add("error", "placeholder-defaults",
+            f"{{{{{name}}}}} has two defaults ({' / '.join(defaults)}): one copy would promise one, "
+            "another the other", start, length)
     for ph in find_placeholders(body):
         spec = (placeholder_specs or {}).get(ph.name)
         if ph.default is None and not (spec and (spec.default is not None or spec.profile)):
@@ -148,8 +161,16 @@ def lint_text(text: str, path: str, rules: LintRules,
                 at.start(), at.end() - at.start())
 
     if article.kind == "script":
-        # Blanks read as their defaults: "{{客户称呼|您}}好" greets.
-        plain = markdown.to_text(PLACEHOLDER_RE.sub(lambda m: m.group(2) or m.group(1), body))
+        starts = [0]
+        for line in body.split("\n"):
+            starts.append(starts[-1] + len(line) + 1)
+        for n, line in audience.note_like_lines(body):
+            add("warning", "internal-note",
+                f"the customer would read this, and it reads like a note for agents: 「{line[:40]}」 "
+                "(put it under ## 注意, in a > quote, or after a 注意： label)", starts[n], len(line))
+        # What the customer gets, blanks read as their defaults: "{{客户称呼|您}}好" greets.
+        customer = audience.customer_text(body)
+        plain = markdown.to_text(PLACEHOLDER_RE.sub(lambda m: m.group(2) or m.group(1), customer))
         if len(plain) > rules.message_limit:
             add("warning", "length", f"{len(plain)} characters; a chat message should stay under {rules.message_limit}")
         script_text = PLACEHOLDER_RE.sub("", body)

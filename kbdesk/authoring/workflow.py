@@ -19,6 +19,7 @@ from kbdesk.authoring.team import TEAM_FILE, PermissionDenied, Team, same_person
 from kbdesk.authoring.textdiff import DiffOp, word_diff
 from kbdesk.content import yaml_text
 from kbdesk.content.article import Article, ArticleError, content_hash, decode_text, parse_article
+from kbdesk.content.audience import Audience
 from kbdesk.content.placeholders import load_placeholder_specs
 from kbdesk.content.store import SETTINGS_DIR, ContentError, ContentStore, SaveConflict
 from kbdesk.content.versions import APPROVED_REF, KBDESK, Identity, Version, VersionError, VersionStore, blob_id
@@ -110,7 +111,7 @@ class Workflow:
 
     def lint(self, text: str, path: str):
         specs = load_placeholder_specs(self.store.settings_dir / "placeholders.yaml")
-        return lint_text(text, path, LintRules.load(self.store.root), specs)
+        return lint_text(text, path, LintRules.load(self.store.root), specs, Audience.for_folder(self.store.settings_dir))
 
     def _with_status_change(self, versions: VersionStore, article: Article, status: str, message: str,
                             approved: str | None = "keep") -> Change:

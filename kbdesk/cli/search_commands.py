@@ -27,7 +27,7 @@ def add_commands(sub) -> dict:
 
     p = sub.add_parser("show", help="print an article")
     p.add_argument("id", help="article id or path")
-    p.add_argument("--plain", action="store_true", help="plain text, as it is copied")
+    p.add_argument("--plain", action="store_true", help="plain text, as it is copied (without the notes for agents)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("check", help="validate every article")
@@ -166,7 +166,12 @@ def cmd_show(args) -> int:
             "body": article.body,
         }, ensure_ascii=False, indent=2))
     elif args.plain:
-        print(markdown.to_text(article.body))
+        from kbdesk.content.audience import Audience
+        from kbdesk.content.render import strip_title_heading
+
+        # what Enter copies: the customer's text, notes for agents left out
+        customer = Audience.for_folder(store.settings_dir).customer_text(strip_title_heading(article.body, article.title))
+        print(markdown.to_text(customer))
     else:
         print(f"# {article.title}\n")
         print(f"id: {article.id}   kind: {article.kind}   status: {article.status}   path: {article.path}")

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from kbdesk.content.article import Article
-from kbdesk.content.placeholders import load_placeholder_specs, malformed_placeholders
+from kbdesk.content.audience import Audience
+from kbdesk.content.placeholders import conflicting_defaults, load_placeholder_specs, malformed_placeholders
 from kbdesk.content.store import SETTINGS_DIR, ContentStore
 from kbdesk.content.yaml_text import read_mapping
 
@@ -67,6 +68,7 @@ def check_content(store: ContentStore) -> list[Finding]:
         except ValueError as exc:
             findings.append(Finding(f"{SETTINGS_DIR}/{name}", "error", _without_path(str(exc))))
 
+    audience = Audience.for_folder(store.settings_dir)
     paths = {s.path for s in store.scan()}
     by_id: dict[str, list[str]] = {}
     for article in loaded.articles:
@@ -90,6 +92,13 @@ def check_content(store: ContentStore) -> list[Finding]:
                         article.path, "error",
                         f"unknown placeholder {{{{{ph.name}}}}} (not in .kbdesk/placeholders.yaml)",
                     ))
+        for name, defaults, _start, _length in conflicting_defaults(article.body):
+            findings.append(Finding(article.path, "error", f"{{{{{name}}}}} has two defaults ({' / '.join(defaults)})"))
+        if article.kind == "script" and article.status != "retired":
+            for n, line in audience.note_like_lines(article.body):
+                findings.append(Finding(
+                    article.path, "warning",
+                    f"line {n + article.body_line}: reads like a note for agents, in the customer's text: 「{line[:40]}」"))
     for article_id, where in sorted(by_id.items()):
         if len(where) > 1:
             for path in where:

@@ -145,6 +145,41 @@ def to_blocks(body: str) -> list[Block]:
     return blocks
 
 
+@dataclass
+class TopBlock:
+    """A top-level block of the Markdown source: its kind (``heading``,
+    ``paragraph``, ``list``, ``blockquote``, ``table``, ``code``, ``rule``),
+    its lines ``[start, end)``, a heading's level and text, a list's items."""
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+    text: str = ""
+    items: tuple[tuple[int, int], ...] = ()
+
+
+_TOP_KINDS = {"heading_open": "heading", "paragraph_open": "paragraph", "bullet_list_open": "list",
+              "ordered_list_open": "list", "blockquote_open": "blockquote", "table_open": "table",
+              "fence": "code", "code_block": "code", "hr": "rule"}
+
+
+def top_blocks(body: str) -> list[TopBlock]:
+    """The top-level blocks of *body* with the source lines they span."""
+    tokens = _parser().parse(_protect(body))
+    out: list[TopBlock] = []
+    for n, token in enumerate(tokens):
+        if token.level == 0 and token.type in _TOP_KINDS and token.map:
+            block = TopBlock(_TOP_KINDS[token.type], token.map[0], token.map[1])
+            if block.kind == "heading":
+                block.level = int(token.tag[1])
+                block.text = _restore(_inline_text(tokens[n + 1]))
+            out.append(block)
+        elif token.type == "list_item_open" and token.level == 1 and token.map and out and out[-1].kind == "list":
+            out[-1].items += ((token.map[0], token.map[1]),)
+    return out
+
+
 def join_blocks(blocks: list[Block]) -> str:
     """Blocks as plain text: a blank line between blocks, none between the
     items of one list."""

@@ -93,6 +93,24 @@ class PlaceholderSpec:
     profile: bool = False  # filled from the agent's own preferences
 
 
+def conflicting_defaults(text: str) -> list[tuple[str, list[str], int, int]]:
+    """(name, the defaults so far, offset, length) of each blank written
+    with a default other than the one it had before in *text*: one copy
+    path would promise one deadline, another the other."""
+    seen: dict[str, list[str]] = {}
+    out = []
+    for m in PLACEHOLDER_RE.finditer(text):
+        name, default = m.group(1), m.group(2)
+        if default is None:
+            continue
+        before = seen.setdefault(name, [])
+        if before and default not in before:
+            out.append((name, [*before, default], m.start(), m.end() - m.start()))
+        if default not in before:
+            before.append(default)
+    return out
+
+
 def load_placeholder_specs(path: Path) -> dict[str, PlaceholderSpec] | None:
     """The team's known placeholders (``.kbdesk/placeholders.yaml``), or None
     when the content folder does not declare any."""

@@ -215,7 +215,7 @@ SECTION_BAR_CLASS = "kb-section-bar"  # the paragraph holding it, right after th
 _H2_CLOSE_RE = re.compile(r"</h2>", re.I)
 
 
-def add_section_links(rendered: str, body: str, label: str) -> str:
+def add_section_links(rendered: str, body: str, label: str, first: int = 0) -> str:
     """Put a small link (``kbdesk-section:N``) just under each level-2 heading
     of *rendered*, if its headings are exactly the sections of *body*.
 
@@ -229,27 +229,61 @@ def add_section_links(rendered: str, body: str, label: str) -> str:
     n = iter(range(count))
     link = '</h2>\n<p class="{bar}"><small><a class="{cls}" href="{scheme}:{i}">{label}</a></small></p>'
     return _H2_CLOSE_RE.sub(
-        lambda _m: link.format(bar=SECTION_BAR_CLASS, cls=SECTION_CLASS, scheme=SECTION_SCHEME, i=next(n),
+        lambda _m: link.format(bar=SECTION_BAR_CLASS, cls=SECTION_CLASS, scheme=SECTION_SCHEME, i=first + next(n),
                                label=html.escape(label, quote=False)), rendered)
 
 
-def render_article(body: str, highlight_terms=(), mark_placeholders: bool = True,
-                   section_label: str | None = None) -> str:
-    """Sanitised HTML of an article's Markdown body for the preview pane:
-    blanks are shown by name (``{{客户称呼|您}}`` as a 客户称呼 chip, class
-    :data:`PLACEHOLDER_CLASS`) and the query's terms are marked with
-    :data:`HIT_CLASS`."""
+NOTE_CLASS = "kb-note"  # a part for the agent only (see kbdesk.content.audience)
+NOTE_LABEL_CLASS = "kb-note-label"
+_BLOCK_TAG_RE = re.compile(r"<(p|li|h[1-6]|blockquote|pre|td|th|ul|ol|table)(?=[\s>])", re.I)
+
+
+def _as_note(fragment: str, label: str | None) -> str:
+    """*fragment*'s blocks marked as a note for the agent, under *label*."""
+    out = _BLOCK_TAG_RE.sub(lambda m: f'<{m.group(1)} class="{NOTE_CLASS}"', fragment)
+    if label:
+        out = f'<p class="{NOTE_CLASS} {NOTE_LABEL_CLASS}"><small>{html.escape(label, quote=False)}</small></p>' + out
+    return out
+
+
+def _render_part(body: str, terms, mark_placeholders: bool) -> str:
     out = _article_html(body)
     if mark_placeholders:
         out = _map_text(out, _mark_placeholders)
-    terms = sorted({textforms.normalize(t) for t in highlight_terms if t and t.strip()}, key=len, reverse=True)
     if terms:
         # Terms are marked outside placeholders' spans only as text; a term
         # inside a placeholder is marked too, which is harmless.
         out = _map_text(out, _mark_terms(terms))
-    if section_label:
-        out = add_section_links(out, body, section_label)
     return out
+
+
+def render_article(body: str, highlight_terms=(), mark_placeholders: bool = True,
+                   section_label: str | None = None, audience=None, note_label: str | None = None) -> str:
+    """Sanitised HTML of an article's Markdown body for the preview pane:
+    blanks are shown by name (``{{客户称呼|您}}`` as a 客户称呼 chip, class
+    :data:`PLACEHOLDER_CLASS`) and the query's terms are marked with
+    :data:`HIT_CLASS`. Given an *audience* (:class:`kbdesk.content.audience.Audience`),
+    the parts for the agent only are marked :data:`NOTE_CLASS`, under
+    *note_label*, and only the customer's sections get a copy link,
+    numbered as :func:`sections` numbers the customer text's."""
+    terms = sorted({textforms.normalize(t) for t in highlight_terms if t and t.strip()}, key=len, reverse=True)
+    if audience is None:
+        out = _render_part(body, terms, mark_placeholders)
+        return add_section_links(out, body, section_label) if section_label else out
+    lines = body.replace("\r\n", "\n").split("\n")
+    out, variant = [], 0
+    for part in audience.parts(body):
+        text = "\n".join(lines[part.start:part.end])
+        if not text.strip():
+            continue
+        rendered = _render_part(text, terms, mark_placeholders)
+        if part.internal:
+            rendered = _as_note(rendered, note_label)
+        elif section_label:
+            rendered = add_section_links(rendered, text, section_label, variant)
+            variant += len(sections(text))
+        out.append(rendered)
+    return "\n".join(out)
 
 
 _LINK_RE = re.compile(r"<a\b[^>]*>|</a>", re.I)

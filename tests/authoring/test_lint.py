@@ -92,3 +92,18 @@ def test_word_diff_of_chinese_marks_words():
     ops = word_diff("请您耐心等待三个工作日。", "请您耐心等待五个工作日。")
     assert [(o.op, o.old, o.new) for o in ops if o.op != "equal"] == [("replace", "三个", "五个")]
     assert render_inline(ops) == "请您耐心等待[-三个-]{+五个+}工作日。"
+
+
+def test_one_blank_with_two_defaults_is_an_error():
+    text = script("## 一\n\n{{客户称呼|您}}，{{时限|1～3个工作日}}内到账。\n\n## 二\n\n{{客户称呼|您}}，{{时限|3个工作日}}后再查。\n")
+    found = [f for f in lint_text(text, "s.md", LintRules()) if f.rule == "placeholder-defaults"]
+    assert len(found) == 1 and found[0].level == "error"
+    assert "1～3个工作日" in found[0].message and "3个工作日" in found[0].message
+    assert text[found[0].offset:found[0].offset + found[0].length] == "{{时限|3个工作日}}"
+
+
+def test_customer_text_reading_like_a_note_is_flagged_and_notes_are_not():
+    text = script("## 开场\n\n您好，结果会告诉您（不承诺结果）。\n\n## 注意\n\n- 不承诺结果。\n")
+    found = [f for f in lint_text(text, "s.md", LintRules()) if f.rule == "internal-note"]
+    assert len(found) == 1 and found[0].level == "warning"
+    assert text[found[0].offset:].startswith("您好，结果会告诉您（不承诺结果）")

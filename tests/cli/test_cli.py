@@ -110,6 +110,29 @@ def test_check_reports_problems_and_fails(content):
     assert not any("lottery-draw.md" in m and "broken" in m for _, m in messages)
 
 
+def test_check_flags_two_defaults_of_a_blank_and_notes_in_customer_text(content):
+    write(content, "scripts/two.md", """
+        ---
+        id: script-two
+        title: 到账时间
+        kind: script
+        ---
+        ## 一
+
+        预计{{时限|1～3个工作日}}内到账（不承诺结果）。
+
+        ## 二
+
+        {{时限|3个工作日}}后还没到请联系我们。
+        """)
+    result = kbdesk("--content", str(content), "check", "--json")
+    assert result.returncode == 1
+    findings = [f for f in json.loads(result.stdout) if f["path"] == "scripts/two.md"]
+    assert [f["level"] for f in findings] == ["error", "warning"]
+    assert "{{时限}} has two defaults (1～3个工作日 / 3个工作日)" in findings[0]["message"]
+    assert "不承诺结果" in findings[1]["message"]
+
+
 def test_sample_content_passes_check_read_only(tmp_path):
     result = kbdesk("--content", str(SAMPLE_CONTENT), "check")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.content.article import ArticleError
+from kbdesk.content.audience import Audience
 from kbdesk.content.placeholders import find_placeholders
 from kbdesk.content.render import copy_payload, resolved_values, sections, strip_title_heading
 from kbdesk.content.store import ContentError
@@ -57,7 +58,7 @@ class CopyFlowMixin:
             article = self.articles.load(item.path)
         except (ArticleError, ContentError):
             return None
-        titles = [part.title for part in sections(strip_title_heading(article.body, article.title))]
+        titles = [part.title for part in sections(self._customer_body(article))]
         return titles.index(item.section[0]) if item.section[0] in titles else None
 
     def copy_article(self, path: str, section: int | None = None) -> None:
@@ -73,7 +74,7 @@ class CopyFlowMixin:
             self.statusBar().showMessage(
                 self.tr("Not copied: “{title}” is not approved.").replace("{title}", article.title), 8000)
             return
-        body = strip_title_heading(article.body, article.title)
+        body = self._customer_body(article)
         title = article.title
         if section is not None:
             parts = sections(body)
@@ -98,6 +99,11 @@ class CopyFlowMixin:
 
         dialog.finished.connect(done)
         dialog.open()
+
+    def _customer_body(self, article) -> str:
+        """What of *article* the customer may read (its notes for agents left out)."""
+        return Audience.for_folder(self.store.settings_dir).customer_text(
+            strip_title_heading(article.body, article.title))
 
     def _finish_copy(self, article, body: str, values: dict[str, str], title: str = "") -> None:
         plain, rich = copy_payload(body, values)

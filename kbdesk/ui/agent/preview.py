@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.content.article import Article, ArticleError
+from kbdesk.content.audience import Audience
 from kbdesk.content.render import (
     SECTION_SCHEME,
     render_article,
@@ -50,6 +51,7 @@ class PreviewPane(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.store = store
         self.articles = articles
+        self.audience = Audience.for_folder(store.settings_dir)
         self.article: Article | None = None
         self.terms: list[str] = []
         self._history: list[str] = []
@@ -154,7 +156,9 @@ class PreviewPane(QWidget):
         # Reply scripts often hold several variants (## 通用版, ## 客户带着订单进线),
         # long standards many sections: each can be copied on its own.
         label = self.tr("Copy this part") if article.visible_to_agents else None
-        self.browser.setHtml(render_article(body, highlight_terms=self.terms, section_label=label))
+        self.browser.setHtml(render_article(body, highlight_terms=self.terms, section_label=label,
+                                            audience=self.audience,
+                                            note_label=self.tr("For agents only · never copied")))
         self.browser.verticalScrollBar().setValue(self._heading_top(section) if section else 0)
         self._update_header()
         self.articleShown.emit(article.path)

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from kbdesk.content.render import (
     HIT_CLASS,
+    NOTE_CLASS,
+    NOTE_LABEL_CLASS,
     PLACEHOLDER_CLASS,
     SECTION_BAR_CLASS,
     SECTION_CLASS,
@@ -45,6 +47,8 @@ WEB_SCHEMES = ("http", "https")
 HIT_BACKGROUND = "#ffe7a3"
 BLANK_BACKGROUND = "#e3eff5"
 BLANK_FOREGROUND = "#1f5d8c"
+NOTE_BACKGROUND = "#fbf3dc"  # a part for agents only: never copied
+NOTE_FOREGROUND = "#5c4813"
 THIN_SPACE, OBJECT_CHAR = "\u2009", "\ufffc"
 
 DOCUMENT_CSS = f"""
@@ -65,6 +69,8 @@ blockquote {{ color: #4a5568; margin-left: 12px; }}
 .{HIT_CLASS} {{ background-color: {HIT_BACKGROUND}; }}
 p.{SECTION_BAR_CLASS} {{ margin-top: 0px; margin-bottom: 6px; line-height: 100%; }}
 a.{SECTION_CLASS} {{ font-weight: normal; color: #2c6e8f; }}
+.{NOTE_CLASS} {{ background-color: {NOTE_BACKGROUND}; color: {NOTE_FOREGROUND}; }}
+p.{NOTE_LABEL_CLASS} {{ margin-top: 10px; margin-bottom: 0px; font-weight: 600; }}
 """
 
 
@@ -97,8 +103,13 @@ def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tu
     edits: list[tuple[int, int, str, QTextCharFormat]] = []  # (from, to, replacement, its format)
     hits: list[tuple[int, int, QTextCharFormat]] = []  # highlighted ranges, their format without it
     link_lines: list[tuple[int, int, QTextCharFormat]] = []  # (from, to, format) of the section links' lines
+    notes: list[tuple[int, int]] = []  # blocks for agents only: they go, whatever is selected
     block = doc.findBlock(start)
     while block.isValid() and block.position() <= end:
+        if _is_note(block):
+            notes.append((block.position(), block.position() + len(block.text())))
+            block = block.next()
+            continue
         line = _section_link_line(block)
         if line is not None:
             link_lines.append(line)
@@ -135,10 +146,16 @@ def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tu
             start = min(b + 1, last)
         if a <= end <= b:  # to the link's line: to the end of the heading above it
             end = a - 1
+    for a, b in notes:  # a selection starting or ending in a note starts or ends outside it
+        if a <= start <= b:
+            start = min(b + 1, last)
+        if a <= end <= b:
+            end = max(start, a - 1)
     if end <= start:
         return "", ""
     edits += [(a - 1, b, "", fmt) for a, b, fmt in link_lines  # the line, and the break before it
               if start < a and b <= end]
+    edits += [(a - 1, b, "", QTextCharFormat()) for a, b in notes if start < a and b <= end]
     # The document is changed only now: changing it while reading its fragments would move them.
     cursor = QTextCursor(doc)
     for a, b, fmt in hits:  # formats only: positions stay
@@ -159,6 +176,17 @@ def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tu
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     fragment = cursor.selection()
     return fragment.toPlainText().replace(OBJECT_CHAR, ""), fragment.toHtml()
+
+
+def _is_note(block) -> bool:
+    """A block of a part for agents only (:data:`NOTE_CLASS`): its background,
+    or, in a table cell, its text's colour."""
+    if _has_colour(block.blockFormat().background(), NOTE_BACKGROUND):
+        return True
+    texts = [it.fragment() for it in block if it.fragment().text().strip()]
+    return bool(texts) and all(_has_colour(f.charFormat().foreground(), NOTE_FOREGROUND)
+                               or _has_colour(f.charFormat().foreground(), BLANK_FOREGROUND) for f in texts) \
+        and any(_has_colour(f.charFormat().foreground(), NOTE_FOREGROUND) for f in texts)
 
 
 def _is_section_link(fmt: QTextCharFormat) -> bool:

@@ -40,6 +40,7 @@ from kbdesk.authoring import autosave
 from kbdesk.authoring.team import PermissionDenied, Team, current_identity, same_person
 from kbdesk.authoring.workflow import Workflow
 from kbdesk.content.article import Article, ArticleError, parse_article
+from kbdesk.content.audience import Audience
 from kbdesk.content.placeholders import find_placeholders, folder_placeholder_specs
 from kbdesk.content.render import render_article, strip_title_heading
 from kbdesk.content.store import ContentStore
@@ -367,7 +368,9 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         if article.tags:
             parts.append(" ".join("#" + t for t in article.tags))
         self.preview_meta.setText("  ·  ".join(parts))
-        self.preview.setHtml(render_article(strip_title_heading(article.body, article.title)))
+        self.preview.setHtml(render_article(strip_title_heading(article.body, article.title),
+                                            audience=Audience.for_folder(self.store.settings_dir),
+                                            note_label=self.tr("For agents only · never copied")))
         bar.setValue(scroll)
 
     def _update_titles(self) -> None:

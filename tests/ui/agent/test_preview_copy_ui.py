@@ -101,18 +101,20 @@ def test_context_menu_copy_and_qt_copy_take_the_selection_as_shown(qtbot, make_w
     menu.deleteLater()
     assert QApplication.clipboard().text() == sentence
 
-    # Across the variants: without the preview's "Copy this part" links, and
-    # a blank (shown as a chip) stays a blank to fill in, as in the article.
+    # Across the variants: without the preview's "Copy this part" links and
+    # without the 适用场景 note for agents that the selection starts in; a
+    # blank (shown as a chip) stays a blank to fill in, as in the article.
+    assert "For agents only" in browser.document().toPlainText()
     select(browser, "适用场景", "预计明天送达。")
     set_clipboard_sentinel()
     menu = browser.context_menu(QPoint(10, 10))
     next(a for a in menu.actions() if a.objectName() == "edit-copy").trigger()
     menu.deleteLater()
-    expected = "适用场景：包裹超时未到。\n已查到物流\n非常抱歉，您的包裹 {{物流单号}} 正在派送中，预计明天送达。"
+    expected = "已查到物流\n非常抱歉，您的包裹 {{物流单号}} 正在派送中，预计明天送达。"
     assert QApplication.clipboard().text() == expected
     rich = QApplication.clipboard().mimeData().html()
     assert "kbdesk-section" not in rich and "Copy this part" not in rich
-    assert "{{物流单号}}" in rich and "<span style=\" font-weight:700;\">适用场景</span>" in rich
+    assert "{{物流单号}}" in rich and "适用场景" not in rich and "For agents only" not in rich
 
     # A selection that starts inside a chip takes the whole blank.
     plain = browser.document().toPlainText()
