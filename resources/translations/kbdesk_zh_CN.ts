@@ -535,6 +535,10 @@ Open them in the editor to restore or discard them?</source>
             <source>As agents will see it (the same renderer and sanitiser)</source>
             <translation>坐席看到的样子（同样的渲染和安全过滤）</translation>
         </message>
+        <message>
+            <source>For agents only · never copied</source>
+            <translation>仅供坐席 · 不会复制</translation>
+        </message>
     </context>
     <context>
         <name>FillDialog</name>
@@ -1123,6 +1127,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <location filename="../../kbdesk/ui/preview.py" line="349" />
             <source>Add to favourites (Ctrl+D)</source>
             <translation>收藏（Ctrl+D）</translation>
+        </message>
+        <message>
+            <source>For agents only · never copied</source>
+            <translation>仅供坐席 · 不会复制</translation>
         </message>
     </context>
     <context>
