@@ -359,15 +359,25 @@ def _fill_escaped(values: dict[str, str]):
     return lambda text: _sub_placeholders(text, replace)
 
 
+def unfilled_mark(name: str) -> str:
+    """What stands for a blank copied without a value: never the raw
+    ``{{名称}}`` syntax, but visible in a chat box before sending."""
+    return f"【{name}】"
+
+
 def copy_payload(body: str, values: dict[str, str] | None = None) -> tuple[str, str]:
     """(plain text, HTML) of an article as it is copied, blanks filled with
-    *values*, else their default; a blank with neither stays visible as
-    ``{{名称}}`` so the agent sees it before sending.
+    *values*, else their default; a blank with neither is copied as
+    :func:`unfilled_mark` (【名称】), which the agent sees before sending.
 
     Values are filled in after the Markdown is converted, so what the agent
     typed is pasted as typed: never read as Markdown or HTML."""
 
     resolved = resolved_values(body, values)
+    from kbdesk.content.placeholders import find_placeholders
+
+    for p in find_placeholders(body):
+        resolved.setdefault(p.name, unfilled_mark(p.name))
     plain = fill(markdown.to_text(body), resolved)
     rich = _map_text(clipboard_html(body), _fill_escaped(resolved))
     return plain, rich

@@ -5,6 +5,7 @@ each copy is counted in the local usage data.
 
 from __future__ import annotations
 
+import time
 import traceback
 
 from PySide6.QtCore import (
@@ -19,8 +20,16 @@ from kbdesk.content.audience import Audience
 from kbdesk.content.placeholders import find_placeholders
 from kbdesk.content.render import copy_payload, resolved_values, sections, strip_title_heading
 from kbdesk.content.store import ContentError
+from kbdesk.config import save_settings
 from kbdesk.ui.agent.fill_form import FillDialog
+from kbdesk.ui.agent.variant_chooser import VariantChooser
 from kbdesk.usage.store import ArticleRef
+
+
+# Values typed into a script's blanks are offered again for its other
+# variants this long (one conversation), then forgotten: the next customer
+# has another order number.
+TYPED_VALUES_KEPT_S = 15 * 60
 
 
 class CopyFlowMixin:
@@ -48,7 +57,13 @@ class CopyFlowMixin:
             item = self.model.item(rows[0]) if rows else None
         if item is None:
             return
-        self.copy_article(item.path, self._found_section(item) if found_part else None)
+        shown = self.preview.article
+        if shown is not None and shown.path != item.path:
+            # a link followed in the preview: what is on screen is what is copied
+            self.copy_article(shown.path, choose=not found_part)
+            return
+        section = self._found_section(item) if found_part else None
+        self.copy_article(item.path, section, choose=section is None)
 
     def _found_section(self, item) -> int | None:
         """The number of the ``##`` section the search found *item* in."""
@@ -61,9 +76,10 @@ class CopyFlowMixin:
         titles = [part.title for part in sections(self._customer_body(article))]
         return titles.index(item.section[0]) if item.section[0] in titles else None
 
-    def copy_article(self, path: str, section: int | None = None) -> None:
+    def copy_article(self, path: str, section: int | None = None, choose: bool = False) -> None:
         """Copy an article, or one of its '## ' sections (a script's variant);
-        a form first if it has blanks."""
+        a form first if it has blanks. *choose*: a script with variants asks
+        which one first."""
         try:
             article = self.articles.load(path)
         except (ArticleError, ContentError) as exc:
@@ -76,6 +92,9 @@ class CopyFlowMixin:
             return
         body = self._customer_body(article)
         title = article.title
+        if section is None and choose and article.kind == "script" and len(sections(body)) > 1:
+            self._choose_variant(article, [part.title for part in sections(body)])
+            return
         if section is not None:
             parts = sections(body)
             if not 0 <= section < len(parts):
@@ -87,15 +106,43 @@ class CopyFlowMixin:
         if self.fill_dialog is not None:
             self.fill_dialog.raise_()
             return
-        dialog = FillDialog(title, body, self.specs, self._profile(), self)
+        dialog = FillDialog(title, body, self.specs, self._profile(), self, typed=self._typed_values(article.id))
         self.fill_dialog = dialog
 
         def done(result: int) -> None:
             self.fill_dialog = None
             if result == FillDialog.DialogCode.Accepted:
+                self._typed[article.id] = (time.monotonic(), dialog.values())
                 self._finish_copy(article, body, dialog.values(), title)
             dialog.deleteLater()
             self.focus_search()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _typed_values(self, article_id: str) -> dict[str, str]:
+        """What the agent typed into this script's blanks lately (for
+        another of its variants, in the same conversation)."""
+        at, values = self._typed.get(article_id, (0.0, {}))
+        return values if time.monotonic() - at < TYPED_VALUES_KEPT_S else {}
+
+    def _choose_variant(self, article, titles: list[str]) -> None:
+        remembered = self.settings.get("variants", {}).get(article.id)
+        dialog = VariantChooser(article.title, titles, titles.index(remembered) if remembered in titles else 0, self)
+
+        def done(result: int) -> None:
+            dialog.deleteLater()
+            if result != VariantChooser.DialogCode.Accepted or dialog.chosen is None:
+                self.focus_search()
+                return
+            choices = dict(self.settings.get("variants", {}))
+            choices[article.id] = titles[dialog.chosen]
+            self.settings["variants"] = choices
+            try:
+                save_settings(self.settings)
+            except OSError:
+                pass  # remembering the choice is a convenience
+            self.copy_article(article.path, dialog.chosen)
 
         dialog.finished.connect(done)
         dialog.open()

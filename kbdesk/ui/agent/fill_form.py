@@ -61,7 +61,7 @@ class FillDialog(QDialog):
     Enter on the last field or Ctrl+Enter copies."""
 
     def __init__(self, title: str, body: str, specs: dict[str, PlaceholderSpec] | None,
-                 profile: dict[str, str], parent: QWidget | None = None):
+                 profile: dict[str, str], parent: QWidget | None = None, typed: dict[str, str] | None = None):
         super().__init__(parent)
         self.setObjectName("fillDialog")
         self.body = body
@@ -69,6 +69,9 @@ class FillDialog(QDialog):
         self.article_title = title
         self.fields: dict[str, ImeLineEdit] = {}
         start = initial_values(body, specs, profile)
+        # what the agent typed for another variant of this script (the same order number)
+        start.update({k: v for k, v in (typed or {}).items() if v and k in start})
+        self._warned = False
 
         self.heading = TextLabel(self)
         self.heading.setObjectName("previewTitle")
@@ -133,6 +136,21 @@ class FillDialog(QDialog):
         first_empty = next((f for f in self.fields.values() if not f.text()), None)
         (first_empty or next(iter(self.fields.values()), self.copy_button)).setFocus()
 
+    def accept(self) -> None:
+        """Copy, unless a blank has no value: then mark it and say so; a
+        second Ctrl+Enter copies anyway, with 【名称】 in its place."""
+        missing = self.missing()
+        for name, field in self.fields.items():
+            field.setProperty("missing", name in missing)
+            field.style().unpolish(field)
+            field.style().polish(field)
+        if missing and not self._warned:
+            self._warned = True
+            self.fields[missing[0]].setFocus()
+            self._update_preview()
+            return
+        super().accept()
+
     def values(self) -> dict[str, str]:
         return {name: field.text().strip() for name, field in self.fields.items()}
 
@@ -153,8 +171,13 @@ class FillDialog(QDialog):
         self.preview.setHtml(render_filled(self.body, self.values()))
         self.preview.verticalScrollBar().setValue(scroll)
         missing = self.missing()
-        self.missing_label.setText(self.tr("Still blank: {names}").replace("{names}", "、".join(missing))
-                                   if missing else "")
+        if missing and self._warned:
+            text = self.tr("Still blank: {names}. Fill it in, or press Ctrl+Enter again to copy with "
+                           "【{first}】 in its place.").replace("{names}", "、".join(missing)).replace(
+                               "{first}", missing[0])
+        else:
+            text = self.tr("Still blank: {names}").replace("{names}", "、".join(missing)) if missing else ""
+        self.missing_label.setText(text)
         self.missing_label.setVisible(bool(missing))
 
     def retranslate(self) -> None:

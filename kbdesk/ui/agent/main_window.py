@@ -103,6 +103,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self._terms: list[str] = []
         self._last_outcome: SearchOutcome | None = None
         self._copy_when_ready = False
+        self._typed: dict[str, tuple[float, dict[str, str]]] = {}  # script id → (when, values typed)
         self._search_ms: float | None = None  # what searches take lately (see _adapt_debounce)
         self._index_job: IndexJob | None = None
         self._index_pending = False

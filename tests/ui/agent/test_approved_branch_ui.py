@@ -36,6 +36,8 @@ def test_window_shows_and_copies_the_approved_wording(qtbot, make_window, conten
     search(qtbot, window, "问候")
     qtbot.keyClick(window.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.fill_dialog is not None, timeout=5000)
+    window.fill_dialog.fields["工号"].setText("1024")
+    window.fill_dialog.fields["坐席姓名"].setText("小李")
     with qtbot.waitSignal(window.copied, timeout=5000) as copied:
         qtbot.keyClick(window.fill_dialog.fields["工号"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "很高兴为您服务" in copied.args[1] and "欢迎光临" not in copied.args[1]

@@ -132,10 +132,20 @@ def test_fill_form_ctrl_enter_and_cancel(qtbot, make_window, content):
     press_enter_for_fill_form(qtbot, window)
     dialog = window.fill_dialog
     ime_commit(dialog.fields["坐席姓名"], "王敏")
+    copies = []
+    window.copied.connect(lambda *args: copies.append(args))
+    # A blank without a value: the first Ctrl+Enter copies nothing, marks it and says why.
+    qtbot.keyClick(dialog.fields["坐席姓名"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.fill_dialog is dialog and not copies
+    assert dialog.fields["工号"].property("missing") is True and dialog.fields["坐席姓名"].property("missing") is False
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.fields["工号"], timeout=3000)
+    assert "Ctrl+Enter again" in dialog.missing_label.text() and "工号" in dialog.missing_label.text()
+    assert QApplication.clipboard().text() == "sentinel-nothing-copied"
+    # The second copies anyway; the blank shows as 【工号】, never as raw {{工号}}.
     with qtbot.waitSignal(window.copied, timeout=5000) as copied:
-        qtbot.keyClick(dialog.fields["坐席姓名"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    # A blank left empty stays visible, so the agent notices it before sending.
-    assert copied.args[1] == "您好，我是客服王敏，工号{{工号}}，很高兴为您服务。"
+        qtbot.keyClick(dialog.fields["工号"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert copied.args[1] == "您好，我是客服王敏，工号【工号】，很高兴为您服务。"
+    assert "{{" not in QApplication.clipboard().text() and "{{" not in QApplication.clipboard().mimeData().html()
     assert "工号" in window.statusBar().currentMessage()
 
 

@@ -34,7 +34,7 @@ SCRIPT = """
     """
 
 
-def test_enter_copies_the_customer_text_only_and_notes_have_no_copy_link(qtbot, make_window, content):
+def test_enter_asks_for_a_variant_and_copies_only_its_customer_text(qtbot, make_window, content):
     write(content, "scripts/notes.md", SCRIPT)
     window = make_window(content)
     search(qtbot, window, "退款审核中安抚")
@@ -44,14 +44,39 @@ def test_enter_copies_the_customer_text_only_and_notes_have_no_copy_link(qtbot, 
     links = [b for b in _blocks(window.preview.browser) if b == "Copy this part"]
     assert len(links) == 2  # 审核中 and 客户催了第二次; none for 注意
 
+    # Enter asks which variant (the notes are none of them); 2 copies the second.
     set_clipboard_sentinel()
-    with qtbot.waitSignal(window.copied, timeout=5000):
-        qtbot.keyClick(window.field, Qt.Key.Key_Return)
-    copied = QApplication.clipboard().text()
-    for internal in ("适用场景", "不承诺", "注意", "肯定能退", "For agents only"):
-        assert internal not in copied, internal
-    assert "正在审核" in copied and "请再稍等" in copied
-    assert "不承诺" not in QApplication.clipboard().mimeData().html()
+    chooser = open_chooser(qtbot, window)
+    assert [chooser.list.item(i).text() for i in range(chooser.list.count())] == ["1   审核中", "2   客户催了第二次"]
+    assert chooser.list.currentRow() == 0
+    with qtbot.waitSignal(window.copied, timeout=5000) as copied:
+        qtbot.keyClick(chooser.list, Qt.Key.Key_2)
+    assert copied.args[1] == QApplication.clipboard().text() == "非常理解您着急，我已经帮您催审核了，请再稍等。"
+    html = QApplication.clipboard().mimeData().html()
+    for internal in ("适用场景", "不承诺", "注意", "肯定能退", "For agents only", "客户催了第二次"):
+        assert internal not in copied.args[1] and internal not in html, internal
+
+    # The last choice is remembered for this script: Enter now copies it again.
+    chooser = open_chooser(qtbot, window)
+    assert chooser.list.currentRow() == 1
+    with qtbot.waitSignal(window.copied, timeout=5000) as copied:
+        qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
+    assert "请再稍等" in copied.args[1]
+    # Esc copies nothing.
+    set_clipboard_sentinel()
+    chooser = open_chooser(qtbot, window)
+    qtbot.keyClick(chooser.list, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not chooser.isVisible(), timeout=3000)
+    assert QApplication.clipboard().text() == "sentinel-nothing-copied"
+
+
+def open_chooser(qtbot, window):
+    from kbdesk.ui.agent.variant_chooser import VariantChooser
+
+    qtbot.keyClick(window.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(isinstance(w, VariantChooser) and w.isVisible() for w in window.findChildren(VariantChooser)),
+                    timeout=5000)
+    return next(w for w in window.findChildren(VariantChooser) if w.isVisible())
 
 
 def _blocks(browser) -> list[str]:
