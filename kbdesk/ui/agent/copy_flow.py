@@ -21,7 +21,7 @@ from kbdesk.content.placeholders import find_placeholders
 from kbdesk.content.render import copy_payload, resolved_values, sections, strip_title_heading
 from kbdesk.content.store import ContentError
 from kbdesk.config import save_settings
-from kbdesk.ui.agent.fill_form import FillDialog
+from kbdesk.ui.agent.fill_form import FillDialog, initial_values
 from kbdesk.ui.agent.variant_chooser import VariantChooser
 from kbdesk.usage.store import ArticleRef
 
@@ -177,6 +177,17 @@ class CopyFlowMixin:
                 traceback.print_exc()
         self.model.update_usage(self._pinned, self._counts)
 
+    def _set_blank_values(self, path: str) -> None:
+        """What a selection copied from the shown article fills its blanks
+        with: as Enter would (the agent's profile, typed values, defaults)."""
+        article = self.preview.article
+        if article is None or article.path != path:
+            return
+        body = self._customer_body(article)
+        values = initial_values(body, self.specs, self._profile())
+        values.update({k: v for k, v in self._typed_values(article.id).items() if v})
+        self.preview.browser.blank_values = {k: v for k, v in values.items() if v}
+
     def _on_selection_copied(self, path: str, text: str) -> None:
         """The agent copied part of the article in the preview (Ctrl+C there):
         the pane already put it on the clipboard; it counts as using the article."""
@@ -184,9 +195,11 @@ class CopyFlowMixin:
         if article is None or article.path != path:
             return
         self._record_copy(article)
-        self.statusBar().showMessage(
-            self.tr("Copied the selected text ({n} characters) — paste it with Ctrl+V.").replace(
-                "{n}", str(len(text))), 8000)
+        message = self.tr("Copied the selected text ({n} characters) — paste it with Ctrl+V.").replace(
+            "{n}", str(len(text)))
+        if self.preview.browser.last_missing:
+            message += "  " + self.tr("Still blank: {names}").replace("{names}", "、".join(self.preview.browser.last_missing))
+        self.statusBar().showMessage(message, 8000)
         self.copied.emit(article.id, text)
 
     def _on_selection_refused(self, path: str) -> None:

@@ -237,6 +237,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.preview.linkRefused.connect(
             lambda url: self.statusBar().showMessage(self.tr("Link not opened: {url}").replace("{url}", url), 5000))
         self.preview.articleShown.connect(lambda _p: self._sync_pin())
+        self.preview.articleShown.connect(self._set_blank_values)
         self.preview.selectionCopied.connect(self._on_selection_copied)
         self.preview.selectionCopyRefused.connect(self._on_selection_refused)
 

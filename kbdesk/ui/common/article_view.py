@@ -35,6 +35,7 @@ from kbdesk.content.render import (
     SECTION_BAR_CLASS,
     SECTION_CLASS,
     SECTION_SCHEME,
+    unfilled_mark,
 )
 from kbdesk.content.store import ContentError, ContentStore
 
@@ -84,7 +85,8 @@ def relative_target(current: str | None, href: str) -> str | None:
     return joined
 
 
-def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tuple[str, str]:
+def selection_for_clipboard(document: QTextDocument, start: int, end: int,
+                            blanks: dict[str, str] | None = None, missing: list | None = None) -> tuple[str, str]:
     """(plain text, HTML) of ``document[start:end]`` of a rendered article,
     as it should be pasted: what the agent selected, without what only the
     preview adds — the "copy this part" links of a script's variants, the
@@ -128,7 +130,7 @@ def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tu
                 chip[1], chip[2] = b, chip[2] + frag.text()
                 continue
             if chip:
-                edits.append(_chip_edit(*chip))
+                edits.append(_chip_edit(*chip, blanks, missing))
                 chip = []
             if is_chip:
                 chip = [a, b, frag.text(), fmt]
@@ -139,7 +141,7 @@ def selection_for_clipboard(document: QTextDocument, start: int, end: int) -> tu
                     a -= 1
                 edits.append((a, b, "", fmt))
         if chip:
-            edits.append(_chip_edit(*chip))
+            edits.append(_chip_edit(*chip, blanks, missing))
         block = block.next()
     for a, b, _fmt in link_lines:
         if a <= start <= b:  # from the link's line: from the text under it
@@ -212,12 +214,25 @@ def _has_colour(brush, colour: str) -> bool:
     return brush.style() != Qt.BrushStyle.NoBrush and brush.color().name() == colour
 
 
-def _chip_edit(a: int, b: int, text: str, fmt: QTextCharFormat) -> tuple[int, int, str, QTextCharFormat]:
-    names = [n for n in text.split(THIN_SPACE) if n.strip()]
+def _chip_edit(a: int, b: int, text: str, fmt: QTextCharFormat, blanks: dict[str, str] | None = None,
+               missing: list | None = None) -> tuple[int, int, str, QTextCharFormat]:
+    """A chip as copied: ``{{名称}}`` (for leads, *blanks* None), else its
+    value or default from *blanks*, or 【名称】 (then in *missing*)."""
+    names = [n.strip() for n in text.split(THIN_SPACE) if n.strip()]
     plain_fmt = QTextCharFormat(fmt)
     plain_fmt.clearBackground()
     plain_fmt.clearForeground()
-    return a, b, "".join("{{" + n.strip() + "}}" for n in names), plain_fmt
+    if blanks is None:
+        return a, b, "".join("{{" + n + "}}" for n in names), plain_fmt
+    out = []
+    for n in names:
+        if blanks.get(n):
+            out.append(blanks[n])
+        else:
+            out.append(unfilled_mark(n))
+            if missing is not None and n not in missing:
+                missing.append(n)
+    return a, b, "".join(out), plain_fmt
 
 
 def refused_resource(type_) -> QImage | str:
@@ -293,6 +308,10 @@ class ArticleBrowser(SafeBrowser):
         self.document().setDocumentMargin(18)
         self.anchorClicked.connect(self.linkRequested)
         self.copy_allowed = True
+        # Values of the shown article's blanks for a copied selection (the
+        # agents' preview); None keeps them as {{名称}} (the editor's).
+        self.blank_values: dict[str, str] | None = None
+        self.last_missing: list[str] = []  # blanks the last copied selection had no value for
 
     # -- copying a selection --------------------------------------------------------
 
@@ -304,7 +323,9 @@ class ArticleBrowser(SafeBrowser):
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
-        plain, rich = selection_for_clipboard(self.document(), cursor.selectionStart(), cursor.selectionEnd())
+        self.last_missing = []
+        plain, rich = selection_for_clipboard(self.document(), cursor.selectionStart(), cursor.selectionEnd(),
+                                              self.blank_values, self.last_missing)
         mime = QMimeData()
         mime.setText(plain)
         mime.setHtml(rich)

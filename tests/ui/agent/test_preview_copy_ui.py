@@ -103,18 +103,20 @@ def test_context_menu_copy_and_qt_copy_take_the_selection_as_shown(qtbot, make_w
 
     # Across the variants: without the preview's "Copy this part" links and
     # without the 适用场景 note for agents that the selection starts in; a
-    # blank (shown as a chip) stays a blank to fill in, as in the article.
+    # blank (shown as a chip) without a value is copied as 【物流单号】, never
+    # as {{物流单号}}, and the status bar says it is still blank.
     assert "For agents only" in browser.document().toPlainText()
     select(browser, "适用场景", "预计明天送达。")
     set_clipboard_sentinel()
     menu = browser.context_menu(QPoint(10, 10))
     next(a for a in menu.actions() if a.objectName() == "edit-copy").trigger()
     menu.deleteLater()
-    expected = "已查到物流\n非常抱歉，您的包裹 {{物流单号}} 正在派送中，预计明天送达。"
+    expected = "已查到物流\n非常抱歉，您的包裹 【物流单号】 正在派送中，预计明天送达。"
     assert QApplication.clipboard().text() == expected
+    assert "物流单号" in window.statusBar().currentMessage()
     rich = QApplication.clipboard().mimeData().html()
     assert "kbdesk-section" not in rich and "Copy this part" not in rich
-    assert "{{物流单号}}" in rich and "适用场景" not in rich and "For agents only" not in rich
+    assert "【物流单号】" in rich and "{{" not in rich and "适用场景" not in rich and "For agents only" not in rich
 
     # A selection that starts inside a chip takes the whole blank.
     plain = browser.document().toPlainText()
@@ -123,7 +125,7 @@ def test_context_menu_copy_and_qt_copy_take_the_selection_as_shown(qtbot, make_w
     cursor.setPosition(plain.index("正在派送") + 4, QTextCursor.MoveMode.KeepAnchor)
     browser.setTextCursor(cursor)
     browser.copy()  # QTextEdit's own copy (also used by drag and drop) gives the same
-    assert QApplication.clipboard().text() == "{{物流单号}} 正在派送"
+    assert QApplication.clipboard().text() == "【物流单号】 正在派送"
     assert "text/markdown" not in clipboard_formats()
 
     # Nothing selected: the menu's Copy is disabled.
