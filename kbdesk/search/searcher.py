@@ -139,6 +139,28 @@ class _Matches:
 _NO_PASSAGES = np.zeros(0, dtype=np.int64)
 
 
+def _hit(fields: dict, score: float, terms, matched: float) -> SearchHit:
+    """A result from a passage's stored fields; a snippet marking *terms*
+    (None: no snippet; []: the passage's opening)."""
+    heading = fields.get("heading") or ""
+    return SearchHit(
+        id=fields["id"],
+        title=fields["title"],
+        kind=fields["kind"],
+        category=fields.get("category_id", ""),
+        status=fields["status"],
+        path=fields["path"],
+        score=score,
+        snippet=make_snippet(fields.get("text", ""), terms) if terms is not None else Snippet(""),
+        tags=[t for t in fields.get("tag_list", "").split(",") if t],
+        updated=fields.get("updated", ""),
+        review_by=fields.get("review_by", ""),
+        section=heading.split(HEADING_SEP) if heading else [],
+        line=fields.get("line", 0),
+        matched=matched,
+    )
+
+
 def _any_of(field_name: str, values) -> Q.Query | None:
     values = [v for v in (values or []) if v]
     if not values:
@@ -364,27 +386,27 @@ class Searcher:
         if parsed.phrases:
             total = len(ranked)
         terms = parsed.highlight_terms()
-        hits = []
-        for share, score, d, _ in ranked[:limit]:
-            fields = stored(d)
-            heading = fields.get("heading") or ""
-            hits.append(SearchHit(
-                id=fields["id"],
-                title=fields["title"],
-                kind=fields["kind"],
-                category=fields.get("category_id", ""),
-                status=fields["status"],
-                path=fields["path"],
-                score=score,
-                snippet=make_snippet(fields.get("text", ""), terms) if snippets else Snippet(""),
-                tags=[t for t in fields.get("tag_list", "").split(",") if t],
-                updated=fields.get("updated", ""),
-                review_by=fields.get("review_by", ""),
-                section=heading.split(HEADING_SEP) if heading else [],
-                line=fields.get("line", 0),
-                matched=share / matches.required if matches.required else 1.0,
-            ))
+        hits = [_hit(stored(d), score, terms if snippets else None, share / matches.required if matches.required else 1.0)
+                for share, score, d, _ in ranked[:limit]]
         return SearchResults(text, hits, total, relaxed)
+
+    def browse(self, *, kinds=None, categories=None, tags=None, statuses=AGENT_STATUSES,
+               limit: int | None = None) -> SearchResults:
+        """Every article the filters let through, by title: what an empty
+        query lists once a filter is chosen (the window puts the most used first)."""
+        searcher = self._whoosh_searcher()
+        if searcher is None or not searcher.doc_count():
+            return SearchResults("", [], 0)
+        allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses, kinds, categories, tags))
+        firsts = np.unique(self._scorer.article_firsts())
+        if allowed is not None:
+            firsts = firsts[allowed[firsts]]
+        deleted = self._scorer.deleted
+        hits = [_hit(searcher.stored_fields(d), 0.0, [], 1.0) for d in firsts.tolist() if d not in deleted]
+        for hit in hits:
+            hit.section = []  # nothing was searched for in it
+        hits.sort(key=lambda h: (textforms.normalize(h.title), h.path))
+        return SearchResults("", hits[:limit] if limit else hits, len(hits))
 
     def _answering_passage(self, d: int, matches: _Matches, typed: tuple[set, set], stored) -> int:
         """Of the passages of *d*'s article that match as many concepts as

@@ -562,6 +562,10 @@ Open them in the editor to restore or discard them?</source>
             <source>Enter moves to the next field; Enter on the last field or Ctrl+Enter copies. Your name and staff number can be saved in Preferences.</source>
             <translation>回车跳到下一项；在最后一项回车或按 Ctrl+Enter 复制。姓名和工号可在“设置”中保存。</translation>
         </message>
+        <message>
+            <source>Still blank: {names}. Fill it in, or press Ctrl+Enter again to copy with 【{first}】 in its place.</source>
+            <translation>尚未填写：{names}。请填写，或再按一次 Ctrl+Enter，以【{first}】代替复制。</translation>
+        </message>
     </context>
     <context>
         <name>FrontMatterForm</name>

@@ -42,7 +42,8 @@ class SearchFlowMixin:
         self.counts_timer.stop()
         self._seq += 1
         text = self.query()
-        if not text:
+        filtered = bool(self.search_bar.kinds() or self.search_bar.categories() or self.search_bar.tags())
+        if not text and not filtered:
             self._copy_when_ready = False
             self.show_home()
             return
@@ -75,7 +76,10 @@ class SearchFlowMixin:
         self._terms = outcome.terms
         if outcome.index_ready:
             self._index_ready = True
-        hits = rerank(outcome.hits, self._counts)
+        if outcome.browsing:  # the filter's articles: the most used first, then by title
+            hits = sorted(outcome.hits, key=lambda h: -self._counts.get(h.id, 0))
+        else:
+            hits = rerank(outcome.hits, self._counts)
         items = [ResultItem.from_hit(h, h.id in self._pinned, self._counts.get(h.id, 0)) for h in hits]
         if outcome.question_only:
             items = self._most_used_items()
@@ -85,8 +89,10 @@ class SearchFlowMixin:
             self._set_counts(None)  # e.g. only filler words: nothing to count
         elif self._counts_key != (outcome.text, self._epoch):
             self.counts_timer.start()  # only the filters changed: the counts shown still hold
-        if items and not outcome.question_only:  # (the most used are no answer to 怎么办: none is chosen)
-            self._select_row(0)
+        if items and not outcome.question_only and not outcome.browsing:
+            self._select_row(0)  # (the most used are no answer to 怎么办, a filter is no question: none is chosen)
+        else:
+            self.preview.clear()  # the preview follows the list: nothing chosen, nothing shown
         self.resultsShown.emit(outcome.seq)
         if self._copy_when_ready:
             part, self._copy_when_ready = self._copy_when_ready == "part", False
@@ -135,6 +141,12 @@ class SearchFlowMixin:
                 self.tr("Preparing the search index…"),
                 self.tr("Results appear as soon as it is ready. You can keep typing."))
             return
+        if outcome.browsing:
+            self.results_info.setText(self.tr("{n} articles · {filters}").replace("{n}", str(outcome.total))
+                                      .replace("{filters}", filters))
+            if not outcome.hits:
+                self.results.set_empty_text(self.tr("No article in {filters}").replace("{filters}", filters), "")
+            return
         if outcome.question_only:
             hint = self.tr("“{query}” asks a question but names no subject: add what it is about (退款{query}).")\
                 .replace("{query}", outcome.text)
@@ -182,6 +194,7 @@ class SearchFlowMixin:
         belongs to). No filter counts without a query."""
         self._terms = []
         self._last_outcome = None
+        self.preview.clear()
         self._counts_asked = None
         self.counts_timer.stop()
         self._set_counts(None)

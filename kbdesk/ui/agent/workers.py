@@ -76,6 +76,7 @@ class SearchOutcome:
     countable: bool = False  # the query has words to count filter matches for (CountsRequest)
     question_only: bool = False  # only question words (怎么办): nothing names a subject
     damaged: bool = False  # the index could not be read: it must be rebuilt
+    browsing: bool = False  # no query, a filter chosen: the filter's articles
     seconds: float = 0.0  # how long the search took, on the search thread
 
 
@@ -120,7 +121,12 @@ class SearchWorker(QObject):
             outcome.index_ready = searcher.index.exists()
             parsed = searcher.parse(request.text)
             outcome.terms = parsed.highlight_terms()
-            if outcome.index_ready and not parsed.empty:
+            filters = dict(kinds=list(request.kinds) or None, categories=list(request.categories) or None,
+                           tags=list(request.tags) or None)
+            if outcome.index_ready and not request.text.strip() and any(filters.values()):
+                results = searcher.browse(**filters, statuses=AGENT_STATUSES)
+                outcome.hits, outcome.total, outcome.browsing = results.hits, results.total, True
+            elif outcome.index_ready and not parsed.empty:
                 results = searcher.search(
                     request.text,
                     kinds=list(request.kinds) or None,

@@ -1,0 +1,45 @@
+"""The preview follows the list, and the filters browse without a query."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from kbdesk import textforms
+
+from tests.ui.conftest import search
+
+
+def test_nothing_found_and_esc_clear_the_preview_with_the_list(qtbot, make_window, content):
+    window = make_window(content)
+    search(qtbot, window, "退款")
+    assert window.preview.article is not None and window.selected_item() is not None
+    search(qtbot, window, "完全不存在的词语组合xyzzy")
+    assert window.model.article_rows() == []
+    assert window.preview.article is None and window.preview.browser.toPlainText() == ""
+
+    search(qtbot, window, "退款")
+    assert window.preview.article is not None
+    qtbot.keyClick(window.field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.preview.article is None, timeout=3000)
+    assert window.field.text() == "" and window.selected_item() is None
+    assert window.preview.browser.toPlainText() == ""
+
+
+def test_a_filter_with_an_empty_query_lists_its_articles_most_used_first(qtbot, make_window, content):
+    window = make_window(content)
+    faq = next(b for b in window.search_bar.kind_buttons if b.property("kind") == "faq")
+    faq.click()
+    qtbot.waitUntil(lambda: len(window.model.article_rows()) == 3, timeout=5000)
+    titles = [window.model.item(r).title for r in window.model.article_rows()]
+    assert {window.model.item(r).kind for r in window.model.article_rows()} == {"faq"}
+    assert titles == sorted(titles, key=textforms.normalize)
+    assert window.selected_item() is None and window.preview.article is None
+    assert "3" in window.results_info.text()
+
+    # One copied twice comes first.
+    last = window.model.item(window.model.article_rows()[-1])
+    for _ in range(2):
+        window.copy_article(last.path)
+    faq.click()  # (the same filter again lists afresh)
+    window.run_search()
+    qtbot.waitUntil(lambda: window.model.item(window.model.article_rows()[0]).id == last.id, timeout=5000)
