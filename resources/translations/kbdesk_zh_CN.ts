@@ -980,6 +980,14 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>Nothing copied: say what the question is about, or choose an article.</source>
             <translation>未复制：请说明问的是什么，或先选一篇文章。</translation>
         </message>
+        <message>
+            <source>{n} articles · {filters}</source>
+            <translation>{n} 篇 · {filters}</translation>
+        </message>
+        <message>
+            <source>No article in {filters}</source>
+            <translation>{filters} 中没有文章</translation>
+        </message>
     </context>
     <context>
         <name>NewScriptDialog</name>
@@ -1430,6 +1438,17 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>Documents</source>
             <translation>文档</translation>
+        </message>
+    </context>
+    <context>
+        <name>VariantChooser</name>
+        <message>
+            <source>Which variant?</source>
+            <translation>复制哪一段？</translation>
+        </message>
+        <message>
+            <source>Enter or its number copies that variant; Esc copies nothing.</source>
+            <translation>回车或按编号复制该段；Esc 不复制。</translation>
         </message>
     </context>
 </TS>
