@@ -20,18 +20,23 @@ _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 class Snippet:
     text: str
     spans: list[tuple[int, int]] = field(default_factory=list)  # matched ranges
+    blanks: list[tuple[int, int]] = field(default_factory=list)  # a script's blanks, shown as default or name
 
-    def marked(self, before: str, after: str, escape=lambda s: s) -> str:
+    def marked(self, before: str, after: str, escape=lambda s: s,
+               blank_before: str = "", blank_after: str = "") -> str:
+        marks = [(s, 0, before) for s, _ in self.spans] + [(e, 0, after) for _, e in self.spans]
+        if blank_before or blank_after:
+            marks += [(s, 1, blank_before) for s, _ in self.blanks] + [(e, -1, blank_after) for _, e in self.blanks]
         out, pos = [], 0
-        for s, e in self.spans:
-            out.append(escape(self.text[pos:s]))
-            out.append(before + escape(self.text[s:e]) + after)
-            pos = e
+        for at, _order, tag in sorted(marks, key=lambda m: (m[0], m[1])):
+            out.append(escape(self.text[pos:at]) + tag)
+            pos = at
         out.append(escape(self.text[pos:]))
         return "".join(out)
 
     def html(self) -> str:
-        return self.marked("<mark>", "</mark>", html.escape)
+        """Matched words in ``<mark>``, blanks in ``<ins>``."""
+        return self.marked("<mark>", "</mark>", html.escape, "<ins>", "</ins>")
 
 
 @dataclass
@@ -100,9 +105,48 @@ class SearchResults:
 _normalized_text = functools.lru_cache(maxsize=256)(textforms.normalize_aligned)
 
 
+_BLANK_OPEN, _BLANK_CLOSE = "\ue010", "\ue011"  # private use: never in an article's text
+_SNIPPET_BLANK_RE = re.compile(r"\{\{\s*([^{}|\n]+?)\s*(?:\|([^{}\n]*))?\}\}")
+
+
 def make_snippet(text: str, terms: list[str], max_chars: int = SNIPPET_CHARS) -> Snippet:
     """The sentence(s) of *text* that contain the most query terms, with the
-    terms marked; the opening sentence if none does."""
+    terms marked; the opening sentence if none does. A blank (``{{客户称呼|您}}``)
+    reads as its default, else its name, and is marked as a blank: raw
+    placeholder syntax is never shown."""
+    if "{{" in text:
+        text = _SNIPPET_BLANK_RE.sub(lambda m: _BLANK_OPEN + (m.group(2) or m.group(1)) + _BLANK_CLOSE, text)
+        return _blanks_marked(_make_snippet(text, terms, max_chars))
+    return _make_snippet(text, terms, max_chars)
+
+
+def _blanks_marked(snippet: Snippet) -> Snippet:
+    """*snippet* without the blank markers, their ranges as :attr:`Snippet.blanks`."""
+    out, blanks, shift, opened = [], [], [], None
+    removed = 0
+    for i, ch in enumerate(snippet.text):
+        if ch in (_BLANK_OPEN, _BLANK_CLOSE):
+            if ch == _BLANK_OPEN:
+                opened = i - removed
+            else:
+                blanks.append((0 if opened is None else opened, i - removed))  # (cut at its start)
+                opened = None
+            removed += 1
+        else:
+            out.append(ch)
+        shift.append(removed)
+    if opened is not None:  # cut at its end
+        blanks.append((opened, len(out)))
+    shift.append(removed)
+
+    def moved(pos: int) -> int:
+        return pos - shift[min(pos, len(shift) - 1)] if pos < len(shift) else pos - removed
+
+    spans = [(moved(s), moved(e)) for s, e in snippet.spans]
+    return Snippet("".join(out), [(s, e) for s, e in spans if e > s], [(s, e) for s, e in blanks if e > s])
+
+
+def _make_snippet(text: str, terms: list[str], max_chars: int = SNIPPET_CHARS) -> Snippet:
     sentences = [(m.start(), m.group()) for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
     if not sentences:
         return Snippet("")

@@ -275,3 +275,12 @@ def test_an_index_without_articles_finds_nothing_without_error(tmp_path):
     for _ in range(2):  # the second search reuses what the first opened
         assert searcher.search("退款").hits == []
     assert searcher.facet_counts("退款").total == 0
+
+
+def test_snippets_show_a_blank_as_its_default_or_name_never_as_syntax():
+    snippet = make_snippet("{{客户称呼|您}}好，订单 {{订单号}} 已退款成功。", ["退款"])
+    assert snippet.text == "您好，订单 订单号 已退款成功。"
+    assert [snippet.text[s:e] for s, e in snippet.blanks] == ["您", "订单号"]
+    assert [snippet.text[s:e] for s, e in snippet.spans] == ["退款"]
+    assert snippet.html() == "<ins>您</ins>好，订单 <ins>订单号</ins> 已<mark>退款</mark>成功。"
+    assert "{{" not in make_snippet("很长" * 80 + "{{订单号}}退款。", ["退款"]).text

@@ -35,6 +35,7 @@ from kbdesk.ui.common.widgets import plain_tooltip
 from kbdesk.usage.store import ArticleRef
 
 HIT_STYLE = "background-color:#ffe7a3; color:#1f2933;"
+BLANK_STYLE = "background-color:#e3eff5; color:#1f5d8c;"  # as the preview shows a blank
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class ResultItem:
         return cls(
             id=hit.id, title=hit.title, kind=hit.kind, category=hit.category, path=hit.path,
             snippet_html=hit.snippet.html().replace("<mark>", f'<span style="{HIT_STYLE}">').replace(
-                "</mark>", "</span>"),
+                "</mark>", "</span>").replace("<ins>", f'<span style="{BLANK_STYLE}">').replace("</ins>", "</span>"),
             tags=tuple(hit.tags), review_by=hit.review_by, pinned=pinned, copies=copies, score=hit.score,
             section=tuple(getattr(hit, "section", ())),
         )
