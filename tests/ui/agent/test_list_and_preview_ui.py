@@ -43,3 +43,25 @@ def test_a_filter_with_an_empty_query_lists_its_articles_most_used_first(qtbot, 
     faq.click()  # (the same filter again lists afresh)
     window.run_search()
     qtbot.waitUntil(lambda: window.model.item(window.model.article_rows()[0]).id == last.id, timeout=5000)
+
+
+def test_a_list_nested_by_three_spaces_is_a_list_in_the_preview_and_the_html_copy(qtbot, content):
+    from PySide6.QtGui import QTextDocument
+
+    from kbdesk.content.render import copy_payload, render_article
+    from kbdesk.content.store import ContentStore
+    from kbdesk.ui.common.article_view import ArticleBrowser
+
+    body = "- 一级\n   - 二级\n   - 二级b\n- 一级2"
+    browser = ArticleBrowser(ContentStore(content))
+    qtbot.addWidget(browser)
+    browser.setHtml(render_article(body))
+    copied = QTextDocument()
+    copied.setHtml(copy_payload(body)[1])
+    for doc in (browser.document(), copied):
+        levels, block = {}, doc.begin()
+        while block.isValid():
+            if block.textList() is not None:
+                levels[block.text().strip()] = block.textList().format().indent()
+            block = block.next()
+        assert levels == {"一级": 1, "二级": 2, "二级b": 2, "一级2": 1}
