@@ -24,8 +24,21 @@ from kbdesk.ui.common.widgets import ImeLineEdit, plain_tooltip
 KIND_FILTERS = ("", "standard", "faq", "script")
 
 
+# The window's Ctrl shortcuts that a line edit takes for itself on X11
+# (Emacs-style: Ctrl+E end of line, Ctrl+K delete to the end, Ctrl+D delete):
+# focus is always in the search field, so they would never reach the window.
+WINDOW_SHORTCUT_KEYS = frozenset({Qt.Key.Key_E, Qt.Key.Key_K, Qt.Key.Key_D, Qt.Key.Key_N})
+
+
 class SearchField(ImeLineEdit):
     """The query. Down/Up/PageDown/PageUp move through the results, Esc clears."""
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and event.key() in WINDOW_SHORTCUT_KEYS
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+            event.ignore()  # not ours: the window's shortcut runs
+            return True
+        return super().event(event)
 
     moveRequested = Signal(int)
 
