@@ -26,18 +26,44 @@ DEFAULT_MESSAGE_LIMIT = 500
 _QUOTED_RE = re.compile(r"“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|\"[^\"\n]*\"|‘[^’\n]*’")
 
 
+# Each finding is a code with parameters; this is its English text (the
+# command line's). The window has its own text for each code, translated
+# through Qt (kbdesk.ui.editor.widgets.LINT_TEXTS).
+MESSAGES = {
+    "taboo": "taboo phrase 「{phrase}」",
+    "taboo-suggest": "taboo phrase 「{phrase}」; say instead: {suggest}",
+    "placeholder-malformed": "malformed placeholder: {fragment}",
+    "placeholder-unknown": "unknown placeholder {name} (not in .kbdesk/placeholders.yaml)",
+    "placeholder-defaults": "{name} has two defaults ({defaults}): one copy would promise one, another the other",
+    "placeholder-default": "{name} has no default: the agent must fill it",
+    "internal-note": "the customer would read this, and it reads like a note for agents: 「{line}」 "
+                     "(put it under ## 注意, in a > quote, or after a 注意： label)",
+    "length": "{n} characters; a chat message should stay under {limit}",
+    "mixed-script": "mixes Traditional and Simplified characters ({examples})",
+    "greeting": "no greeting (expected one of: {words})",
+    "closing": "no closing (expected one of: {words})",
+    "front-matter": "{reason}",
+}
+
+
 @dataclass(frozen=True)
 class LintFinding:
     level: str  # "error" | "warning"
     rule: str
-    message: str
+    message: str  # in English (MESSAGES[code] filled in)
     offset: int = 0  # character offset in the file's text
     length: int = 0
     line: int = 1
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def args(self) -> dict[str, str]:
+        return dict(self.params)
 
     def to_json(self) -> dict:
-        return {"level": self.level, "rule": self.rule, "message": self.message,
-                "line": self.line, "offset": self.offset, "length": self.length}
+        return {"level": self.level, "rule": self.rule, "code": self.code, "params": self.args,
+                "message": self.message, "line": self.line, "offset": self.offset, "length": self.length}
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.level}: {self.message} [{self.rule}]"
@@ -116,17 +142,19 @@ def lint_text(text: str, path: str, rules: LintRules,
     try:
         article = parse_article(path, text.encode("utf-8"))
     except ArticleError as exc:
-        return [LintFinding("error", "front-matter", exc.reason)]
+        return [LintFinding("error", "front-matter", exc.reason, code="front-matter", params=(("reason", exc.reason),))]
     findings: list[LintFinding] = []
     body_start = len(text) - len(article.body)
     body = article.body
 
-    def add(level, rule, message, start=0, length=0):
+    def add(level, rule, code, params: dict, start=0, length=0):
         offset = body_start + start
-        findings.append(LintFinding(level, rule, message, offset, length, _line_of(text, offset)))
+        params = {k: str(v) for k, v in params.items()}
+        findings.append(LintFinding(level, rule, MESSAGES[code].format(**params), offset, length,
+                                    _line_of(text, offset), code, tuple(params.items())))
 
     for warning in article.warnings:
-        add("warning", "front-matter", warning)
+        add("warning", "front-matter", "front-matter", {"reason": warning})
 
     # Taboo phrases, in the text as written and in its Simplified form, so a
     # Traditional 不知道 is caught too.
@@ -138,26 +166,29 @@ def lint_text(text: str, path: str, rules: LintRules,
             for m in re.finditer(re.escape(needle), aligned):
                 if any(s <= m.start() and m.end() <= e for s, e in quoted):
                     continue  # a mention ("never say “不知道”"), not a use
-                hint = f"; say instead: {taboo.suggest}" if taboo.suggest else ""
-                add("error", "taboo", f"taboo phrase 「{body[m.start():m.end()]}」{hint}", m.start(), len(needle))
+                phrase = body[m.start():m.end()]
+                if taboo.suggest:
+                    add("error", "taboo", "taboo-suggest", {"phrase": phrase, "suggest": taboo.suggest},
+                        m.start(), len(needle))
+                else:
+                    add("error", "taboo", "taboo", {"phrase": phrase}, m.start(), len(needle))
 
     for line, fragment in malformed_placeholders(body):
         start = sum(len(x) + 1 for x in body.split("\n")[: line - 1])
-        add("error", "placeholder", f"malformed placeholder: {fragment}", start, 0)
+        add("error", "placeholder", "placeholder-malformed", {"fragment": fragment}, start, 0)
     for m in PLACEHOLDER_RE.finditer(body):
         name = m.group(1)
         if placeholder_specs is not None and name not in placeholder_specs:
-            add("error", "placeholder", f"unknown placeholder {{{{{name}}}}} (not in .kbdesk/placeholders.yaml)",
+            add("error", "placeholder", "placeholder-unknown", {"name": f"{{{{{name}}}}}"},
                 m.start(), m.end() - m.start())
     for name, defaults, start, length in conflicting_defaults(body):
-        add("error", "placeholder-defaults",
-            f"{{{{{name}}}}} has two defaults ({' / '.join(defaults)}): one copy would promise one, "
-            "another the other", start, length)
+        add("error", "placeholder-defaults", "placeholder-defaults",
+            {"name": f"{{{{{name}}}}}", "defaults": " / ".join(defaults)}, start, length)
     for ph in find_placeholders(body):
         spec = (placeholder_specs or {}).get(ph.name)
         if ph.default is None and not (spec and (spec.default is not None or spec.profile)):
             at = next(m for m in PLACEHOLDER_RE.finditer(body) if m.group(1) == ph.name)
-            add("warning", "placeholder-default", f"{{{{{ph.name}}}}} has no default: the agent must fill it",
+            add("warning", "placeholder-default", "placeholder-default", {"name": f"{{{{{ph.name}}}}}"},
                 at.start(), at.end() - at.start())
 
     if article.kind == "script":
@@ -165,23 +196,21 @@ def lint_text(text: str, path: str, rules: LintRules,
         for line in body.split("\n"):
             starts.append(starts[-1] + len(line) + 1)
         for n, line in audience.note_like_lines(body):
-            add("warning", "internal-note",
-                f"the customer would read this, and it reads like a note for agents: 「{line[:40]}」 "
-                "(put it under ## 注意, in a > quote, or after a 注意： label)", starts[n], len(line))
+            add("warning", "internal-note", "internal-note", {"line": line[:40]}, starts[n], len(line))
         # What the customer gets, blanks read as their defaults: "{{客户称呼|您}}好" greets.
         customer = audience.customer_text(body)
         plain = markdown.to_text(PLACEHOLDER_RE.sub(lambda m: m.group(2) or m.group(1), customer))
         if len(plain) > rules.message_limit:
-            add("warning", "length", f"{len(plain)} characters; a chat message should stay under {rules.message_limit}")
+            add("warning", "length", "length", {"n": len(plain), "limit": rules.message_limit})
         script_text = PLACEHOLDER_RE.sub("", body)
         mixed = _mixed_script(script_text)
         if mixed:
-            add("warning", "mixed-script", f"mixes Traditional and Simplified characters ({mixed})")
+            add("warning", "mixed-script", "mixed-script", {"examples": mixed})
         for rule, what in ((rules.greeting, "greeting"), (rules.closing, "closing")):
             if rule and rule.applies(article.kind, article.tags):
                 norm = textforms.normalize(plain)
                 if not any(textforms.normalize(p) in norm for p in rule.patterns):
-                    add("warning", what, f"no {what} (expected one of: {'、'.join(rule.patterns[:5])})")
+                    add("warning", what, what, {"words": "、".join(rule.patterns[:5])})
     findings.sort(key=lambda f: (f.offset, f.level != "error"))
     return findings
 

@@ -718,6 +718,14 @@ Open them in the editor to restore or discard them?</source>
             <source>No closing (expected one of: {words})</source>
             <translation>缺少结束语（应包含其一：{words}）</translation>
         </message>
+        <message>
+            <source>{name} has two defaults ({defaults}): each copy would promise something else</source>
+            <translation>{name} 有两个不同的默认值（{defaults}）：不同的复制方式会承诺不同的内容</translation>
+        </message>
+        <message>
+            <source>The customer would read this, and it reads like a note for agents: 「{line}」 (put it under ## 注意, in a &gt; quote, or after a 注意： label)</source>
+            <translation>客户会看到这句话，但它像是给坐席的提示：「{line}」（请放到 ## 注意 下、&gt; 引用中，或以“注意：”开头）</translation>
+        </message>
     </context>
     <context>
         <name>LintPanel</name>

@@ -67,9 +67,9 @@ def test_copy_payload_plain_has_no_markdown_and_html_is_clean():
     assert "<strong>您</strong>好" in rich
     assert "A&lt;b&gt;1&lt;/b&gt;*2*" in rich  # typed values are text, never markup
     assert "x.md" not in rich and '<a href="https://e.com">网页</a>' in rich
-    # A blank with neither value nor default stays visible.
-    plain, _ = copy_payload("工号{{工号}}", {})
-    assert plain == "工号{{工号}}"
+    # A blank with neither value nor default stays visible, but never as raw syntax.
+    plain, rich = copy_payload("工号{{工号}}", {})
+    assert plain == "工号【工号】" and "【工号】" in rich and "{{" not in rich
 
 
 def test_clipboard_html_drops_images():

@@ -38,6 +38,8 @@ class SearchFlowMixin:
         return self.field.text().strip()
 
     def run_search(self) -> None:
+        if self._closed:
+            return  # (the field is cleared as the window closes)
         self.search_timer.stop()
         self.counts_timer.stop()
         self._seq += 1

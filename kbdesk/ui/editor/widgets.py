@@ -12,7 +12,6 @@ emits signals; the editor window connects them (see :mod:`kbdesk.ui.editor.windo
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
@@ -58,38 +57,33 @@ def level_label(level: str) -> str:
     return translate("Status", "Error") if level == "error" else translate("Status", "Warning")
 
 
-# The core's lint messages are English sentences; these patterns give them
-# back in the window's language (unknown ones are shown as they are).
-_LINT_PATTERNS = [
-    (re.compile(r"taboo phrase 「(?P<phrase>.+?)」; say instead: (?P<suggest>.+)"),
-     lambda: translate("Lint", "Taboo phrase 「{phrase}」; say instead: {suggest}")),
-    (re.compile(r"taboo phrase 「(?P<phrase>.+?)」$"), lambda: translate("Lint", "Taboo phrase 「{phrase}」")),
-    (re.compile(r"unknown placeholder (?P<name>\{\{.+?\}\}) \(not in .kbdesk/placeholders.yaml\)"),
-     lambda: translate("Lint", "Unknown placeholder {name} (not declared in .kbdesk/placeholders.yaml)")),
-    (re.compile(r"malformed placeholder: (?P<fragment>.*)"), lambda: translate("Lint", "Malformed placeholder: {fragment}")),
-    (re.compile(r"(?P<name>\{\{.+?\}\}) has no default: the agent must fill it"),
-     lambda: translate("Lint", "{name} has no default: the agent must fill it in")),
-    (re.compile(r"(?P<n>\d+) characters; a chat message should stay under (?P<limit>\d+)"),
-     lambda: translate("Lint", "{n} characters; a chat message should stay under {limit}")),
-    (re.compile(r"mixes Traditional and Simplified characters \((?P<examples>.*)\)"),
-     lambda: translate("Lint", "Mixes Traditional and Simplified characters ({examples})")),
-    (re.compile(r"no greeting \(expected one of: (?P<words>.*)\)"),
-     lambda: translate("Lint", "No greeting (expected one of: {words})")),
-    (re.compile(r"no closing \(expected one of: (?P<words>.*)\)"),
-     lambda: translate("Lint", "No closing (expected one of: {words})")),
-]
+# The window's text for each lint code (kbdesk.authoring.lint.MESSAGES),
+# translated through Qt in the context "Lint"; {names} are the finding's params.
+LINT_TEXTS = {
+    "taboo": "Taboo phrase 「{phrase}」",
+    "taboo-suggest": "Taboo phrase 「{phrase}」; say instead: {suggest}",
+    "placeholder-malformed": "Malformed placeholder: {fragment}",
+    "placeholder-unknown": "Unknown placeholder {name} (not declared in .kbdesk/placeholders.yaml)",
+    "placeholder-defaults": "{name} has two defaults ({defaults}): each copy would promise something else",
+    "placeholder-default": "{name} has no default: the agent must fill it in",
+    "internal-note": "The customer would read this, and it reads like a note for agents: 「{line}」 "
+                     "(put it under ## 注意, in a > quote, or after a 注意： label)",
+    "length": "{n} characters; a chat message should stay under {limit}",
+    "mixed-script": "Mixes Traditional and Simplified characters ({examples})",
+    "greeting": "No greeting (expected one of: {words})",
+    "closing": "No closing (expected one of: {words})",
+}
 
 
 def lint_message(finding: LintFinding) -> str:
-    """The finding's message in the window's language where it is a known one."""
-    for pattern, template in _LINT_PATTERNS:
-        m = pattern.fullmatch(finding.message)
-        if m:
-            text = template()
-            for key, value in m.groupdict().items():
-                text = text.replace("{" + key + "}", value)
-            return text
-    return finding.message
+    """The finding's message in the window's language."""
+    template = LINT_TEXTS.get(finding.code)
+    if template is None:
+        return finding.message  # (front matter: the article parser's own words)
+    text = translate("Lint", template)
+    for key, value in finding.args.items():
+        text = text.replace("{" + key + "}", value)
+    return text
 
 
 class SourceEdit(QPlainTextEdit):
