@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kbdesk"
 
 # Bottom to top; a module may import its own layer's and lower layers' modules.
 LAYERS = [
-    ["kbdesk.textforms"],
+    ["kbdesk.textforms", "kbdesk.resources", "kbdesk.messages"],
     ["kbdesk.content"],
     ["kbdesk.config"],
     ["kbdesk.search"],

@@ -14,13 +14,14 @@ from pathlib import Path
 from kbdesk.config import load_settings
 from kbdesk.content.versions import Identity, default_identity
 from kbdesk.content.yaml_text import read_mapping
+from kbdesk.messages import CodedError
 
 APPROVAL_RULES = ("one_lead", "two_person")
 TEAM_FILE = ".kbdesk/team.yaml"
 
 
-class PermissionDenied(Exception):
-    """The user's role does not allow this; the message says why."""
+class PermissionDenied(CodedError):
+    """The user's role does not allow this; the code says why."""
 
 
 @dataclass
@@ -58,9 +59,7 @@ class Team:
 
     def require_lead(self, identity: Identity, action: str) -> None:
         if not self.is_lead(identity):
-            raise PermissionDenied(
-                f"{identity.name} is an agent here; only leads listed in .kbdesk/team.yaml may {action}"
-            )
+            raise PermissionDenied("agent-may-not", name=identity.name, action=action)
 
 
 def same_person(a: Identity, b: Identity) -> bool:

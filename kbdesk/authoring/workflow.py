@@ -23,13 +23,14 @@ from kbdesk.content.audience import Audience
 from kbdesk.content.placeholders import load_placeholder_specs
 from kbdesk.content.store import SETTINGS_DIR, ContentError, ContentStore, SaveConflict
 from kbdesk.content.versions import APPROVED_REF, KBDESK, Identity, Version, VersionError, VersionStore, blob_id
+from kbdesk.messages import CodedError
 
 _FRONT_RE = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
 _STATUS_LINE_RE = re.compile(r"^status[ \t]*:.*$", re.M)
 
 
-class WorkflowError(Exception):
-    """An operation that cannot be done now; the message says why."""
+class WorkflowError(CodedError):
+    """An operation that cannot be done now; the code says why."""
 
 
 @dataclass
@@ -102,7 +103,7 @@ class Workflow:
     def article(self, article_id: str) -> Article:
         article = self.store.find(article_id)
         if article is None:
-            raise WorkflowError(f"no article with id or path {article_id!r}")
+            raise WorkflowError("no-article", article=repr(article_id))
         return article
 
     def _require_lead(self, action: str, saving: str | None = None) -> VersionStore:
@@ -182,9 +183,9 @@ class Workflow:
         try:
             full = self.store.resolve(path)
         except ContentError as exc:
-            raise WorkflowError(str(exc)) from None
+            raise WorkflowError("settings-path", reason=getattr(exc, "reason", str(exc))) from None
         if ".." in parts or full.parent != self.store.settings_dir.resolve() or not full.is_file():
-            raise WorkflowError(f"no such settings file in {SETTINGS_DIR}/: {path}")
+            raise WorkflowError("no-settings-file", folder=SETTINGS_DIR, path=path)
         versions = self._require_lead("change the team's settings")
         commit = versions.commit_file(path, self.identity, message or f"Change the team's settings ({path})")
         return Change(path, commit, summary="saved" if commit else "no changes to save")
@@ -210,7 +211,7 @@ class Workflow:
         try:
             parse_article(path, text.encode("utf-8"))
         except ArticleError as exc:
-            raise WorkflowError(f"not saved: {exc.reason}") from None
+            raise WorkflowError("not-saved", reason=exc.reason) from None
         text = self._as_draft_if_reworded(versions, path, text)
         title = parse_article(path, text.encode("utf-8")).title
         with versions.lock():
@@ -221,9 +222,9 @@ class Workflow:
         versions = self._require_lead("submit articles for review")
         article = self.article(article_id)
         if article.status == "review":
-            raise WorkflowError(f"{article.id} is already in review")
+            raise WorkflowError("already-in-review", article=article.id)
         if article.status == "retired":
-            raise WorkflowError(f"{article.id} is retired; restore a version first")
+            raise WorkflowError("retired-restore-first", article=article.id)
         with versions.lock():
             if self._uncommitted(versions, article):
                 self._record_edit_on_disk(versions, article)
@@ -235,25 +236,23 @@ class Workflow:
         versions = self._require_lead("approve articles")
         article = self.article(article_id)
         if self._uncommitted(versions, article):
-            raise WorkflowError(f"{article.path} has changes that are not saved as a version; save it first")
+            raise WorkflowError("unsaved-changes", path=article.path)
         if article.status != "review":
-            raise WorkflowError(f"{article.id} is {article.status}; only articles in review can be approved")
+            raise WorkflowError("approve-not-in-review", article=article.id, status=article.status)
         checked = self.store.read_bytes(article.path)
         text = decode_text(checked)
         findings = self.lint(with_status(text, "approved"), article.path)
         if has_errors(findings):
             errors = "; ".join(f.message for f in findings if f.level == "error")
-            raise WorkflowError(f"lint errors block approval: {errors}")
+            raise WorkflowError("approve-lint-errors", errors=errors)
         if self.team.approval == "two_person":
             author = self.last_author(article.path)
             if author is not None and same_person(author, self.identity):
-                raise PermissionDenied(
-                    f"two-person rule: {self.identity.name} wrote the last change, another lead must approve it"
-                )
+                raise PermissionDenied("approve-two-person", name=self.identity.name)
         with versions.lock():
             # The wording approved is the wording checked (lint, the two-person rule).
             if self._uncommitted(versions, article) or self.store.read_bytes(article.path) != checked:
-                raise WorkflowError(f"{article.path} changed meanwhile; look at it again before approving")
+                raise WorkflowError("approve-changed-meanwhile", path=article.path)
             change = self._with_status_change(versions, article, "approved", f"Approve {article.title}",
                                               approved="set")
         change.summary = "approved"
@@ -263,7 +262,7 @@ class Workflow:
         versions = self._require_lead("retire articles")
         article = self.article(article_id)
         if article.status == "retired":
-            raise WorkflowError(f"{article.id} is already retired")
+            raise WorkflowError("already-retired", article=article.id)
         with versions.lock():
             was_approved = versions.approved_blob(article.path) is not None
             change = self._with_status_change(versions, article, "retired", f"Retire {article.title}",
@@ -278,7 +277,7 @@ class Workflow:
         article = self.article(article_id)
         version = versions.resolve_version(article.path, version_ref)
         if version.blob is None:
-            raise WorkflowError(f"version {version.short} has no {article.path}")
+            raise WorkflowError("version-lacks-file", version=version.short, path=article.path)
         text = versions.text_at(version)
         if blob_id(with_status(text, "approved").encode("utf-8")) != versions.approved_blob(article.path):
             text = with_status(text, "draft")
@@ -379,7 +378,7 @@ class Workflow:
         article = self.article(article_id)
         versions = self.versions()
         if versions is None or not versions.history(article.path):
-            raise WorkflowError(f"{article.path} has no saved versions yet")
+            raise WorkflowError("no-versions-yet", path=article.path)
 
         def load(ref):
             v = versions.resolve_version(article.path, ref)

@@ -14,10 +14,11 @@ import sys
 
 from kbdesk import __version__
 from kbdesk.cli import authoring_commands, import_commands, search_commands
-from kbdesk.cli.common import CliError
+from kbdesk.cli.common import CliError, cli_language
 from kbdesk.cli.window import cmd_gui
 from kbdesk.content.article import ArticleError
 from kbdesk.content.store import ContentError, SaveConflict
+from kbdesk.messages import localized, translated
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
@@ -51,11 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except CliError as exc:
-        print(f"kbdesk: error: {exc}", file=sys.stderr)
-        return exc.code
+        return _fail("error", str(exc), exc.code)
     except (ContentError, ArticleError, SaveConflict) as exc:
-        print(f"kbdesk: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail("error", localized(exc, cli_language()), 2)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback
@@ -66,15 +65,17 @@ def main(argv: list[str] | None = None) -> int:
         from kbdesk.content.versions import VersionError
 
         if isinstance(exc, PermissionDenied):
-            print(f"kbdesk: not allowed: {exc}", file=sys.stderr)
-            return 4
+            return _fail("not allowed", localized(exc, cli_language()), 4)
         from kbdesk.search.index import IndexUnavailable
 
         if isinstance(exc, (WorkflowError, VersionError, IndexUnavailable)):
-            print(f"kbdesk: error: {exc}", file=sys.stderr)
-            return 2
+            return _fail("error", localized(exc, cli_language()), 2)
         if os.environ.get("KBDESK_DEBUG"):
             raise
-        print(f"kbdesk: error: {type(exc).__name__}: {exc} (set KBDESK_DEBUG=1 for details)",
-              file=sys.stderr)
-        return 1
+        return _fail("error", f"{type(exc).__name__}: {exc} (set KBDESK_DEBUG=1 for details)", 1)
+
+
+def _fail(kind: str, message: str, code: int) -> int:
+    """One line on stderr, in the user's language: ``kbdesk: error: …``."""
+    print(f"kbdesk: {translated('Cli', kind, cli_language())}: {message}", file=sys.stderr)
+    return code

@@ -3,6 +3,7 @@ its index and the leads' workflow."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 from kbdesk.content.article import ArticleError
@@ -15,6 +16,24 @@ class CliError(Exception):
     def __init__(self, message: str, code: int = 2):
         super().__init__(message)
         self.code = code
+
+
+def cli_language() -> str:
+    """'zh_CN' or 'en': the window's language preference, else the locale
+    (``LANG=zh_CN.UTF-8`` gives Chinese messages)."""
+    from kbdesk.config import load_settings
+
+    try:
+        choice = load_settings().get("language")
+    except Exception:  # noqa: BLE001 - unreadable preferences: the locale decides
+        choice = None
+    if choice in ("zh_CN", "en"):
+        return choice
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 def add_lead_command(sub, name: str, help_text: str):

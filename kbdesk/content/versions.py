@@ -35,6 +35,7 @@ from dulwich.repo import Repo
 
 from kbdesk.content.article import content_hash
 from kbdesk.content.store import SaveConflict, replace_if_unchanged, write_atomic
+from kbdesk.messages import CodedError
 
 MAIN_REF = b"refs/heads/main"
 MASTER_REF = b"refs/heads/master"
@@ -44,8 +45,8 @@ JOURNAL_NAME = "kbdesk-operation.json"
 GIT_LOCK_WAIT_S = 2.0  # git holds its own lock files for milliseconds
 
 
-class VersionError(Exception):
-    """A version operation that cannot be done; the message says why."""
+class VersionError(CodedError):
+    """A version operation that cannot be done; the code says why."""
 
 
 @dataclass(frozen=True)
@@ -231,11 +232,11 @@ class VersionStore:
             n = int(ref)
             if 1 <= n <= len(versions):
                 return versions[len(versions) - n]
-            raise VersionError(f"{path} has versions 1 to {len(versions)}, not {n}")
+            raise VersionError("version-out-of-range", path=path, count=len(versions), n=n)
         matches = [v for v in versions if v.commit.startswith(ref.lower())]
         if len(matches) == 1:
             return matches[0]
-        raise VersionError(f"no single version of {path} matches {ref!r}")
+        raise VersionError("version-ambiguous", path=path, ref=repr(ref))
 
     # -- writing ------------------------------------------------------------------
     #
@@ -277,8 +278,7 @@ class VersionStore:
         try:
             lock.acquire()
         except Timeout:
-            raise VersionError("another kbdesk is recording a version of this knowledge base; "
-                               "try again in a moment") from None
+            raise VersionError("history-busy") from None
         try:
             self._clear_stale_git_locks()
             yield
@@ -346,11 +346,9 @@ class VersionStore:
             moved = (self.repo.refs.add_if_new(ref, new) if old is None
                      else self.repo.refs.set_if_equals(ref, old, new))
         except FileLocked:
-            raise VersionError("git is writing this repository right now (a .lock file in .git); "
-                               "try again in a moment") from None
+            raise VersionError("git-lock") from None
         if not moved:
-            what = "the approved branch" if ref == APPROVED_REF else "the branch"
-            raise VersionError(f"{what} moved meanwhile (another lead saved or approved); try again")
+            raise VersionError("approved-moved" if ref == APPROVED_REF else "branch-moved")
 
     def apply(self, moves: list[tuple[bytes, bytes | None, bytes]], files: dict[str, tuple[bytes, str | None]],
               what: str) -> None:
@@ -455,9 +453,9 @@ class VersionStore:
             full.parent.mkdir(parents=True, exist_ok=True)
             replace_if_unchanged(full, data, expected, path)
         except SaveConflict:
-            raise VersionError(f"{path} changed on disk meanwhile; nothing was recorded") from None
+            raise VersionError("changed-on-disk", path=path) from None
         except OSError as exc:
-            raise VersionError(f"{path} cannot be written ({exc.strerror or exc}); nothing was recorded") from None
+            raise VersionError("cannot-write", path=path, reason=exc.strerror or exc) from None
 
     def _sync_index(self, paths: list[str]) -> None:
         """git's index follows the files kbdesk committed, where HEAD is the

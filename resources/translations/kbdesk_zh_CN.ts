@@ -539,6 +539,10 @@ Open them in the editor to restore or discard them?</source>
             <source>For agents only · never copied</source>
             <translation>仅供坐席 · 不会复制</translation>
         </message>
+        <message>
+            <source>editor</source>
+            <translation>编辑器</translation>
+        </message>
     </context>
     <context>
         <name>FillDialog</name>
@@ -995,6 +999,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>No article in {filters}</source>
             <translation>{filters} 中没有文章</translation>
+        </message>
+        <message>
+            <source>Knowledge base</source>
+            <translation>客服知识库</translation>
         </message>
     </context>
     <context>
@@ -1457,6 +1465,112 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>Enter or its number copies that variant; Esc copies nothing.</source>
             <translation>回车或按编号复制该段；Esc 不复制。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>no article with id or path {article}</source>
+            <translation>没有 id 或路径为 {article} 的文章</translation>
+        </message>
+        <message>
+            <source>no such settings file in {folder}/: {path}</source>
+            <translation>{folder}/ 中没有这个设置文件：{path}</translation>
+        </message>
+        <message>
+            <source>{reason}</source>
+            <translation>{reason}</translation>
+        </message>
+        <message>
+            <source>not saved: {reason}</source>
+            <translation>没有保存：{reason}</translation>
+        </message>
+        <message>
+            <source>{article} is already in review</source>
+            <translation>{article} 已经在审核中。</translation>
+        </message>
+        <message>
+            <source>{article} is retired; restore a version first</source>
+            <translation>{article} 已停用：请先恢复一个版本。</translation>
+        </message>
+        <message>
+            <source>{path} has changes that are not saved as a version; save it first</source>
+            <translation>{path} 有还没保存为版本的改动：请先保存。</translation>
+        </message>
+        <message>
+            <source>{article} is {status}; only articles in review can be approved</source>
+            <translation>{article} 的状态是 {status}：只有审核中的文章可以批准，请先提交审核。</translation>
+        </message>
+        <message>
+            <source>lint errors block approval: {errors}</source>
+            <translation>检查发现的错误阻止了批准：{errors}。请在检查面板中修正错误，保存后再试。</translation>
+        </message>
+        <message>
+            <source>two-person rule: {name} wrote the last change, another lead must approve it</source>
+            <translation>双人规则：最后一次修改是 {name} 写的，需要另一位主管批准。</translation>
+        </message>
+        <message>
+            <source>{path} changed meanwhile; look at it again before approving</source>
+            <translation>{path} 在此期间被修改了：请再看一遍后再批准。</translation>
+        </message>
+        <message>
+            <source>{article} is already retired</source>
+            <translation>{article} 已经停用。</translation>
+        </message>
+        <message>
+            <source>version {version} has no {path}</source>
+            <translation>版本 {version} 中没有 {path}</translation>
+        </message>
+        <message>
+            <source>{path} has no saved versions yet</source>
+            <translation>{path} 还没有保存过版本。</translation>
+        </message>
+        <message>
+            <source>{name} is an agent here; only leads listed in .kbdesk/team.yaml may {action}</source>
+            <translation>{name} 在这个知识库中是坐席：只有 .kbdesk/team.yaml 中列出的主管可以这样做。</translation>
+        </message>
+        <message>
+            <source>{path} has versions 1 to {count}, not {n}</source>
+            <translation>{path} 的版本是 1 到 {count}，没有 {n}</translation>
+        </message>
+        <message>
+            <source>no single version of {path} matches {ref}</source>
+            <translation>{path} 中没有唯一与 {ref} 对应的版本</translation>
+        </message>
+        <message>
+            <source>another kbdesk is recording a version of this knowledge base; try again in a moment</source>
+            <translation>另一个 kbdesk 正在记录这个知识库的版本：请稍后再试。</translation>
+        </message>
+        <message>
+            <source>git is writing this repository right now (a .lock file in .git); try again in a moment</source>
+            <translation>git 正在写入这个仓库（.git 中有 .lock 文件）：请稍后再试。</translation>
+        </message>
+        <message>
+            <source>the branch moved meanwhile (another lead saved or approved); try again</source>
+            <translation>在此期间分支有了变化（另一位主管保存或批准了）：请再试一次。</translation>
+        </message>
+        <message>
+            <source>the approved branch moved meanwhile (another lead saved or approved); try again</source>
+            <translation>在此期间已批准分支有了变化（另一位主管保存或批准了）：请再试一次。</translation>
+        </message>
+        <message>
+            <source>{path} changed on disk meanwhile; nothing was recorded</source>
+            <translation>{path} 在此期间在磁盘上被修改了：没有记录任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} cannot be written ({reason}); nothing was recorded</source>
+            <translation>{path} 无法写入（{reason}）：没有记录任何内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Cli</name>
+        <message>
+            <source>error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>not allowed</source>
+            <translation>不允许</translation>
         </message>
     </context>
 </TS>

@@ -1,6 +1,7 @@
 """Versions, review and approval on real git repositories in temp folders."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -215,9 +216,10 @@ def test_with_status_touches_only_the_status_line():
     assert with_status("正文", "draft") == "---\nstatus: draft\n---\n正文"
 
 
-def kbdesk(root, *args):
+def kbdesk(root, *args, env=None):
     return subprocess.run([sys.executable, "-m", "kbdesk", "--content", str(root), *args],
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+                          capture_output=True, text=True, encoding="utf-8", timeout=120,
+                          env={**os.environ, **(env or {})})
 
 
 def test_cli_leads_flow_and_agent_refusal(team_content):
@@ -254,6 +256,19 @@ def test_cli_leads_flow_and_agent_refusal(team_content):
 
     lint = kbdesk(team_content, "lint", "--json")
     assert lint.returncode == 0, lint.stdout
+
+
+def test_cli_refusals_speak_the_locales_language(team_content):
+    chinese = {"LC_ALL": "", "LANG": "zh_CN.UTF-8"}
+    refused = kbdesk(team_content, "save", "script-greeting", "--as", "小李", env=chinese)
+    assert refused.returncode == 4
+    assert refused.stderr.strip() == ("kbdesk: 不允许: 小李 在这个知识库中是坐席：只有 .kbdesk/team.yaml "
+                                      "中列出的主管可以这样做。")
+    english = kbdesk(team_content, "save", "script-greeting", "--as", "小李", env={"LC_ALL": "", "LANG": "en_US.UTF-8"})
+    assert english.stderr.strip() == ("kbdesk: not allowed: 小李 is an agent here; only leads listed in "
+                                      ".kbdesk/team.yaml may save versions")
+    missing = kbdesk(team_content, "submit", "no-such-article", "--as", "王敏", env=chinese)
+    assert missing.returncode == 2 and "没有 id 或路径为 'no-such-article' 的文章" in missing.stderr
 
 
 def test_cli_lint_fails_on_taboo(team_content):

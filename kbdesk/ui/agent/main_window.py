@@ -442,7 +442,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         i18n.apply_language(dialog.language())
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("kbdesk — knowledge base"))
+        self.setWindowTitle(self.tr("Knowledge base"))  # Qt adds " — kbdesk"
         self.leads_menu.setTitle(self.tr("&Leads"))
         self.edit_action.setText(self.tr("Edit"))
         self.new_action.setText(self.tr("New script"))

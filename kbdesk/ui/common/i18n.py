@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from kbdesk.messages import MESSAGES
 from kbdesk.ui.common.resources import translations_dir
 
 LANGUAGES = ("system", "zh_CN", "en")
@@ -49,6 +50,18 @@ def apply_language(choice: str | None) -> str:
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def message_text(exc: BaseException) -> str:
+    """An error of the core in the window's language: by its code
+    (:mod:`kbdesk.messages`), else its own reason or text."""
+    code = getattr(exc, "code", None)
+    if code in MESSAGES:
+        text = translate("Messages", MESSAGES[code])
+        for key, value in exc.params.items():
+            text = text.replace("{" + key + "}", value)
+        return text
+    return getattr(exc, "reason", None) or str(exc)
 
 
 def kind_label(kind: str) -> str:

@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-
-@lru_cache(maxsize=1)
-def resources_dir() -> Path | None:
-    """``kbdesk/resources`` in an installed package, else the repository's ``resources/``."""
-    here = Path(__file__).resolve().parents[2]  # the kbdesk package
-    for candidate in (here / "resources", here.parent / "resources"):
-        if (candidate / "icons").is_dir():
-            return candidate
-    return None
-
-
-def resource_path(*parts: str) -> Path | None:
-    base = resources_dir()
-    if base is None:
-        return None
-    path = base.joinpath(*parts)
-    return path if path.exists() else None
+from kbdesk.resources import resource_path, resources_dir  # noqa: F401 - here for the window's modules
 
 
 def icon(name: str) -> QIcon:

@@ -22,7 +22,7 @@ from kbdesk.authoring.workflow import Workflow, WorkflowError
 from kbdesk.config import load_settings, save_settings
 from kbdesk.content.store import ContentError, ContentStore, SaveConflict
 from kbdesk.content.versions import Identity, VersionError, default_identity
-from kbdesk.ui.common.i18n import translate
+from kbdesk.ui.common.i18n import message_text, translate
 from kbdesk.ui.common.widgets import message_box
 from kbdesk.ui.editor.dialogs import (
     ArticlePicker,
@@ -30,7 +30,6 @@ from kbdesk.ui.editor.dialogs import (
     NewScriptDialog,
     PickerEntry,
 )
-from kbdesk.ui.editor.messages import explain
 from kbdesk.ui.editor.roles import agent_reason, load_team
 from kbdesk.ui.editor.text import new_script_text
 from kbdesk.ui.editor.window import EditorWindow
@@ -207,7 +206,7 @@ class EditorHub(QObject):
                 try:
                     path = self.create_script(title, slug, category)
                 except (PermissionDenied, WorkflowError, VersionError, SaveConflict, ContentError, OSError) as exc:
-                    self._inform(parent, translate("Editor", "Not created"), explain(exc))
+                    self._inform(parent, translate("Editor", "Not created"), message_text(exc))
                     return
                 self._open(path)
 

@@ -13,7 +13,7 @@ from kbdesk.authoring.workflow import WorkflowError
 from kbdesk.content.article import ArticleError
 from kbdesk.content.store import ContentError
 from kbdesk.content.versions import VersionError
-from kbdesk.ui.editor.messages import explain
+from kbdesk.ui.common.i18n import message_text
 
 
 class ReviewMixin:
@@ -45,7 +45,7 @@ class ReviewMixin:
         try:
             change = getattr(self.workflow, operation)(self.path)
         except (PermissionDenied, WorkflowError, VersionError, ContentError, OSError) as exc:
-            self._error(titles[operation], explain(exc))
+            self._error(titles[operation], message_text(exc))
             return
         self._load()
         self.refresh_history()
@@ -105,7 +105,7 @@ class ReviewMixin:
             try:
                 change = self.workflow.restore(self.path, commit)
             except (PermissionDenied, WorkflowError, VersionError, ContentError, OSError) as exc:
-                self._error(self.tr("Not restored"), explain(exc))
+                self._error(self.tr("Not restored"), message_text(exc))
                 return
             self._load()
             self.refresh_history()

@@ -19,11 +19,11 @@ from kbdesk.authoring.workflow import WorkflowError
 from kbdesk.content.article import ArticleError, content_hash, decode_text
 from kbdesk.content.store import ContentError, SaveConflict
 from kbdesk.content.versions import VersionError
+from kbdesk.ui.common.i18n import message_text
 from kbdesk.ui.editor.dialogs import (
     ConflictDialog,
     SaveDialog,
 )
-from kbdesk.ui.editor.messages import explain
 from kbdesk.ui.editor.text import prepare_for_save, text_status
 
 
@@ -127,7 +127,7 @@ class SavingMixin:
             _, digest = self._read_disk()
             if digest is not None and digest == content_hash(text.encode("utf-8")):
                 self._saved(text)  # the file was written; only the version failed
-            self._error(self.tr("Not saved"), explain(exc))
+            self._error(self.tr("Not saved"), message_text(exc))
             return
         self._saved(text)
         short = change.commit[:8] if change.commit else ""

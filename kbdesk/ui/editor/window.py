@@ -46,6 +46,7 @@ from kbdesk.content.render import render_article, strip_title_heading
 from kbdesk.content.store import ContentStore
 from kbdesk.content.versions import Identity
 from kbdesk.search.analysis import segmenter
+from kbdesk.ui.common.i18n import message_text
 from kbdesk.ui.common.article_view import ArticleBrowser
 from kbdesk.ui.common.resources import icon
 from kbdesk.ui.common.widgets import TextLabel, message_box, plain_tooltip
@@ -375,7 +376,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
 
     def _update_titles(self) -> None:
         star = "● " if self.is_modified() else ""
-        self.setWindowTitle(f"{star}{self.title()} — " + self.tr("kbdesk editor"))
+        self.setWindowTitle(f"{star}{self.title()} — " + self.tr("editor"))  # Qt adds " — kbdesk"
         self.title_label.setText(star + self.title())
         self.path_label.setText(self.path + ("" if self.exists else "  " + self.tr("(not on disk)")))
 
@@ -445,7 +446,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         try:
             self.team.require_lead(self.identity, "edit articles")
         except PermissionDenied as exc:
-            self._error(self.tr("Not allowed"), self.agent_reason() + "\n\n" + str(exc))
+            self._error(self.tr("Not allowed"), self.agent_reason() + "\n\n" + message_text(exc))
             return False
         return True
 

@@ -65,3 +65,12 @@ def test_a_list_nested_by_three_spaces_is_a_list_in_the_preview_and_the_html_cop
                 levels[block.text().strip()] = block.textList().format().indent()
             block = block.next()
         assert levels == {"一级": 1, "二级": 2, "二级b": 2, "一级2": 1}
+
+
+def test_window_titles_do_not_repeat_the_applications_name(qtbot, make_window, content):
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(content)
+    # Qt puts " — kbdesk" (the display name) after each title on the desktop itself.
+    assert QApplication.applicationDisplayName() == "kbdesk"
+    assert "kbdesk" not in window.windowTitle()

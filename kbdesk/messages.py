@@ -1,0 +1,96 @@
+"""The core's refusals and errors as codes with parameters.
+
+The core says *what* happened (``approve-two-person``, with ``name``); the
+window and the command line say it in the user's language: the English
+text here is the source text of Qt's translation files (context
+``Messages``), looked up by code, never by matching sentences.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+
+from kbdesk.resources import resource_path
+
+# code → English text; {names} are the parameters.
+MESSAGES = {
+    # workflow (kbdesk.authoring.workflow)
+    "no-article": "no article with id or path {article}",
+    "no-settings-file": "no such settings file in {folder}/: {path}",
+    "settings-path": "{reason}",
+    "not-saved": "not saved: {reason}",
+    "already-in-review": "{article} is already in review",
+    "retired-restore-first": "{article} is retired; restore a version first",
+    "unsaved-changes": "{path} has changes that are not saved as a version; save it first",
+    "approve-not-in-review": "{article} is {status}; only articles in review can be approved",
+    "approve-lint-errors": "lint errors block approval: {errors}",
+    "approve-two-person": "two-person rule: {name} wrote the last change, another lead must approve it",
+    "approve-changed-meanwhile": "{path} changed meanwhile; look at it again before approving",
+    "already-retired": "{article} is already retired",
+    "version-lacks-file": "version {version} has no {path}",
+    "no-versions-yet": "{path} has no saved versions yet",
+    # roles (kbdesk.authoring.team)
+    "agent-may-not": "{name} is an agent here; only leads listed in .kbdesk/team.yaml may {action}",
+    # history (kbdesk.content.versions)
+    "version-out-of-range": "{path} has versions 1 to {count}, not {n}",
+    "version-ambiguous": "no single version of {path} matches {ref}",
+    "history-busy": "another kbdesk is recording a version of this knowledge base; try again in a moment",
+    "git-lock": "git is writing this repository right now (a .lock file in .git); try again in a moment",
+    "branch-moved": "the branch moved meanwhile (another lead saved or approved); try again",
+    "approved-moved": "the approved branch moved meanwhile (another lead saved or approved); try again",
+    "changed-on-disk": "{path} changed on disk meanwhile; nothing was recorded",
+    "cannot-write": "{path} cannot be written ({reason}); nothing was recorded",
+}
+
+
+def english(code: str, params: dict) -> str:
+    return MESSAGES[code].format(**params)
+
+
+class CodedError(Exception):
+    """An error the user reads: :attr:`code` and :attr:`params`; ``str()`` is the English text."""
+
+    def __init__(self, code: str, **params):
+        self.code = code
+        self.params = {k: str(v) for k, v in params.items()}
+        super().__init__(english(code, self.params))
+
+
+@lru_cache(maxsize=1)
+def _chinese() -> dict[tuple[str, str], str]:
+    """(context, English) → Chinese, from Qt's translation file (for the
+    command line, which runs without Qt)."""
+    path = resource_path("translations", "kbdesk_zh_CN.ts")
+    table: dict[tuple[str, str], str] = {}
+    if path is None:
+        return table
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError):
+        return table
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source, translation = message.findtext("source"), message.find("translation")
+            if source and translation is not None and translation.text and translation.get("type") != "unfinished":
+                table[name, source] = translation.text
+    return table
+
+
+def translated(context: str, text: str, language: str) -> str:
+    """*text* in *language* ('zh_CN' or 'en') as Qt's translation file has it."""
+    if language == "zh_CN":
+        return _chinese().get((context, text), text)
+    return text
+
+
+def localized(exc: BaseException, language: str) -> str:
+    """An error in *language*: by its code where it has one."""
+    code = getattr(exc, "code", None)
+    if not isinstance(code, str) or code not in MESSAGES:
+        return getattr(exc, "reason", None) or str(exc)
+    text = translated("Messages", MESSAGES[code], language)
+    for key, value in exc.params.items():
+        text = text.replace("{" + key + "}", value)
+    return text
