@@ -15,6 +15,9 @@ from kbdesk.resources import resource_path
 
 # code → English text; {names} are the parameters.
 MESSAGES = {
+    # the content folder (kbdesk.content.store)
+    "content-missing": "content folder does not exist: {path}",
+    "content-not-folder": "content path is not a folder: {path}",
     # workflow (kbdesk.authoring.workflow)
     "no-article": "no article with id or path {article}",
     "no-settings-file": "no such settings file in {folder}/: {path}",
@@ -89,7 +92,7 @@ def localized(exc: BaseException, language: str) -> str:
     """An error in *language*: by its code where it has one."""
     code = getattr(exc, "code", None)
     if not isinstance(code, str) or code not in MESSAGES:
-        return getattr(exc, "reason", None) or str(exc)
+        return str(exc)
     text = translated("Messages", MESSAGES[code], language)
     for key, value in exc.params.items():
         text = text.replace("{" + key + "}", value)

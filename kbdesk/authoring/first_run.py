@@ -26,6 +26,13 @@ def ensure_user_content() -> Path:
     target = default_content_dir()
     if target.is_dir():
         return target
+    return copy_sample(target)
+
+
+def copy_sample(target: Path) -> Path:
+    """A new knowledge base at *target* (which must not exist yet) from the
+    bundled sample, with its history started; copied whole or not at all."""
+    target = Path(target)
     source = bundled_content_dir()
     target.parent.mkdir(parents=True, exist_ok=True)
     if source is None:

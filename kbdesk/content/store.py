@@ -11,14 +11,23 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from kbdesk.content.article import MAX_ARTICLE_BYTES, Article, ArticleError, content_hash, parse_article
+from kbdesk.messages import MESSAGES, CodedError
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 # Team settings (dictionary, placeholders, lint rules) live here; not articles.
 SETTINGS_DIR = ".kbdesk"
 
 
-class ContentError(Exception):
-    """The content folder itself is unusable (missing, not a folder…)."""
+class ContentError(CodedError):
+    """The content folder itself is unusable (missing, not a folder…): a
+    code of :mod:`kbdesk.messages` with its parameters, or plain words."""
+
+    def __init__(self, code_or_words: str, **params):
+        if code_or_words in MESSAGES:
+            super().__init__(code_or_words, **params)
+        else:
+            Exception.__init__(self, code_or_words)
+            self.code, self.params = None, {}
 
 
 class SaveConflict(Exception):
@@ -52,9 +61,9 @@ class ContentStore:
     def __init__(self, root: str | Path):
         root = Path(root).expanduser()
         if not root.exists():
-            raise ContentError(f"content folder does not exist: {root}")
+            raise ContentError("content-missing", path=root)
         if not root.is_dir():
-            raise ContentError(f"content path is not a folder: {root}")
+            raise ContentError("content-not-folder", path=root)
         self.root = root.resolve()
 
     @property

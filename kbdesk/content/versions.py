@@ -302,6 +302,12 @@ class VersionStore:
         while stale and time.monotonic() < deadline:
             time.sleep(0.05)
             stale = present()
+        # A loose object's lock is dulwich's alone (git writes objects through
+        # tmp_obj_ files), and every kbdesk writer holds the lock held here:
+        # one left now is from a writer killed mid-object. Objects are named
+        # by their content, so writing it again is safe; the lock would
+        # refuse that for ever.
+        stale += list((control / "objects").glob("??/*.lock"))
         for path in stale:
             try:
                 path.unlink()

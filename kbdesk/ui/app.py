@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from kbdesk import __version__
 from kbdesk.authoring.first_run import open_content_dir
@@ -14,7 +15,6 @@ from kbdesk.config import load_settings
 from kbdesk.content.store import ContentError, ContentStore
 from kbdesk.ui.common import i18n
 from kbdesk.ui.common.resources import icon, style_sheet
-from kbdesk.ui.common.widgets import message_box
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -39,12 +39,19 @@ def run(args) -> int:
     app = create_app()
     from kbdesk.ui.agent.main_window import MainWindow  # after the QApplication exists
 
+    path = None
     try:
-        store = ContentStore(open_content_dir(getattr(args, "content", None)))
+        path = open_content_dir(getattr(args, "content", None))
+        store = ContentStore(path)
     except (ContentError, OSError) as exc:
-        print(f"kbdesk: error: {exc}", file=sys.stderr)
-        message_box(QMessageBox.Icon.Critical, "kbdesk", str(exc), QMessageBox.StandardButton.Ok).exec()
-        return 2
+        # Not an error box and an exit: a way on (another folder, the sample).
+        from kbdesk.ui.first_run import FirstRunDialog
+
+        print(f"kbdesk: {exc}", file=sys.stderr)
+        dialog = FirstRunDialog(path or Path(getattr(args, "content", None) or "."), i18n.message_text(exc))
+        if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.chosen is None:
+            return 2
+        store = ContentStore(dialog.chosen)
     window = MainWindow(store, getattr(args, "index_dir", None))
     window.show()
     # Paint the window before any background work starts competing with it

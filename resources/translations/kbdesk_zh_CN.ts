@@ -1561,6 +1561,14 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>{path} cannot be written ({reason}); nothing was recorded</source>
             <translation>{path} 无法写入（{reason}）：没有记录任何内容。</translation>
         </message>
+        <message>
+            <source>content folder does not exist: {path}</source>
+            <translation>内容文件夹不存在：{path}</translation>
+        </message>
+        <message>
+            <source>content path is not a folder: {path}</source>
+            <translation>内容路径不是文件夹：{path}</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>
@@ -1571,6 +1579,53 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>not allowed</source>
             <translation>不允许</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>Open a knowledge base</source>
+            <translation>打开知识库</translation>
+        </message>
+        <message>
+            <source>The knowledge base {path} cannot be opened</source>
+            <translation>无法打开知识库 {path}</translation>
+        </message>
+        <message>
+            <source>{reason}
+
+Choose the team's content folder, or start from the sample knowledge base in this folder.</source>
+            <translation>{reason}
+
+请选择团队的内容文件夹，或在这个文件夹中从示例知识库开始。</translation>
+        </message>
+        <message>
+            <source>Choose a content folder…</source>
+            <translation>选择内容文件夹…</translation>
+        </message>
+        <message>
+            <source>Start from the sample knowledge base here</source>
+            <translation>在这里从示例知识库开始</translation>
+        </message>
+        <message>
+            <source>Use the team's repository (comes with team sync)</source>
+            <translation>使用团队仓库（团队同步功能推出后可用）</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Choose a content folder</source>
+            <translation>选择内容文件夹</translation>
+        </message>
+        <message>
+            <source>{path} already exists</source>
+            <translation>{path} 已存在</translation>
+        </message>
+        <message>
+            <source>The sample could not be copied there: {reason}</source>
+            <translation>无法把示例复制到那里：{reason}</translation>
         </message>
     </context>
 </TS>

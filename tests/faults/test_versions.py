@@ -333,3 +333,21 @@ def test_a_branch_lock_left_behind_is_cleared_and_git_s_index_lock_is_left_alone
     change = again.save_text(PATH, data.decode() + "\n再一句。\n", content_hash(data), "再一句")
     assert change.commit and index_lock.exists()
     assert any("index.lock" in n for n in again.versions().notices)
+
+
+def test_an_object_lock_left_by_a_killed_writer_does_not_block_the_next_save(repo_content):
+    from dulwich.objects import Blob
+
+    versions = VersionStore.open(repo_content)
+    new = (repo_content / PATH).read_bytes() + "\n对象锁之后。\n".encode("utf-8")
+    # The object this commit writes, locked as a writer killed mid-write leaves it.
+    blob = Blob.from_string(new).id.decode()
+    stale = repo_content / ".git" / "objects" / blob[:2] / f"{blob[2:]}.lock"
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(b"half an object")
+    with versions.lock():
+        commit = versions.make_commit(versions.head(), {PATH: new}, WANG, "对象锁之后")
+    assert commit and not stale.exists()
+    assert (repo_content / ".git" / "objects" / blob[:2] / blob[2:]).is_file()
+    assert any(f"{blob[2:]}.lock" in n for n in versions.notices)
+    versions.close()

@@ -128,7 +128,7 @@ def test_edit_lint_save_diff_restore_submit_and_approve(qtbot, open_editor, team
     # The author may not approve it (two-person rule): the message says why.
     wang.approve()
     qtbot.waitUntil(lambda: wang.message_box is not None, timeout=3000)
-    assert "Two-person rule" in wang.last_message
+    assert "two-person rule: 王敏 wrote the last change" in wang.last_message
     wang.message_box.close()
 
     # Another lead approves: the signal tells the main window, agents see it.
