@@ -471,6 +471,23 @@ class Searcher:
         self._count_facets(searcher, firsts, facets)
         return facets
 
+    def duplicate_ids(self) -> dict[str, list[str]]:
+        """Ids that more than one article has → their paths (each opens as
+        one of them only: a lead must rename the others)."""
+        searcher = self._whoosh_searcher()
+        if searcher is None or not searcher.doc_count():
+            return {}
+        scorer = self._scorer
+        firsts = scorer.article_firsts()
+        out = {}
+        for term in searcher.reader().lexicon("id"):
+            text = term.decode("utf-8") if isinstance(term, bytes) else term
+            docs = scorer.postings("id", text)[0]
+            articles = {int(firsts[d]) for d in docs.tolist() if d not in scorer.deleted}
+            if len(articles) > 1:
+                out[text] = sorted(searcher.stored_fields(a)["path"] for a in articles)
+        return out
+
     @staticmethod
     def _count_facets(searcher: WhooshSearcher, docs, facets: FilterCounts) -> None:
         column = searcher.reader().column_reader("facets")

@@ -1628,4 +1628,42 @@ Choose the team's content folder, or start from the sample knowledge base in thi
             <translation>无法把示例复制到那里：{reason}</translation>
         </message>
     </context>
+    <context>
+        <name>ProblemsBadge</name>
+        <message>
+            <source>duplicate id {id} (also in {others})</source>
+            <translation>id {id} 重复（{others} 也用了它）</translation>
+        </message>
+        <message>
+            <source>1 file has a problem</source>
+            <translation>1 个文件有问题</translation>
+        </message>
+        <message>
+            <source>{n} files have problems</source>
+            <translation>{n} 个文件有问题</translation>
+        </message>
+        <message>
+            <source>Files agents cannot use: click for the list</source>
+            <translation>坐席无法使用的文件：点击查看列表</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsDialog</name>
+        <message>
+            <source>Files with problems</source>
+            <translation>有问题的文件</translation>
+        </message>
+        <message>
+            <source>These files are left out of the search until they are fixed; the rest of the knowledge base works. A lead fixes them in the content folder (kbdesk check lists them too).</source>
+            <translation>这些文件修好之前不会出现在搜索中，知识库的其他部分照常可用。请主管在内容文件夹中修复（kbdesk check 也会列出它们）。</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+    </context>
 </TS>

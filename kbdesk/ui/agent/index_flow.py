@@ -115,6 +115,7 @@ class IndexFlowMixin:
             return
         self._documents = facets.documents
         self.search_bar.set_facets(facets.categories, facets.tags)
+        self.problems_badge.set_problems(facets.unreadable, facets.duplicates)
         self._update_count_label()
         self.facetsLoaded.emit(facets)
 

@@ -50,6 +50,7 @@ from kbdesk.ui.agent.fill_form import FillDialog, profile_names
 from kbdesk.ui.agent.index_flow import IndexFlowMixin
 from kbdesk.ui.agent.preferences import PreferencesDialog
 from kbdesk.ui.agent.preview import PreviewPane
+from kbdesk.ui.agent.problems import ProblemsBadge, ProblemsDialog
 from kbdesk.ui.agent.results import ResultItem, ResultsModel, ResultsView
 from kbdesk.ui.agent.search_bar import KIND_FILTERS, SearchBar
 from kbdesk.ui.agent.search_flow import SEARCH_DEBOUNCE_MS, SearchFlowMixin
@@ -178,8 +179,11 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.progress_label = TextLabel(self)
         self.progress_label.hide()
         self.count_label = TextLabel(self)
+        self.problems_badge = ProblemsBadge(self)
+        self.problems_badge.opened.connect(self.show_problems)
         status = self.statusBar()
         status.setSizeGripEnabled(False)
+        status.addPermanentWidget(self.problems_badge)
         status.addPermanentWidget(self.progress_label)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.count_label)
@@ -440,6 +444,11 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         save_settings(settings)
         self.settings = settings
         i18n.apply_language(dialog.language())
+
+    def show_problems(self) -> None:
+        dialog = ProblemsDialog(self.problems_badge.rows, self)
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.focus_search()))
+        dialog.open()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Knowledge base"))  # Qt adds " — kbdesk"

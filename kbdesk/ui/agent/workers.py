@@ -85,6 +85,8 @@ class Facets:
     categories: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     documents: int = 0
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of files not indexed
+    duplicates: dict[str, list[str]] = field(default_factory=dict)  # id → the paths that share it
 
 
 class SearchWorker(QObject):
@@ -176,6 +178,9 @@ class SearchWorker(QObject):
             counts = self._ensure().all_facets(statuses=AGENT_STATUSES)
             facets.documents = counts.total
             facets.categories, facets.tags = sorted(counts.categories), sorted(counts.tags)
+            searcher = self._ensure()
+            facets.unreadable = [(p.path, p.reason) for p in searcher.index.problems()]
+            facets.duplicates = searcher.duplicate_ids()
         except Exception:  # noqa: BLE001
             traceback.print_exc()
         self.facetsReady.emit(facets)
