@@ -194,6 +194,8 @@ class SearchFlowMixin:
         """With an empty query: the favourites, the most copied articles and
         the recently copied ones, each article once (in the first list it
         belongs to). No filter counts without a query."""
+        if self._closed:
+            return  # (a language change reaches windows that are closing too)
         self._terms = []
         self._last_outcome = None
         self.preview.clear()
