@@ -30,7 +30,7 @@ from kbdesk.ui.agent.articles import AgentArticles
 from kbdesk.ui.common.article_view import ARTICLE_SUFFIXES, WEB_SCHEMES, ArticleBrowser, relative_target
 from kbdesk.ui.common.i18n import kind_label
 from kbdesk.ui.common.resources import icon
-from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
+from kbdesk.ui.common.widgets import TextLabel, plain_tooltip, unbreakable
 
 
 class PreviewPane(QWidget):
@@ -256,15 +256,15 @@ class PreviewPane(QWidget):
             self.banner.hide()
             return
         self.title_label.setText(a.title)
-        parts = [kind_label(a.kind)]
+        parts = [unbreakable(kind_label(a.kind))]
         if a.category:
-            parts.append(a.category)
+            parts.append(unbreakable(a.category))
         if a.tags:
-            parts.append(" ".join("#" + t for t in a.tags))
+            parts.append(" ".join(unbreakable("#" + t) for t in a.tags))
         if a.updated:
-            parts.append(self.tr("updated {date}").replace("{date}", a.updated.isoformat()))
+            parts.append(unbreakable(self.tr("updated {date}").replace("{date}", a.updated.isoformat())))
         if a.owner:
-            parts.append(a.owner)
+            parts.append(unbreakable(a.owner))
         self.meta_label.setText("  ·  ".join(parts))
         warnings = []
         if not a.visible_to_agents:

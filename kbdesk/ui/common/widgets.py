@@ -73,3 +73,12 @@ def message_box(icon: QMessageBox.Icon, title: str, text: str,
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
+
+
+WORD_JOINER = "\u2060"
+
+
+def unbreakable(name: str) -> str:
+    """*name* (a tag, a category, a person) kept on one line: Chinese text
+    may otherwise break between any two characters (#自动续 / 费)."""
+    return WORD_JOINER.join(name)

@@ -74,3 +74,30 @@ def test_window_titles_do_not_repeat_the_applications_name(qtbot, make_window, c
     # Qt puts " — kbdesk" (the display name) after each title on the desktop itself.
     assert QApplication.applicationDisplayName() == "kbdesk"
     assert "kbdesk" not in window.windowTitle()
+
+
+def test_at_800_by_600_no_tag_or_category_breaks_inside(qtbot, make_window, content):
+    from PySide6.QtGui import QTextLayout
+
+    from kbdesk.ui.common.widgets import WORD_JOINER
+
+    window = make_window(content)
+    window.resize(800, 600)
+    search(qtbot, window, "退款")
+    label = window.preview.meta_label
+    text = label.text()
+    layout = QTextLayout(text, label.font())
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(60)  # narrower than any window gives it: many lines
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    assert len(lines) > 2
+    names = ["#" + t for t in window.preview.article.tags] + [window.preview.article.category]
+    for name in names:
+        # each name lies whole on one line
+        assert any(WORD_JOINER.join(name) in line for line in lines), (name, lines)
