@@ -543,6 +543,14 @@ Open them in the editor to restore or discard them?</source>
             <source>editor</source>
             <translation>编辑器</translation>
         </message>
+        <message>
+            <source>{n} lint error blocks approval</source>
+            <translation>{n} 个检查错误阻止批准</translation>
+        </message>
+        <message>
+            <source>{n} lint errors block approval</source>
+            <translation>{n} 个检查错误阻止批准</translation>
+        </message>
     </context>
     <context>
         <name>FillDialog</name>
@@ -762,6 +770,34 @@ Open them in the editor to restore or discard them?</source>
             <location filename="../../kbdesk/ui/editor_widgets.py" line="406" />
             <source>Message</source>
             <translation>说明</translation>
+        </message>
+        <message>
+            <source>Checks: {errors}, {warnings} — errors block approval</source>
+            <translation>检查：{errors}，{warnings} — 有错误不能批准</translation>
+        </message>
+        <message>
+            <source>{n} error</source>
+            <translation>{n} 个错误</translation>
+        </message>
+        <message>
+            <source>{n} errors</source>
+            <translation>{n} 个错误</translation>
+        </message>
+        <message>
+            <source>{n} warning</source>
+            <translation>{n} 个警告</translation>
+        </message>
+        <message>
+            <source>{n} warnings</source>
+            <translation>{n} 个警告</translation>
+        </message>
+        <message>
+            <source>Checks: {n} warning — warnings do not block approval</source>
+            <translation>检查：{n} 个警告 — 警告不影响批准</translation>
+        </message>
+        <message>
+            <source>Checks: {n} warnings — warnings do not block approval</source>
+            <translation>检查：{n} 个警告 — 警告不影响批准</translation>
         </message>
     </context>
     <context>
@@ -1004,6 +1040,30 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>Knowledge base</source>
             <translation>客服知识库</translation>
         </message>
+        <message>
+            <source>{n} article · {filters}</source>
+            <translation>{n} 篇 · {filters}</translation>
+        </message>
+        <message>
+            <source>{n} result</source>
+            <translation>{n} 条结果</translation>
+        </message>
+        <message>
+            <source>{n} file could not be read: {names}</source>
+            <translation>{n} 个文件无法读取：{names}</translation>
+        </message>
+        <message>
+            <source>{n} files could not be read: {names}</source>
+            <translation>{n} 个文件无法读取：{names}</translation>
+        </message>
+        <message>
+            <source>{n} article</source>
+            <translation>共 {n} 篇文章</translation>
+        </message>
+        <message>
+            <source>Copied the selected text ({n} character) — paste it with Ctrl+V.</source>
+            <translation>已复制选中的文字（{n} 个字符），按 Ctrl+V 粘贴。</translation>
+        </message>
     </context>
     <context>
         <name>NewScriptDialog</name>
@@ -1243,6 +1303,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <location filename="../../kbdesk/ui/search_bar.py" line="274" />
             <source>{name} ({n})</source>
             <translation>{name} ({n})</translation>
+        </message>
+        <message>
+            <source>{n} article matches the search</source>
+            <translation>有 {n} 篇文章符合当前搜索</translation>
         </message>
     </context>
     <context>

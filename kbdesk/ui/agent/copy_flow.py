@@ -23,6 +23,7 @@ from kbdesk.content.store import ContentError
 from kbdesk.config import save_settings
 from kbdesk.ui.agent.fill_form import FillDialog, initial_values
 from kbdesk.ui.agent.variant_chooser import VariantChooser
+from kbdesk.ui.common.i18n import counted
 from kbdesk.usage.store import ArticleRef
 
 
@@ -195,8 +196,8 @@ class CopyFlowMixin:
         if article is None or article.path != path:
             return
         self._record_copy(article)
-        message = self.tr("Copied the selected text ({n} characters) — paste it with Ctrl+V.").replace(
-            "{n}", str(len(text)))
+        message = counted(len(text), self.tr("Copied the selected text ({n} character) — paste it with Ctrl+V."),
+                          self.tr("Copied the selected text ({n} characters) — paste it with Ctrl+V."))
         if self.preview.browser.last_missing:
             message += "  " + self.tr("Still blank: {names}").replace("{names}", "、".join(self.preview.browser.last_missing))
         self.statusBar().showMessage(message, 8000)

@@ -18,6 +18,7 @@ from kbdesk.ui.agent.workers import (
     Facets,
     IndexJob,
 )
+from kbdesk.ui.common.i18n import counted
 
 MAX_WATCHED_FILES = 3000
 ACTIVATE_MIN_INTERVAL_S = 3.0
@@ -107,7 +108,8 @@ class IndexFlowMixin:
             names = ", ".join(p.path for p in result.problems[:3])
             more = len(result.problems) - 3
             self.statusBar().showMessage(
-                self.tr("{n} file(s) could not be read: {names}").replace("{n}", str(len(result.problems)))
+                counted(len(result.problems), self.tr("{n} file could not be read: {names}"),
+                        self.tr("{n} files could not be read: {names}"))
                 .replace("{names}", names + (f" (+{more})" if more > 0 else "")), 15000)
 
     def _on_facets(self, facets: Facets) -> None:
@@ -120,7 +122,7 @@ class IndexFlowMixin:
         self.facetsLoaded.emit(facets)
 
     def _update_count_label(self) -> None:
-        self.count_label.setText(self.tr("{n} articles").replace("{n}", str(self._documents))
+        self.count_label.setText(counted(self._documents, self.tr("{n} article"), self.tr("{n} articles"))
                                  if self._documents else "")
 
     # -- watching the content folder -------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.ui.common.i18n import kind_label
+from kbdesk.ui.common.i18n import counted, kind_label
 from kbdesk.ui.common.resources import icon
 from kbdesk.ui.common.widgets import ImeLineEdit, plain_tooltip
 
@@ -220,7 +220,8 @@ class SearchBar(QWidget):
                 button.setText(kind_label(kind))
             else:
                 button.setText(self.tr("{kind} {n}").replace("{kind}", kind_label(kind)).replace("{n}", str(count)))
-                tip += "\n" + self.tr("{n} articles match the search").replace("{n}", str(count))
+                tip += "\n" + counted(count, self.tr("{n} article matches the search"),
+                                       self.tr("{n} articles match the search"))
             button.setToolTip(plain_tooltip(tip))
         for box, counter in ((self.category_box, facets.categories if facets else None),
                              (self.tag_box, facets.tags if facets else None)):

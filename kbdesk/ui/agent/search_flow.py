@@ -9,6 +9,7 @@ from __future__ import annotations
 import traceback
 
 from kbdesk.ui.agent.results import ResultItem
+from kbdesk.ui.common.i18n import counted
 from kbdesk.ui.agent.workers import (
     CountsRequest,
     FacetCounts,
@@ -144,8 +145,8 @@ class SearchFlowMixin:
                 self.tr("Results appear as soon as it is ready. You can keep typing."))
             return
         if outcome.browsing:
-            self.results_info.setText(self.tr("{n} articles · {filters}").replace("{n}", str(outcome.total))
-                                      .replace("{filters}", filters))
+            self.results_info.setText(counted(outcome.total, self.tr("{n} article · {filters}"),
+                                              self.tr("{n} articles · {filters}")).replace("{filters}", filters))
             if not outcome.hits:
                 self.results.set_empty_text(self.tr("No article in {filters}").replace("{filters}", filters), "")
             return
@@ -162,7 +163,7 @@ class SearchFlowMixin:
             if outcome.relaxed:
                 text = self.tr("No article has every word; showing articles with some of them.")
             else:
-                text = self.tr("{n} results").replace("{n}", str(outcome.total))
+                text = counted(outcome.total, self.tr("{n} result"), self.tr("{n} results"))
             if filters:
                 text += "  ·  " + self.tr("filter: {filters}").replace("{filters}", filters)
             self.results_info.setText(text)

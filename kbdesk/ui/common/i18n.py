@@ -64,6 +64,12 @@ def message_text(exc: BaseException) -> str:
     return getattr(exc, "reason", None) or str(exc)
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """*one* or *many* (each already translated) for *n*, with {n} filled in:
+    English says 1 result, 3 results (Chinese has one form for both)."""
+    return (one if n == 1 else many).replace("{n}", str(n))
+
+
 def kind_label(kind: str) -> str:
     """Short label of a kind, as on the badges and filter buttons."""
     labels = {

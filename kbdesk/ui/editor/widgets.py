@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from kbdesk.authoring.lint import LintFinding
 from kbdesk.content.article import KINDS, Article
 from kbdesk.content.placeholders import PlaceholderSpec
-from kbdesk.ui.common.i18n import kind_label, translate
+from kbdesk.ui.common.i18n import counted, kind_label, translate
 from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
 from kbdesk.ui.editor.text import parse_tags, qt_spans
 
@@ -385,12 +385,14 @@ class LintPanel(QWidget):
             self.summary.setText(self.tr("Checks: no problems found"))
             self.summary.setProperty("level", "ok")
         elif self.errors:
-            self.summary.setText(self.tr("Checks: {errors} error(s), {warnings} warning(s) — errors block approval")
-                                 .replace("{errors}", str(self.errors)).replace("{warnings}", str(self.warnings)))
+            self.summary.setText(self.tr("Checks: {errors}, {warnings} — errors block approval")
+                                 .replace("{errors}", counted(self.errors, self.tr("{n} error"), self.tr("{n} errors")))
+                                 .replace("{warnings}", counted(self.warnings, self.tr("{n} warning"),
+                                                                self.tr("{n} warnings"))))
             self.summary.setProperty("level", "error")
         else:
-            self.summary.setText(self.tr("Checks: {warnings} warning(s) — warnings do not block approval")
-                                 .replace("{warnings}", str(self.warnings)))
+            self.summary.setText(counted(self.warnings, self.tr("Checks: {n} warning — warnings do not block approval"),
+                                         self.tr("Checks: {n} warnings — warnings do not block approval")))
             self.summary.setProperty("level", "warning")
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)

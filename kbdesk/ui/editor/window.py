@@ -46,7 +46,7 @@ from kbdesk.content.render import render_article, strip_title_heading
 from kbdesk.content.store import ContentStore
 from kbdesk.content.versions import Identity
 from kbdesk.search.analysis import segmenter
-from kbdesk.ui.common.i18n import message_text
+from kbdesk.ui.common.i18n import counted, message_text
 from kbdesk.ui.common.article_view import ArticleBrowser
 from kbdesk.ui.common.resources import icon
 from kbdesk.ui.common.widgets import TextLabel, message_box, plain_tooltip
@@ -399,7 +399,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         if status != "review":
             approve_tip.append(self.tr("Only articles in review can be approved (this one is {status})").replace(
                 "{status}", status_label(status)))
-        approve_tip.append(self.tr("{n} lint error(s) block approval").replace("{n}", str(errors)) if errors
+        approve_tip.append(counted(errors, self.tr("{n} lint error blocks approval"), self.tr("{n} lint errors block approval")) if errors
                            else self.tr("No lint errors"))
         if self.team.approval == "two_person":
             if self._last_author is not None and same_person(self._last_author, self.identity):

@@ -101,3 +101,19 @@ def test_at_800_by_600_no_tag_or_category_breaks_inside(qtbot, make_window, cont
     for name in names:
         # each name lies whole on one line
         assert any(WORD_JOINER.join(name) in line for line in lines), (name, lines)
+
+
+def test_counts_read_right_in_english(qtbot, make_window, content):
+    from kbdesk.ui.common.i18n import counted
+    from tests.conftest import write
+
+    write(content, "faq/refund-card.md", "---\nid: faq-refund-card\ntitle: 退款到银行卡\nkind: faq\n---\n退款原路退回银行卡。\n")
+    window = make_window(content)
+    assert search(qtbot, window, "足彩 开奖") == ["faq-lottery-draw"]
+    assert window.results_info.text() == "1 result"
+    search(qtbot, window, "退款")
+    n = len(window.model.article_rows())
+    assert n > 1 and window.results_info.text() == f"{n} results"
+    assert window.count_label.text().endswith(" articles")
+    assert counted(1, "{n} warning", "{n} warnings") == "1 warning"
+    assert counted(3, "{n} warning", "{n} warnings") == "3 warnings"

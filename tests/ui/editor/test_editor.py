@@ -62,7 +62,7 @@ def test_edit_lint_save_diff_restore_submit_and_approve(qtbot, open_editor, team
     errors = [f for f in wang.lint_panel.findings if f.level == "error"]
     assert len(errors) == 1 and "不知道" in errors[0].message
     assert errors[0].line == wang.text().split("\n").index("这个我不知道") + 1
-    assert "1 lint error(s) block approval" in wang.form.approve_button.toolTip()
+    assert "1 lint error blocks approval" in wang.form.approve_button.toolTip()
     assert wang.lint_panel.summary.property("level") == "error"
     tree = wang.lint_panel.tree
     row = wang.lint_panel.findings.index(errors[0])
@@ -152,7 +152,7 @@ def test_lint_errors_block_approval_with_the_reason(qtbot, open_editor, team_con
     wang.submit()
     qtbot.waitUntil(lambda: wang.loaded_status == "review", timeout=3000)
     liu = open_editor(team_content, who=LIU)
-    assert "1 lint error(s) block approval" in liu.form.approve_button.toolTip()
+    assert "1 lint error blocks approval" in liu.form.approve_button.toolTip()
     liu.approve()
     qtbot.waitUntil(lambda: liu.message_box is not None, timeout=3000)
     assert "block approval" in liu.last_message and "不知道" in liu.last_message
