@@ -288,4 +288,5 @@ class PreviewPane(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.reload()  # the article's 复制本段 links and its notes' label are in the old language
         super().changeEvent(event)

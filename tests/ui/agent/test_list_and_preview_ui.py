@@ -117,3 +117,22 @@ def test_counts_read_right_in_english(qtbot, make_window, content):
     assert window.count_label.text().endswith(" articles")
     assert counted(1, "{n} warning", "{n} warnings") == "1 warning"
     assert counted(3, "{n} warning", "{n} warnings") == "3 warnings"
+
+
+def test_the_shown_articles_links_follow_a_language_switch(qtbot, make_window, content):
+    from kbdesk.ui.common import i18n
+    from tests.conftest import write
+    from tests.ui.conftest import SCRIPT_WITH_VARIANTS
+
+    write(content, "scripts/variants.md", SCRIPT_WITH_VARIANTS)
+    window = make_window(content)
+    search(qtbot, window, "物流延误致歉")
+    try:
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: "复制本段" in window.preview.browser.toPlainText(), timeout=3000)
+        assert "仅供坐席" in window.preview.browser.toPlainText()
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: "Copy this part" in window.preview.browser.toPlainText(), timeout=3000)
+    assert "复制本段" not in window.preview.browser.toPlainText()
+    assert "For agents only" in window.preview.browser.toPlainText()
