@@ -15,6 +15,25 @@ from kbdesk.resources import resource_path
 
 # code → English text; {names} are the parameters.
 MESSAGES = {
+    # a file that is no article (kbdesk.content.article, .store; kbdesk.search.sources)
+    "file-empty": "empty file",
+    "file-too-large": "file too large ({kb} KB; limit {limit} KB)",
+    "utf16-invalid": "UTF-16 text with invalid bytes; save the file as UTF-8",
+    "file-binary": "binary file, not Markdown text",
+    "not-utf8": "not UTF-8 text (invalid byte at line {line}); save the file as UTF-8",
+    "front-matter-unclosed": "front matter starts with '---' but has no closing '---' line",
+    "front-matter-problem": "front matter {problem}",
+    "front-matter-yaml": "front matter is not valid YAML at line {line}: {problem}",
+    "front-matter-not-mapping": "front matter must be a mapping of 'key: value' lines",
+    "file-not-found": "file not found",
+    "file-unreadable": "cannot read: {reason}",
+    "link-outside": "a link to a file outside the content folder; kbdesk reads only files inside it",
+    "link-broken": "a broken link: the file it points to does not exist",
+    "link-to-folder": "a link to a folder; kbdesk does not follow folder links",
+    "folder-unreadable": "folder cannot be read: {reason}",
+    "is-folder": "is a folder, not a file",
+    "not-regular-file": "not a regular file (a pipe, socket or device), not an article",
+    "not-approved": "not on the approved branch",
     # the content folder (kbdesk.content.store)
     "content-missing": "content folder does not exist: {path}",
     "content-not-folder": "content path is not a folder: {path}",
@@ -96,4 +115,5 @@ def localized(exc: BaseException, language: str) -> str:
     text = translated("Messages", MESSAGES[code], language)
     for key, value in exc.params.items():
         text = text.replace("{" + key + "}", value)
-    return text
+    path = getattr(exc, "path", None)  # a file's problem names the file
+    return f"{path}: {text}" if isinstance(path, str) else text

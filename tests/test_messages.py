@@ -39,3 +39,24 @@ def test_the_window_shows_coded_errors_in_its_language(qapp):
         assert i18n.message_text(WorkflowError("already-retired", article="faq-x")) == "faq-x is already retired"
     finally:
         i18n.apply_language("system")
+
+
+def test_a_file_that_is_no_article_says_why_in_either_language(tmp_path):
+    import pickle
+
+    from kbdesk.content.article import ArticleError
+    from kbdesk.content.store import ContentStore
+
+    (tmp_path / "faq").mkdir()
+    (tmp_path / "faq" / "empty.md").write_bytes(b"")
+    try:
+        ContentStore(tmp_path).load("faq/empty.md")
+    except ArticleError as exc:
+        error = exc
+    assert error.code == "file-empty" and error.reason == "empty file"
+    assert localized(error, "zh_CN") == "faq/empty.md: 空文件"
+    again = pickle.loads(pickle.dumps(error))  # (from the processes that build an index)
+    assert (again.code, again.params, again.reason) == (error.code, error.params, error.reason)
+    kept = ArticleError.from_entry("faq/x.md", ArticleError("faq/x.md", "not-utf8", line=3).as_entry())
+    assert kept.code == "not-utf8" and kept.params == {"line": "3"}
+    assert ArticleError.from_entry("faq/y.md", "older words").reason == "older words"  # a state file of before

@@ -8,6 +8,7 @@ import sys
 
 from kbdesk.content.article import ArticleError
 from kbdesk.content.store import ContentStore
+from kbdesk.messages import localized, translated
 
 
 class CliError(Exception):
@@ -59,7 +60,8 @@ def open_index(args, store: ContentStore, agent_view: bool = False):
 
 def report_problems(problems: list[ArticleError]) -> None:
     for problem in problems:
-        print(f"kbdesk: warning: {problem.path}: {problem.reason}", file=sys.stderr)
+        print(f"kbdesk: {translated('Cli', 'warning', cli_language())}: {localized(problem, cli_language())}",
+              file=sys.stderr)
 
 
 def open_workflow(args):

@@ -60,7 +60,8 @@ def cmd_index(args) -> int:
                 "added": result.added,
                 "changed": result.changed,
                 "removed": result.removed,
-                "problems": [{"path": p.path, "reason": p.reason} for p in problems],
+                "problems": [{"path": p.path, "reason": p.reason, "code": p.code, "params": p.params}
+                             for p in problems],
                 "documents": index.doc_count(),
                 "passages": index.passage_count(),
                 "seconds": round(result.seconds, 3),

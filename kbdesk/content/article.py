@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 import yaml
 
 from kbdesk.content import yaml_text
+from kbdesk.messages import MESSAGES, english
 from kbdesk.content.placeholders import Placeholder, find_placeholders
 
 KINDS = ("standard", "faq", "script", "article")
@@ -28,15 +29,35 @@ _HEADING_RE = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 
 
 class ArticleError(Exception):
-    """A file that cannot be read as an article; the message says why."""
+    """A file that cannot be read as an article: a code of
+    :mod:`kbdesk.messages` with its parameters (or plain words); *reason*
+    is the English text."""
 
-    def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
+    def __init__(self, path: str, code_or_reason: str, **params):
         self.path = path
-        self.reason = reason
+        if code_or_reason in MESSAGES:
+            self.code, self.params = code_or_reason, {k: str(v) for k, v in params.items()}
+            self.reason = english(self.code, self.params)
+        else:
+            self.code, self.params, self.reason = None, {}, code_or_reason
+        super().__init__(f"{path}: {self.reason}")
 
     def __reduce__(self):  # travels back from the processes that build an index
-        return (type(self), (self.path, self.reason))
+        return (_article_error, (self.path, self.code or self.reason, self.params))
+
+    def as_entry(self) -> str | list:
+        """How the index's state file keeps it: [code, params], or the words."""
+        return [self.code, self.params] if self.code else self.reason
+
+    @classmethod
+    def from_entry(cls, path: str, entry) -> "ArticleError":
+        if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], dict):
+            return cls(path, entry[0], **entry[1])
+        return cls(path, entry or "unreadable")
+
+
+def _article_error(path: str, code_or_reason: str, params: dict) -> ArticleError:
+    return ArticleError(path, code_or_reason, **params)
 
 
 def content_hash(data: bytes) -> str:
@@ -95,26 +116,24 @@ def decode_text(data: bytes) -> str:
 
 def decode_article_bytes(path: str, data: bytes) -> str:
     if not data.strip():
-        raise ArticleError(path, "empty file")
+        raise ArticleError(path, "file-empty")
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(path, f"file too large ({len(data) // 1024} KB; limit {MAX_ARTICLE_BYTES // 1024} KB)")
+        raise ArticleError(path, "file-too-large", kb=len(data) // 1024, limit=MAX_ARTICLE_BYTES // 1024)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ArticleError(path, "UTF-16 text with invalid bytes; save the file as UTF-8") from None
+            raise ArticleError(path, "utf16-invalid") from None
         if not text.lstrip("\ufeff").strip():
-            raise ArticleError(path, "empty file")
+            raise ArticleError(path, "file-empty")
         return text.lstrip("\ufeff")
     if b"\x00" in data[:8192]:
-        raise ArticleError(path, "binary file, not Markdown text")
+        raise ArticleError(path, "file-binary")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ArticleError(
-            path, f"not UTF-8 text (invalid byte at line {line}); save the file as UTF-8"
-        ) from None
+        raise ArticleError(path, "not-utf8", line=line) from None
 
 
 def split_front_matter(path: str, text: str) -> tuple[dict | None, str]:
@@ -123,17 +142,17 @@ def split_front_matter(path: str, text: str) -> tuple[dict | None, str]:
         return None, text
     m = _FRONT_MATTER_RE.match(text)
     if not m:
-        raise ArticleError(path, "front matter starts with '---' but has no closing '---' line")
+        raise ArticleError(path, "front-matter-unclosed")
     try:
         meta = yaml_text.load(m.group(1), first_line=2)
     except yaml_text.YamlProblem as exc:
         if exc.line is None:
-            raise ArticleError(path, f"front matter {exc.problem}") from None
-        raise ArticleError(path, f"front matter is not valid YAML at line {exc.line}: {exc.problem}") from None
+            raise ArticleError(path, "front-matter-problem", problem=exc.problem) from None
+        raise ArticleError(path, "front-matter-yaml", line=exc.line, problem=exc.problem) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise ArticleError(path, "front matter must be a mapping of 'key: value' lines")
+        raise ArticleError(path, "front-matter-not-mapping")
     return meta, text[m.end():]
 
 

@@ -168,40 +168,38 @@ class ContentStore:
         try:
             st = os.lstat(where)
         except FileNotFoundError:
-            raise ArticleError(relpath, "file not found") from None
+            raise ArticleError(relpath, "file-not-found") from None
         except OSError as exc:
-            raise ArticleError(relpath, f"cannot read: {exc.strerror or exc}") from None
+            raise ArticleError(relpath, "file-unreadable", reason=exc.strerror or exc) from None
         if stat.S_ISLNK(st.st_mode):
             try:
                 self.resolve(relpath)
             except ContentError:
-                raise ArticleError(relpath, "a link to a file outside the content folder; "
-                                            "kbdesk reads only files inside it") from None
+                raise ArticleError(relpath, "link-outside") from None
             if not os.path.exists(where):
-                raise ArticleError(relpath, "a broken link: the file it points to does not exist") from None
+                raise ArticleError(relpath, "link-broken") from None
             if os.path.isdir(where):
-                raise ArticleError(relpath, "a link to a folder; kbdesk does not follow folder links") from None
+                raise ArticleError(relpath, "link-to-folder") from None
         elif stat.S_ISDIR(st.st_mode):
             try:
                 os.scandir(where).close()
             except OSError as exc:
-                raise ArticleError(relpath, f"folder cannot be read: {exc.strerror or exc}") from None
-            raise ArticleError(relpath, "is a folder, not a file")
+                raise ArticleError(relpath, "folder-unreadable", reason=exc.strerror or exc) from None
+            raise ArticleError(relpath, "is-folder")
         try:
             fd = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
         except OSError as exc:
-            raise ArticleError(relpath, f"cannot read: {exc.strerror or exc}") from None
+            raise ArticleError(relpath, "file-unreadable", reason=exc.strerror or exc) from None
         with os.fdopen(fd, "rb") as f:
             st = os.fstat(f.fileno())
             if not stat.S_ISREG(st.st_mode):
-                raise ArticleError(relpath, "not a regular file (a pipe, socket or device), not an article")
+                raise ArticleError(relpath, "not-regular-file")
             if st.st_size > MAX_ARTICLE_BYTES:
-                raise ArticleError(relpath, f"file too large ({st.st_size // 1024} KB; "
-                                            f"limit {MAX_ARTICLE_BYTES // 1024} KB)")
+                raise ArticleError(relpath, "file-too-large", kb=st.st_size // 1024, limit=MAX_ARTICLE_BYTES // 1024)
             try:
                 return f.read(MAX_ARTICLE_BYTES + 1)
             except OSError as exc:
-                raise ArticleError(relpath, f"cannot read: {exc.strerror or exc}") from None
+                raise ArticleError(relpath, "file-unreadable", reason=exc.strerror or exc) from None
 
     def load(self, relpath: str) -> Article:
         return parse_article(relpath, self.read_bytes(relpath))

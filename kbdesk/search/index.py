@@ -328,7 +328,7 @@ class SearchIndex:
             article = self.source.load(path)
         except ArticleError as exc:
             result.problems.append(exc)
-            return None, [stamp, None, exc.reason]
+            return None, [stamp, None, exc.as_entry()]
         return article, [stamp, article.hash, None]
 
     def _rebuild(self, reason: str, progress) -> IndexUpdate:
@@ -475,7 +475,7 @@ class SearchIndex:
         """Files that could not be indexed, with the reason, as of the last update."""
         state = self._read_state() or {}
         return [
-            ArticleError(path, entry[PROBLEM] or "unreadable")
+            ArticleError.from_entry(path, entry[PROBLEM])
             for path, entry in sorted(state.get("files", {}).items())
             if entry[HASH] is None
         ]
@@ -511,7 +511,7 @@ def _build_segment(ix, source, paths: list[str], dict_path: str | None, progress
                 article = source.load(path)
             except ArticleError as exc:
                 problems.append(exc)
-                files[path] = [None, None, exc.reason]
+                files[path] = [None, None, exc.as_entry()]
             else:
                 for document in article_documents(article, dict_path):
                     writer.add_document(**document)

@@ -54,7 +54,7 @@ class ApprovedSource:
     def load(self, path: str) -> Article:
         blob = self.versions.approved_blob(path)
         if blob is None:
-            raise ArticleError(path, "not on the approved branch")
+            raise ArticleError(path, "not-approved")
         return parse_article(path, self.versions.read_blob(blob))
 
 

@@ -1633,6 +1633,78 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>content path is not a folder: {path}</source>
             <translation>内容路径不是文件夹：{path}</translation>
         </message>
+        <message>
+            <source>empty file</source>
+            <translation>空文件</translation>
+        </message>
+        <message>
+            <source>file too large ({kb} KB; limit {limit} KB)</source>
+            <translation>文件太大（{kb} KB，上限 {limit} KB）</translation>
+        </message>
+        <message>
+            <source>UTF-16 text with invalid bytes; save the file as UTF-8</source>
+            <translation>UTF-16 文本中有无效字节：请另存为 UTF-8</translation>
+        </message>
+        <message>
+            <source>binary file, not Markdown text</source>
+            <translation>二进制文件，不是 Markdown 文本</translation>
+        </message>
+        <message>
+            <source>not UTF-8 text (invalid byte at line {line}); save the file as UTF-8</source>
+            <translation>不是 UTF-8 文本（第 {line} 行有无效字节）：请另存为 UTF-8</translation>
+        </message>
+        <message>
+            <source>front matter starts with '---' but has no closing '---' line</source>
+            <translation>前置信息以 '---' 开头，但没有结束的 '---' 行</translation>
+        </message>
+        <message>
+            <source>front matter {problem}</source>
+            <translation>前置信息有问题：{problem}</translation>
+        </message>
+        <message>
+            <source>front matter is not valid YAML at line {line}: {problem}</source>
+            <translation>前置信息第 {line} 行不是有效的 YAML：{problem}</translation>
+        </message>
+        <message>
+            <source>front matter must be a mapping of 'key: value' lines</source>
+            <translation>前置信息必须是一行行的“键: 值”</translation>
+        </message>
+        <message>
+            <source>file not found</source>
+            <translation>文件不存在</translation>
+        </message>
+        <message>
+            <source>cannot read: {reason}</source>
+            <translation>无法读取：{reason}</translation>
+        </message>
+        <message>
+            <source>a link to a file outside the content folder; kbdesk reads only files inside it</source>
+            <translation>指向内容文件夹以外文件的链接：kbdesk 只读取文件夹内的文件</translation>
+        </message>
+        <message>
+            <source>a broken link: the file it points to does not exist</source>
+            <translation>失效的链接：它指向的文件不存在</translation>
+        </message>
+        <message>
+            <source>a link to a folder; kbdesk does not follow folder links</source>
+            <translation>指向文件夹的链接：kbdesk 不跟随文件夹链接</translation>
+        </message>
+        <message>
+            <source>folder cannot be read: {reason}</source>
+            <translation>无法读取文件夹：{reason}</translation>
+        </message>
+        <message>
+            <source>is a folder, not a file</source>
+            <translation>是文件夹，不是文件</translation>
+        </message>
+        <message>
+            <source>not a regular file (a pipe, socket or device), not an article</source>
+            <translation>不是普通文件（管道、套接字或设备），不是文章</translation>
+        </message>
+        <message>
+            <source>not on the approved branch</source>
+            <translation>不在已批准分支上</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>
@@ -1643,6 +1715,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>not allowed</source>
             <translation>不允许</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>警告</translation>
         </message>
     </context>
     <context>

@@ -23,7 +23,7 @@ from kbdesk.content.store import ContentError
 from kbdesk.config import save_settings
 from kbdesk.ui.agent.fill_form import FillDialog, initial_values
 from kbdesk.ui.agent.variant_chooser import VariantChooser
-from kbdesk.ui.common.i18n import counted
+from kbdesk.ui.common.i18n import counted, message_text
 from kbdesk.usage.store import ArticleRef
 
 
@@ -85,7 +85,7 @@ class CopyFlowMixin:
             article = self.articles.load(path)
         except (ArticleError, ContentError) as exc:
             self.statusBar().showMessage(self.tr("Cannot copy: {reason}").replace(
-                "{reason}", getattr(exc, "reason", str(exc))), 8000)
+                "{reason}", message_text(exc)), 8000)
             return
         if not article.visible_to_agents:
             self.statusBar().showMessage(

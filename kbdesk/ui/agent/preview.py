@@ -28,7 +28,7 @@ from kbdesk.content.render import (
 from kbdesk.content.store import ContentError, ContentStore
 from kbdesk.ui.agent.articles import AgentArticles
 from kbdesk.ui.common.article_view import ARTICLE_SUFFIXES, WEB_SCHEMES, ArticleBrowser, relative_target
-from kbdesk.ui.common.i18n import kind_label
+from kbdesk.ui.common.i18n import kind_label, message_text
 from kbdesk.ui.common.resources import icon
 from kbdesk.ui.common.widgets import TextLabel, plain_tooltip, unbreakable
 
@@ -141,7 +141,7 @@ class PreviewPane(QWidget):
             self.browser.article_path = None
             self.browser.copy_allowed = True
             self.browser.setPlainText(self.tr("This article cannot be shown: {reason}").replace(
-                "{reason}", getattr(exc, "reason", str(exc))))
+                "{reason}", message_text(exc)))
             self._update_header()
             return False
         if push:

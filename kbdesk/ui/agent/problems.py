@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kbdesk.ui.common.i18n import message_text
 from kbdesk.ui.common.widgets import TextLabel
 
 
@@ -34,8 +35,9 @@ class ProblemsBadge(QToolButton):
         self.clicked.connect(self.opened)
         self.hide()
 
-    def set_problems(self, unreadable: list[tuple[str, str]], duplicates: dict[str, list[str]]) -> None:
-        rows = list(unreadable)
+    def set_problems(self, unreadable: list, duplicates: dict[str, list[str]]) -> None:
+        """*unreadable*: the ArticleError of each file not indexed."""
+        rows = [(p.path, message_text(p)) for p in unreadable]
         for article_id, paths in sorted(duplicates.items()):
             for path in paths:
                 others = "、".join(p for p in paths if p != path)

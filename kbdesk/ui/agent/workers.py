@@ -85,7 +85,7 @@ class Facets:
     categories: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     documents: int = 0
-    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of files not indexed
+    unreadable: list = field(default_factory=list)  # ArticleError of each file not indexed
     duplicates: dict[str, list[str]] = field(default_factory=dict)  # id → the paths that share it
 
 
@@ -179,7 +179,7 @@ class SearchWorker(QObject):
             facets.documents = counts.total
             facets.categories, facets.tags = sorted(counts.categories), sorted(counts.tags)
             searcher = self._ensure()
-            facets.unreadable = [(p.path, p.reason) for p in searcher.index.problems()]
+            facets.unreadable = searcher.index.problems()
             facets.duplicates = searcher.duplicate_ids()
         except Exception:  # noqa: BLE001
             traceback.print_exc()

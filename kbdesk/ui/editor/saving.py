@@ -37,7 +37,7 @@ class SavingMixin:
         try:
             data = self.store.read_bytes(self.path)
         except ArticleError as exc:
-            if exc.reason == "file not found":
+            if exc.code == "file-not-found":
                 return None, None
             raise ContentError(str(exc)) from None  # a pipe, a link outside the folder…: not editable
         return decode_text(data), content_hash(data)

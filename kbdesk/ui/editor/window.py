@@ -338,7 +338,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
             article = parse_article(self.path, text.encode("utf-8"))
             error = ""
         except ArticleError as exc:
-            article, error = None, exc.reason
+            article, error = None, message_text(exc)
         if article is not None:
             self.article = article
         self.form.set_article(article, error)
