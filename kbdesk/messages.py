@@ -34,6 +34,14 @@ MESSAGES = {
     "is-folder": "is a folder, not a file",
     "not-regular-file": "not a regular file (a pipe, socket or device), not an article",
     "not-approved": "not on the approved branch",
+    # kbdesk check (kbdesk.content.check)
+    "check-link-outside": "link leaves the content folder: {target}",
+    "check-link-broken": "broken link: {target}",
+    "check-placeholder-malformed": "malformed placeholder at line {line}: {fragment}",
+    "check-placeholder-unknown": "unknown placeholder {name} (not in .kbdesk/placeholders.yaml)",
+    "check-two-defaults": "{name} has two defaults ({defaults})",
+    "check-note-like": "line {line}: reads like a note for agents, in the customer's text: 「{text}」",
+    "check-duplicate-id": "duplicate id {id} (also in {others})",
     # the content folder (kbdesk.content.store)
     "content-missing": "content folder does not exist: {path}",
     "content-not-folder": "content path is not a folder: {path}",
@@ -107,13 +115,21 @@ def translated(context: str, text: str, language: str) -> str:
     return text
 
 
+def text_of(code: str | None, params: dict, fallback: str, language: str) -> str:
+    """The text of *code* in *language*, else *fallback* (words without a code)."""
+    if code not in MESSAGES:
+        return fallback
+    text = translated("Messages", MESSAGES[code], language)
+    for key, value in params.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
 def localized(exc: BaseException, language: str) -> str:
     """An error in *language*: by its code where it has one."""
     code = getattr(exc, "code", None)
     if not isinstance(code, str) or code not in MESSAGES:
         return str(exc)
-    text = translated("Messages", MESSAGES[code], language)
-    for key, value in exc.params.items():
-        text = text.replace("{" + key + "}", value)
+    text = text_of(code, exc.params, str(exc), language)
     path = getattr(exc, "path", None)  # a file's problem names the file
     return f"{path}: {text}" if isinstance(path, str) else text

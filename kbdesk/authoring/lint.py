@@ -26,22 +26,22 @@ DEFAULT_MESSAGE_LIMIT = 500
 _QUOTED_RE = re.compile(r"“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|\"[^\"\n]*\"|‘[^’\n]*’")
 
 
-# Each finding is a code with parameters; this is its English text (the
-# command line's). The window has its own text for each code, translated
-# through Qt (kbdesk.ui.editor.widgets.LINT_TEXTS).
+# Each finding is a code with parameters; this is its English text, the
+# source text of Qt's translation file (context "Lint") for the window and
+# the command line alike.
 MESSAGES = {
-    "taboo": "taboo phrase 「{phrase}」",
-    "taboo-suggest": "taboo phrase 「{phrase}」; say instead: {suggest}",
-    "placeholder-malformed": "malformed placeholder: {fragment}",
-    "placeholder-unknown": "unknown placeholder {name} (not in .kbdesk/placeholders.yaml)",
-    "placeholder-defaults": "{name} has two defaults ({defaults}): one copy would promise one, another the other",
-    "placeholder-default": "{name} has no default: the agent must fill it",
-    "internal-note": "the customer would read this, and it reads like a note for agents: 「{line}」 "
+    "taboo": "Taboo phrase 「{phrase}」",
+    "taboo-suggest": "Taboo phrase 「{phrase}」; say instead: {suggest}",
+    "placeholder-malformed": "Malformed placeholder: {fragment}",
+    "placeholder-unknown": "Unknown placeholder {name} (not declared in .kbdesk/placeholders.yaml)",
+    "placeholder-defaults": "{name} has two defaults ({defaults}): each copy would promise something else",
+    "placeholder-default": "{name} has no default: the agent must fill it in",
+    "internal-note": "The customer would read this, and it reads like a note for agents: 「{line}」 "
                      "(put it under ## 注意, in a > quote, or after a 注意： label)",
     "length": "{n} characters; a chat message should stay under {limit}",
-    "mixed-script": "mixes Traditional and Simplified characters ({examples})",
-    "greeting": "no greeting (expected one of: {words})",
-    "closing": "no closing (expected one of: {words})",
+    "mixed-script": "Mixes Traditional and Simplified characters ({examples})",
+    "greeting": "No greeting (expected one of: {words})",
+    "closing": "No closing (expected one of: {words})",
     "front-matter": "{reason}",
 }
 

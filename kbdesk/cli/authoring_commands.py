@@ -6,7 +6,7 @@ import json
 import os
 import sys
 
-from kbdesk.cli.common import CliError, add_lead_command, open_workflow
+from kbdesk.cli.common import CliError, add_lead_command, lint_line, open_workflow, say
 
 
 def add_commands(sub) -> dict:
@@ -82,7 +82,7 @@ def cmd_history(args) -> int:
         } for h in history], ensure_ascii=False, indent=2))
         return 0
     if not history:
-        print("no versions yet", file=sys.stderr)
+        print(say("no versions yet"), file=sys.stderr)
         return 1
     for h in history:
         mark = " ✔ agents see this" if h.current_approved else (" (was approved)" if h.approved else "")
@@ -127,5 +127,5 @@ def cmd_lint(args) -> int:
     else:
         for path, findings in report.items():
             for finding in findings:
-                print(f"{path}: {finding}")
+                print(f"{path}: {lint_line(finding)}")
     return 1 if errors else 0

@@ -37,6 +37,29 @@ def cli_language() -> str:
     return "en"
 
 
+def say(text: str, **params) -> str:
+    """One of the command line's own lines in the user's language (Qt's
+    translation file, context "Cli"), its {params} filled in."""
+    out = translated("Cli", text, cli_language())
+    for key, value in params.items():
+        out = out.replace("{" + key + "}", str(value))
+    return out
+
+
+def lint_line(finding) -> str:
+    """A lint finding as the command line prints it, in the user's language."""
+    from kbdesk.authoring.lint import MESSAGES
+
+    message = finding.message
+    if finding.code in MESSAGES and finding.code != "front-matter":
+        message = translated("Lint", MESSAGES[finding.code], cli_language())
+        for key, value in finding.args.items():
+            message = message.replace("{" + key + "}", value)
+    level = say("error") if finding.level == "error" else say("warning")
+    return say("line {line}: {level}: {message} [{rule}]", line=finding.line, level=level, message=message,
+               rule=finding.rule)
+
+
 def add_lead_command(sub, name: str, help_text: str):
     """A leads' command: it acts as someone, so it takes ``--as``."""
     cmd = sub.add_parser(name, help=help_text)

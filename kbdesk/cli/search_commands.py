@@ -6,7 +6,8 @@ import json
 import os
 import sys
 
-from kbdesk.cli.common import CliError, open_index, open_store, report_problems
+from kbdesk.cli.common import CliError, cli_language, open_index, open_store, report_problems, say
+from kbdesk.messages import text_of
 from kbdesk.content import markdown
 
 
@@ -75,13 +76,15 @@ def cmd_index(args) -> int:
     report_problems(reports[0][2])
     for index, result, _ in reports:
         if result.rebuilt:
-            what = f"built ({result.rebuild_reason})"
+            what = say("built ({reason})", reason=result.rebuild_reason)
         elif result.changed_anything:
-            what = f"updated: {len(result.added)} added, {len(result.changed)} changed, {len(result.removed)} removed"
+            what = say("updated: {added} added, {changed} changed, {removed} removed", added=len(result.added),
+                       changed=len(result.changed), removed=len(result.removed))
         else:
-            what = "already up to date"
-        label = {"approved": "agents' index (approved)", "latest": "index"}[index.source.name]
-        print(f"{label} {what}: {index.doc_count()} articles, {result.seconds:.2f} s")
+            what = say("already up to date")
+        label = say("agents' index (approved)") if index.source.name == "approved" else say("index")
+        print(say("{label} {what}: {n} articles, {seconds} s", label=label, what=what, n=index.doc_count(),
+                  seconds=f"{result.seconds:.2f}"))
     return 0
 
 
@@ -108,12 +111,12 @@ def cmd_search(args) -> int:
     # existing index still answers.
     result = index.update(lock_timeout=0.5 if index.exists() else 60.0)
     if result.locked and not index.exists():
-        raise CliError("the index is being built by another kbdesk; try again in a moment", 3)
+        raise CliError(say("the index is being built by another kbdesk; try again in a moment"), 3)
     if result.locked:
-        print("kbdesk: note: another kbdesk is updating the index; results may miss the latest edits",
+        print("kbdesk: " + say("note: another kbdesk is updating the index; results may miss the latest edits"),
               file=sys.stderr)
     if result.read_only:
-        print("kbdesk: note: the index folder is read-only; searching the index as it is", file=sys.stderr)
+        print("kbdesk: " + say("note: the index folder is read-only; searching the index as it is"), file=sys.stderr)
     if result.rebuilt and result.rebuild_reason.startswith("index damaged"):
         print(f"kbdesk: note: {result.rebuild_reason}; rebuilt it", file=sys.stderr)
     report_problems(result.problems)
@@ -141,10 +144,10 @@ def cmd_search(args) -> int:
         print(json.dumps([h.to_json() for h in results.hits], ensure_ascii=False, indent=2))
         return 0
     if not results.hits:
-        print("no articles found", file=sys.stderr)
+        print(say("no articles found"), file=sys.stderr)
         return 1
     if results.relaxed:
-        print("(no article has every word; showing those with some)", file=sys.stderr)
+        print(say("(no article has every word; showing those with some)"), file=sys.stderr)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     for n, hit in enumerate(results.hits, 1):
         print(_format_hit(n, hit, color))
@@ -193,8 +196,9 @@ def cmd_check(args) -> int:
         print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            print(finding)
+            level = say("error") if finding.level == "error" else say("warning")
+            print(f"{finding.path}: {level}: {text_of(finding.code, finding.args, finding.message, cli_language())}")
         count = len(store.scan())
-        print(f"{count} files checked: {errors} errors, {len(findings) - errors} warnings",
-              file=sys.stderr)
+        print(say("{n} files checked: {errors} errors, {warnings} warnings", n=count, errors=errors,
+                  warnings=len(findings) - errors), file=sys.stderr)
     return 1 if errors else 0

@@ -12,6 +12,7 @@ from kbdesk.content.audience import Audience
 from kbdesk.content.placeholders import conflicting_defaults, load_placeholder_specs, malformed_placeholders
 from kbdesk.content.store import SETTINGS_DIR, ContentStore
 from kbdesk.content.yaml_text import read_mapping
+from kbdesk.messages import english
 
 _LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
@@ -20,13 +21,25 @@ _LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*
 class Finding:
     path: str
     level: str  # "error" | "warning"
-    message: str
+    message: str  # English
+    code: str | None = None  # of kbdesk.messages, with its params
+    params: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def coded(cls, path: str, level: str, code: str, **params) -> "Finding":
+        params = {k: str(v) for k, v in params.items()}
+        return cls(path, level, english(code, params), code, tuple(params.items()))
+
+    @property
+    def args(self) -> dict[str, str]:
+        return dict(self.params)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.level}: {self.message}"
 
     def to_json(self) -> dict:
-        return {"path": self.path, "level": self.level, "message": self.message}
+        return {"path": self.path, "level": self.level, "message": self.message, "code": self.code,
+                "params": self.args}
 
 
 def internal_links(article: Article) -> list[tuple[str, str]]:
@@ -55,7 +68,7 @@ def check_content(store: ContentStore) -> list[Finding]:
     findings: list[Finding] = []
     loaded = store.load_all()
     for problem in loaded.problems:
-        findings.append(Finding(problem.path, "error", problem.reason))
+        findings.append(Finding(problem.path, "error", problem.reason, problem.code, tuple(problem.params.items())))
 
     try:
         specs = load_placeholder_specs(store.settings_dir / "placeholders.yaml")
@@ -77,32 +90,28 @@ def check_content(store: ContentStore) -> list[Finding]:
             findings.append(Finding(article.path, "warning", warning))
         for target, resolved in internal_links(article):
             if resolved.startswith("../") or resolved == "..":
-                findings.append(Finding(article.path, "error", f"link leaves the content folder: {target}"))
+                findings.append(Finding.coded(article.path, "error", "check-link-outside", target=target))
             elif resolved not in paths and not (store.root / resolved).exists():
-                findings.append(Finding(article.path, "error", f"broken link: {target}"))
+                findings.append(Finding.coded(article.path, "error", "check-link-broken", target=target))
         for line, fragment in malformed_placeholders(article.body):
-            findings.append(Finding(
-                article.path, "error",
-                f"malformed placeholder at line {line + article.body_line - 1}: {fragment}",
-            ))
+            findings.append(Finding.coded(article.path, "error", "check-placeholder-malformed",
+                                          line=line + article.body_line - 1, fragment=fragment))
         if specs is not None:
             for ph in article.placeholders:
                 if ph.name not in specs:
-                    findings.append(Finding(
-                        article.path, "error",
-                        f"unknown placeholder {{{{{ph.name}}}}} (not in .kbdesk/placeholders.yaml)",
-                    ))
+                    findings.append(Finding.coded(article.path, "error", "check-placeholder-unknown",
+                                                  name=f"{{{{{ph.name}}}}}"))
         for name, defaults, _start, _length in conflicting_defaults(article.body):
-            findings.append(Finding(article.path, "error", f"{{{{{name}}}}} has two defaults ({' / '.join(defaults)})"))
+            findings.append(Finding.coded(article.path, "error", "check-two-defaults", name=f"{{{{{name}}}}}",
+                                          defaults=" / ".join(defaults)))
         if article.kind == "script" and article.status != "retired":
             for n, line in audience.note_like_lines(article.body):
-                findings.append(Finding(
-                    article.path, "warning",
-                    f"line {n + article.body_line}: reads like a note for agents, in the customer's text: 「{line[:40]}」"))
+                findings.append(Finding.coded(article.path, "warning", "check-note-like", line=n + article.body_line,
+                                              text=line[:40]))
     for article_id, where in sorted(by_id.items()):
         if len(where) > 1:
             for path in where:
                 others = ", ".join(p for p in where if p != path)
-                findings.append(Finding(path, "error", f"duplicate id {article_id!r} (also in {others})"))
+                findings.append(Finding.coded(path, "error", "check-duplicate-id", id=repr(article_id), others=others))
     findings.sort(key=lambda f: (f.path, f.level != "error", f.message))
     return findings

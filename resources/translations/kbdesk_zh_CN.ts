@@ -1705,6 +1705,34 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>not on the approved branch</source>
             <translation>不在已批准分支上</translation>
         </message>
+        <message>
+            <source>link leaves the content folder: {target}</source>
+            <translation>链接指向内容文件夹以外：{target}</translation>
+        </message>
+        <message>
+            <source>broken link: {target}</source>
+            <translation>失效的链接：{target}</translation>
+        </message>
+        <message>
+            <source>malformed placeholder at line {line}: {fragment}</source>
+            <translation>第 {line} 行的占位符写法不对：{fragment}</translation>
+        </message>
+        <message>
+            <source>unknown placeholder {name} (not in .kbdesk/placeholders.yaml)</source>
+            <translation>未知的占位符 {name}（.kbdesk/placeholders.yaml 中没有）</translation>
+        </message>
+        <message>
+            <source>{name} has two defaults ({defaults})</source>
+            <translation>{name} 有两个不同的默认值（{defaults}）</translation>
+        </message>
+        <message>
+            <source>line {line}: reads like a note for agents, in the customer's text: 「{text}」</source>
+            <translation>第 {line} 行：客户会看到的文字中有像是给坐席的提示：「{text}」</translation>
+        </message>
+        <message>
+            <source>duplicate id {id} (also in {others})</source>
+            <translation>id {id} 重复（{others} 也用了它）</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>
@@ -1719,6 +1747,62 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>warning</source>
             <translation>警告</translation>
+        </message>
+        <message>
+            <source>built ({reason})</source>
+            <translation>已重建（{reason}）</translation>
+        </message>
+        <message>
+            <source>updated: {added} added, {changed} changed, {removed} removed</source>
+            <translation>已更新：新增 {added}，修改 {changed}，删除 {removed}</translation>
+        </message>
+        <message>
+            <source>already up to date</source>
+            <translation>已是最新</translation>
+        </message>
+        <message>
+            <source>agents' index (approved)</source>
+            <translation>坐席索引（已批准）</translation>
+        </message>
+        <message>
+            <source>index</source>
+            <translation>索引</translation>
+        </message>
+        <message>
+            <source>{label} {what}: {n} articles, {seconds} s</source>
+            <translation>{label}{what}：{n} 篇文章，{seconds} 秒</translation>
+        </message>
+        <message>
+            <source>the index is being built by another kbdesk; try again in a moment</source>
+            <translation>另一个 kbdesk 正在建立索引：请稍后再试</translation>
+        </message>
+        <message>
+            <source>note: another kbdesk is updating the index; results may miss the latest edits</source>
+            <translation>提示：另一个 kbdesk 正在更新索引，结果可能不含最新的修改</translation>
+        </message>
+        <message>
+            <source>note: the index folder is read-only; searching the index as it is</source>
+            <translation>提示：索引文件夹只读，按现有索引搜索</translation>
+        </message>
+        <message>
+            <source>no articles found</source>
+            <translation>没有找到文章</translation>
+        </message>
+        <message>
+            <source>(no article has every word; showing those with some)</source>
+            <translation>（没有文章包含所有的词，显示包含部分词的文章）</translation>
+        </message>
+        <message>
+            <source>{n} files checked: {errors} errors, {warnings} warnings</source>
+            <translation>已检查 {n} 个文件：{errors} 个错误，{warnings} 个警告</translation>
+        </message>
+        <message>
+            <source>no versions yet</source>
+            <translation>还没有版本</translation>
+        </message>
+        <message>
+            <source>line {line}: {level}: {message} [{rule}]</source>
+            <translation>第 {line} 行：{level}：{message} [{rule}]</translation>
         </message>
     </context>
     <context>

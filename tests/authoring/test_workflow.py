@@ -164,7 +164,7 @@ def test_lint_errors_block_approval(team_content):
     wang = flow(team_content, WANG)
     wang.save("script-greeting")
     wang.submit("script-greeting")
-    with pytest.raises(WorkflowError, match="taboo phrase"):
+    with pytest.raises(WorkflowError, match="Taboo phrase"):
         flow(team_content, LIU).approve("script-greeting")
 
 
@@ -274,7 +274,7 @@ def test_cli_refusals_speak_the_locales_language(team_content):
 def test_cli_lint_fails_on_taboo(team_content):
     edit(team_content, "scripts/greeting.md", "很高兴为您服务", "这个我不知道")
     result = kbdesk(team_content, "lint", "script-greeting")
-    assert result.returncode == 1 and "taboo phrase 「不知道」" in result.stdout
+    assert result.returncode == 1 and "Taboo phrase 「不知道」" in result.stdout
 
 
 def test_starting_history_seeds_the_approved_branch_so_agents_lose_nothing(team_content, tmp_path):

@@ -151,3 +151,22 @@ def test_default_content_is_a_copy_of_the_sample(isolated_user_dirs):
 def test_content_environment_variable(content):
     result = kbdesk("search", "足彩", "--json", env={"KBDESK_CONTENT": str(content)})
     assert json.loads(result.stdout)[0]["id"] == "faq-lottery-draw"
+
+
+def test_check_speaks_chinese_when_the_locale_is_chinese(content):
+    write(content, "scripts/two.md", """
+        ---
+        id: script-two
+        title: 到账时间
+        kind: script
+        ---
+        预计{{时限|1～3个工作日}}内到账，{{时限|3个工作日}}后再查。
+        """)
+    (content / "faq" / "bad.md").write_bytes(b"")
+    result = kbdesk("--content", str(content), "check", env={"LC_ALL": "", "LANG": "zh_CN.UTF-8"})
+    assert result.returncode == 1
+    assert "scripts/two.md: 错误: {{时限}} 有两个不同的默认值（1～3个工作日 / 3个工作日）" in result.stdout
+    assert "faq/bad.md: 错误: 空文件" in result.stdout
+    assert "个错误" in result.stderr and "errors" not in result.stderr
+    english = kbdesk("--content", str(content), "check", env={"LC_ALL": "", "LANG": "en_US.UTF-8"})
+    assert "faq/bad.md: error: empty file" in english.stdout

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kbdesk.authoring.lint import MESSAGES as LINT_MESSAGES
 from kbdesk.authoring.lint import LintFinding
 from kbdesk.content.article import KINDS, Article
 from kbdesk.content.placeholders import PlaceholderSpec
@@ -57,28 +58,10 @@ def level_label(level: str) -> str:
     return translate("Status", "Error") if level == "error" else translate("Status", "Warning")
 
 
-# The window's text for each lint code (kbdesk.authoring.lint.MESSAGES),
-# translated through Qt in the context "Lint"; {names} are the finding's params.
-LINT_TEXTS = {
-    "taboo": "Taboo phrase 「{phrase}」",
-    "taboo-suggest": "Taboo phrase 「{phrase}」; say instead: {suggest}",
-    "placeholder-malformed": "Malformed placeholder: {fragment}",
-    "placeholder-unknown": "Unknown placeholder {name} (not declared in .kbdesk/placeholders.yaml)",
-    "placeholder-defaults": "{name} has two defaults ({defaults}): each copy would promise something else",
-    "placeholder-default": "{name} has no default: the agent must fill it in",
-    "internal-note": "The customer would read this, and it reads like a note for agents: 「{line}」 "
-                     "(put it under ## 注意, in a > quote, or after a 注意： label)",
-    "length": "{n} characters; a chat message should stay under {limit}",
-    "mixed-script": "Mixes Traditional and Simplified characters ({examples})",
-    "greeting": "No greeting (expected one of: {words})",
-    "closing": "No closing (expected one of: {words})",
-}
-
-
 def lint_message(finding: LintFinding) -> str:
     """The finding's message in the window's language."""
-    template = LINT_TEXTS.get(finding.code)
-    if template is None:
+    template = LINT_MESSAGES.get(finding.code)
+    if template is None or finding.code == "front-matter":
         return finding.message  # (front matter: the article parser's own words)
     text = translate("Lint", template)
     for key, value in finding.args.items():
