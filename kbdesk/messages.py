@@ -42,6 +42,14 @@ MESSAGES = {
     "check-two-defaults": "{name} has two defaults ({defaults})",
     "check-note-like": "line {line}: reads like a note for agents, in the customer's text: 「{text}」",
     "check-duplicate-id": "duplicate id {id} (also in {others})",
+    # what a lead's command did (kbdesk.authoring.workflow.Change)
+    "change-saved": "saved",
+    "change-saved-first": "saved (first version)",
+    "change-nothing": "no changes to save",
+    "change-submitted": "submitted for review",
+    "change-approved": "approved",
+    "change-retired": "retired",
+    "change-restored": "restored version {version}",
     # the content folder (kbdesk.content.store)
     "content-missing": "content folder does not exist: {path}",
     "content-not-folder": "content path is not a folder: {path}",

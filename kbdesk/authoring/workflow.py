@@ -11,7 +11,7 @@ article's front matter on ``main``; the approved wording lives on the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from kbdesk.authoring.lint import LintRules, has_errors, lint_text
@@ -23,7 +23,7 @@ from kbdesk.content.audience import Audience
 from kbdesk.content.placeholders import load_placeholder_specs
 from kbdesk.content.store import SETTINGS_DIR, ContentError, ContentStore, SaveConflict
 from kbdesk.content.versions import APPROVED_REF, KBDESK, Identity, Version, VersionError, VersionStore, blob_id
-from kbdesk.messages import CodedError
+from kbdesk.messages import CodedError, english
 
 _FRONT_RE = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
 _STATUS_LINE_RE = re.compile(r"^status[ \t]*:.*$", re.M)
@@ -38,7 +38,14 @@ class Change:
     path: str
     commit: str | None  # on main; None if nothing needed recording
     approved_changed: bool = False
-    summary: str = ""
+    summary: str = ""  # in English; *code* (of kbdesk.messages) and *params* say it in any language
+    code: str = ""
+    params: dict = field(default_factory=dict)
+
+    def said(self, code: str, **params) -> "Change":
+        self.code, self.params = code, {k: str(v) for k, v in params.items()}
+        self.summary = english(code, self.params)
+        return self
 
 
 @dataclass
@@ -188,7 +195,7 @@ class Workflow:
             raise WorkflowError("no-settings-file", folder=SETTINGS_DIR, path=path)
         versions = self._require_lead("change the team's settings")
         commit = versions.commit_file(path, self.identity, message or f"Change the team's settings ({path})")
-        return Change(path, commit, summary="saved" if commit else "no changes to save")
+        return Change(path, commit).said("change-saved" if commit else "change-nothing")
 
     def save(self, article_id: str, message: str | None = None) -> Change:
         """Record the article as it is on disk (edited anywhere) as a version."""
@@ -201,8 +208,8 @@ class Workflow:
             commit = self._record_edit_on_disk(versions, article, message)
         if commit is None and versions.created:
             # The repository was just started: its first commit holds this version.
-            return Change(article.path, versions.head().decode(), summary="saved (first version)")
-        return Change(article.path, commit, summary="saved" if commit else "no changes to save")
+            return Change(article.path, versions.head().decode()).said("change-saved-first")
+        return Change(article.path, commit).said("change-saved" if commit else "change-nothing")
 
     def save_text(self, path: str, text: str, expected_hash: str | None, message: str | None = None) -> Change:
         """The editor's save: write atomically (refusing to overwrite a file
@@ -216,7 +223,7 @@ class Workflow:
         title = parse_article(path, text.encode("utf-8")).title
         with versions.lock():
             commit = self._record(versions, path, text.encode("utf-8"), expected_hash, message or f"Edit {title}")
-        return Change(path, commit, summary="saved")
+        return Change(path, commit).said("change-saved")
 
     def submit(self, article_id: str) -> Change:
         versions = self._require_lead("submit articles for review")
@@ -229,7 +236,7 @@ class Workflow:
             if self._uncommitted(versions, article):
                 self._record_edit_on_disk(versions, article)
             change = self._with_status_change(versions, article, "review", f"Submit {article.title} for review")
-        change.summary = "submitted for review"
+        change.said("change-submitted")
         return change
 
     def approve(self, article_id: str) -> Change:
@@ -255,7 +262,7 @@ class Workflow:
                 raise WorkflowError("approve-changed-meanwhile", path=article.path)
             change = self._with_status_change(versions, article, "approved", f"Approve {article.title}",
                                               approved="set")
-        change.summary = "approved"
+        change.said("change-approved")
         return change
 
     def retire(self, article_id: str) -> Change:
@@ -267,7 +274,7 @@ class Workflow:
             was_approved = versions.approved_blob(article.path) is not None
             change = self._with_status_change(versions, article, "retired", f"Retire {article.title}",
                                               approved="remove" if was_approved else "keep")
-        change.summary = "retired"
+        change.said("change-retired")
         return change
 
     def restore(self, article_id: str, version_ref: str) -> Change:
@@ -292,7 +299,7 @@ class Workflow:
                 raise SaveConflict(article.path, decode_text(current))
             commit = self._record(versions, article.path, text.encode("utf-8"), content_hash(current),
                                   f"Restore {article.title} to version {version.short}")
-        return Change(article.path, commit, summary=f"restored version {version.short}")
+        return Change(article.path, commit).said("change-restored", version=version.short)
 
     def _record(self, versions: VersionStore, path: str, data: bytes, expected_hash: str | None,
                 message: str) -> str | None:

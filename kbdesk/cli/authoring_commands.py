@@ -6,7 +6,8 @@ import json
 import os
 import sys
 
-from kbdesk.cli.common import CliError, add_lead_command, lint_line, open_workflow, say
+from kbdesk.cli.common import CliError, add_lead_command, cli_language, lint_line, open_workflow, say
+from kbdesk.messages import text_of
 
 
 def add_commands(sub) -> dict:
@@ -66,7 +67,9 @@ def cmd_change(args) -> int:
     if change.approved_changed:
         refresh_agent_index(args, workflow.store, [change.path])
     commit = f" ({change.commit[:8]})" if change.commit else ""
-    print(f"{change.path}: {change.summary}{commit} by {workflow.identity.name}")
+    summary = text_of(change.code, change.params, change.summary, cli_language())
+    print(say("{path}: {summary}{commit} by {name}", path=change.path, summary=summary, commit=commit,
+              name=workflow.identity.name))
     return 0
 
 

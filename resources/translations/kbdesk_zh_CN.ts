@@ -1733,6 +1733,34 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>duplicate id {id} (also in {others})</source>
             <translation>id {id} 重复（{others} 也用了它）</translation>
         </message>
+        <message>
+            <source>saved</source>
+            <translation>已保存</translation>
+        </message>
+        <message>
+            <source>saved (first version)</source>
+            <translation>已保存（第一个版本）</translation>
+        </message>
+        <message>
+            <source>no changes to save</source>
+            <translation>没有要保存的修改</translation>
+        </message>
+        <message>
+            <source>submitted for review</source>
+            <translation>已提交审核</translation>
+        </message>
+        <message>
+            <source>approved</source>
+            <translation>已批准</translation>
+        </message>
+        <message>
+            <source>retired</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>restored version {version}</source>
+            <translation>已恢复版本 {version}</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>
@@ -1803,6 +1831,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>line {line}: {level}: {message} [{rule}]</source>
             <translation>第 {line} 行：{level}：{message} [{rule}]</translation>
+        </message>
+        <message>
+            <source>{path}: {summary}{commit} by {name}</source>
+            <translation>{path}：{summary}{commit}，操作人 {name}</translation>
         </message>
     </context>
     <context>
