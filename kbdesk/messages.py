@@ -34,6 +34,27 @@ MESSAGES = {
     "is-folder": "is a folder, not a file",
     "not-regular-file": "not a regular file (a pipe, socket or device), not an article",
     "not-approved": "not on the approved branch",
+    # importing (kbdesk.importing)
+    "import-old-doc": "an old Word file (.doc): save it as .docx first",
+    "import-unknown-kind": "unknown kind of file ({suffix}): kbdesk imports {kinds}",
+    "import-too-large": "too large to import ({mb} MB; limit {limit} MB)",
+    "import-no-text": "no text in it",
+    "import-docx-damaged": "not a Word document (.docx): damaged, or protected by a password",
+    "import-docx-unreadable": "not a Word document (.docx) that can be read: {kind}",
+    "import-pdf-password": "a PDF protected by a password",
+    "import-pdf-unreadable": "not a PDF that can be read ({kind})",
+    "import-pdf-scanned": "a scanned PDF: its pages are pictures, with no text in them "
+                          "(import the original document, or have the PDF's text recognised first)",
+    "import-sheet-no-header": "sheet {sheet}: no header with a question and an answer column "
+                              "(问题/问/Q and 答案/回答/A)",
+    "import-xlsx-damaged": "not an Excel workbook (.xlsx): damaged, or protected by a password",
+    "import-xlsx-unreadable": "not an Excel workbook (.xlsx) that can be read: {kind}",
+    "import-sheet-unreadable": "sheet {sheet} cannot be read ({kind})",
+    "import-no-rows": "no rows with a question and an answer",
+    "import-csv-unreadable": "not a CSV table that can be read: {reason}",
+    "import-failed": "cannot be read ({kind}: {reason})",
+    "encoding-binary": "binary data, not text",
+    "encoding-unknown": "the encoding cannot be told (not UTF-8, GB18030 or Big5 text)",
     # kbdesk check (kbdesk.content.check)
     "check-link-outside": "link leaves the content folder: {target}",
     "check-link-broken": "broken link: {target}",
@@ -87,12 +108,18 @@ def english(code: str, params: dict) -> str:
 
 
 class CodedError(Exception):
-    """An error the user reads: :attr:`code` and :attr:`params`; ``str()`` is the English text."""
+    """An error the user reads: :attr:`code` and :attr:`params`; ``str()`` is
+    the English text. Given words that are no code, those are the text
+    (:attr:`code` None): what another library said, passed on."""
 
     def __init__(self, code: str, **params):
-        self.code = code
-        self.params = {k: str(v) for k, v in params.items()}
-        super().__init__(english(code, self.params))
+        if code in MESSAGES:
+            self.code = code
+            self.params = {k: str(v) for k, v in params.items()}
+            super().__init__(english(code, self.params))
+        else:
+            self.code, self.params = None, {}
+            super().__init__(code)
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from kbdesk.cli.common import CliError, add_lead_command, open_workflow
+from kbdesk.cli.common import CliError, add_lead_command, cli_language, open_workflow, say
+from kbdesk.messages import localized
 
 
 def add_commands(sub) -> dict:
@@ -33,7 +34,7 @@ def cmd_import(args) -> int:
     workflow.team.require_lead(workflow.identity, "import documents")
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        raise CliError(f"no such file or folder: {missing[0]}")
+        raise CliError(say("no such file or folder: {path}", path=missing[0]))
     try:
         planned = plan([Path(p) for p in args.paths], workflow.store, kind=args.kind, category=args.category,
                        tags=tuple(args.tag), status=args.status, split=args.split)
@@ -53,21 +54,24 @@ def cmd_import(args) -> int:
     else:
         for p in planned:
             if p.error:
-                print(f"{p.source}: not imported: {p.error}", file=sys.stderr)
+                reason = localized(p.problem, cli_language()) if p.problem is not None else p.error
+                print(say("{source}: not imported: {reason}", source=p.source, reason=reason), file=sys.stderr)
                 continue
             removed = ", ".join(f"{step} {n}" for step, n in p.removed.items() if n)
-            verb = {"new": "→", "update": "→ (new version)", "unchanged": "= unchanged:",
-                    "beside": "→ (a draft beside your edited article)"}.get(p.action, "→")
-            print(f"{p.source} {verb} {p.path}  [{p.kind}, {p.sections} sections"
-                  + (f", {p.encoding}" if p.encoding else "") + "]" + (f"  removed: {removed}" if removed else ""))
+            verb = {"new": "→", "update": say("→ (new version)"), "unchanged": say("= unchanged:"),
+                    "beside": say("→ (a draft beside your edited article)")}.get(p.action, "→")
+            print(f"{p.source} {verb} {p.path}  [{p.kind}, " + say("{n} sections", n=p.sections)
+                  + (f", {p.encoding}" if p.encoding else "") + "]"
+                  + ("  " + say("removed: {what}", what=removed) if removed else ""))
             if args.dry_run:
                 for step, lines in p.removed_lines.items():
                     for line in lines[:20]:
                         if step != "forms":
                             print(f"    - {step}: {line[:100]}")
         done = sum(1 for p in planned if not p.error)
-        summary = f"{done} of {len(planned)} imported" if not args.dry_run else f"{done} of {len(planned)} importable"
+        summary = (say("{done} of {n} imported", done=done, n=len(planned)) if not args.dry_run
+                   else say("{done} of {n} importable", done=done, n=len(planned)))
         if change is not None:
-            summary += f" ({change.commit[:8]}, by {workflow.identity.name})"
+            summary += say(" ({commit}, by {name})", commit=change.commit[:8], name=workflow.identity.name)
         print(summary, file=sys.stderr)
     return 0 if all(p.error is None for p in planned) else 1

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from kbdesk.content.article import MAX_ARTICLE_BYTES, Article, ArticleError, content_hash, parse_article
-from kbdesk.messages import MESSAGES, CodedError
+from kbdesk.messages import CodedError
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 # Team settings (dictionary, placeholders, lint rules) live here; not articles.
@@ -22,12 +22,6 @@ class ContentError(CodedError):
     """The content folder itself is unusable (missing, not a folder…): a
     code of :mod:`kbdesk.messages` with its parameters, or plain words."""
 
-    def __init__(self, code_or_words: str, **params):
-        if code_or_words in MESSAGES:
-            super().__init__(code_or_words, **params)
-        else:
-            Exception.__init__(self, code_or_words)
-            self.code, self.params = None, {}
 
 
 class SaveConflict(Exception):

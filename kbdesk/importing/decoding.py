@@ -13,6 +13,7 @@ import codecs
 import re
 
 from kbdesk import textforms
+from kbdesk.messages import CodedError
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -23,8 +24,8 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
 MIN_SCORE = 0.35
 
 
-class UndecidableEncoding(ValueError):
-    """Bytes that are not text in any encoding tried; the message says why."""
+class UndecidableEncoding(CodedError, ValueError):
+    """Bytes that are not text in any encoding tried; the code says why."""
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -72,7 +73,7 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             pass  # pages lie about their charset: fall through to the bytes themselves
     if b"\x00" in data[:4096]:
-        raise UndecidableEncoding("binary data, not text")
+        raise UndecidableEncoding("encoding-binary")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -90,6 +91,6 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         candidates[best.encoding] = str(best)
     scored = sorted(((_score(text), name) for name, text in candidates.items()), reverse=True)
     if not scored or scored[0][0] < MIN_SCORE:
-        raise UndecidableEncoding("the encoding cannot be told (not UTF-8, GB18030 or Big5 text)")
+        raise UndecidableEncoding("encoding-unknown")
     name = scored[0][1]
     return candidates[name], name

@@ -52,7 +52,8 @@ class Planned:
     sections: int = 0
     removed: dict[str, int] = field(default_factory=lambda: {step: 0 for step in STEPS})
     removed_lines: dict[str, list[str]] = field(default_factory=dict)
-    error: str | None = None
+    error: str | None = None  # in English; *problem* says it in any language
+    problem: SourceError | None = None
     action: str = ""  # new, update, unchanged, beside (a draft beside the lead's edited article)
     original: str = ""
     body: str = ""
@@ -84,7 +85,8 @@ class Planned:
     def to_json(self) -> dict:
         return {"source": self.source, "path": self.path or None, "title": self.title, "kind": self.kind,
                 "category": self.category, "tags": self.tags, "status": self.status, "encoding": self.encoding,
-                "sections": self.sections, "removed": self.removed, "action": self.action, "error": self.error}
+                "sections": self.sections, "removed": self.removed, "action": self.action, "error": self.error,
+                "error_code": self.problem.code if self.problem is not None else None}
 
     def text(self, today: dt.date) -> str:
         front = {"title": self.title, "kind": self.kind, "category": self.category, "tags": self.tags,
@@ -211,9 +213,9 @@ def plan(paths: list[Path], store: ContentStore, *, kind: str | None = None, cat
         try:
             readable.append((path, read(path), None))
         except SourceError as exc:
-            readable.append((path, None, str(exc)))
+            readable.append((path, None, exc))
         except Exception as exc:  # noqa: BLE001 - a reader's library failing on one file stops nothing else
-            readable.append((path, None, f"cannot be read ({type(exc).__name__}: {exc})"))
+            readable.append((path, None, SourceError("import-failed", kind=type(exc).__name__, reason=exc)))
         if progress is not None and progress(n, len(files)) is False:
             raise ImportCancelled()
     repeated = repeated_lines([s.text for _, s, _ in readable if s is not None and not s.rows], rules)
@@ -228,7 +230,7 @@ def plan(paths: list[Path], store: ContentStore, *, kind: str | None = None, cat
     try:
         for path, source, error in readable:
             if source is None:
-                out.append(Planned(names[path], error=error))
+                out.append(Planned(names[path], error=str(error), problem=error))
                 continue
             source.name_as_source = names[path]
             if source.rows:

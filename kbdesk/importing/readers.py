@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kbdesk.importing.decoding import UndecidableEncoding, declared_charset, decode
+from kbdesk.messages import CodedError
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text")
@@ -34,8 +35,9 @@ COLUMNS = {
 }
 
 
-class SourceError(ValueError):
-    """A file that cannot be imported; the message says why, in one line."""
+class SourceError(CodedError, ValueError):
+    """A file that cannot be imported: a code of :mod:`kbdesk.messages`
+    (one line, in any language)."""
 
 
 @dataclass
@@ -70,19 +72,17 @@ def read(path: Path) -> Source:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         if suffix == ".doc":
-            raise SourceError("an old Word file (.doc): save it as .docx first")
-        raise SourceError(f"unknown kind of file ({suffix or 'no extension'}): kbdesk imports "
-                          + ", ".join(SUFFIXES))
+            raise SourceError("import-old-doc")
+        raise SourceError("import-unknown-kind", suffix=suffix or "-", kinds=", ".join(SUFFIXES))
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
-            raise SourceError(f"too large to import ({size // (1024 * 1024)} MB; "
-                              f"limit {MAX_SOURCE_BYTES // (1024 * 1024)} MB)")
+            raise SourceError("import-too-large", mb=size // (1024 * 1024), limit=MAX_SOURCE_BYTES // (1024 * 1024))
         data = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot be read: {exc.strerror or exc}") from None
+        raise SourceError("file-unreadable", reason=exc.strerror or exc) from None
     if not data.strip():
-        raise SourceError("empty file")
+        raise SourceError("file-empty")
     source = Source(path, hashlib.sha256(data).hexdigest())
     try:
         if suffix in WORD_SUFFIXES:
@@ -99,9 +99,9 @@ def read(path: Path) -> Source:
             source.text, source.encoding = decode(data)
             source.markdown = suffix in MARKDOWN_SUFFIXES
     except UndecidableEncoding as exc:
-        raise SourceError(str(exc)) from None
+        raise SourceError(exc.code or str(exc)) from None
     if not source.rows and not source.text.strip():
-        raise SourceError("no text in it")
+        raise SourceError("import-no-text")
     return source
 
 
@@ -146,11 +146,11 @@ def _read_word(source: Source, data: bytes) -> None:
     from docx.oxml.ns import qn
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise SourceError("not a Word document (.docx): damaged, or protected by a password")
+        raise SourceError("import-docx-damaged")
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a damaged file
-        raise SourceError(f"not a Word document (.docx) that can be read: {type(exc).__name__}") from None
+        raise SourceError("import-docx-unreadable", kind=type(exc).__name__) from None
     images: dict[str, bytes] = {}
     blocks: list[str] = []
 
@@ -225,15 +225,14 @@ def _read_pdf(source: Source, data: bytes) -> None:
     try:
         text = extract_text(io.BytesIO(data))
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise SourceError("a PDF protected by a password") from None
+        raise SourceError("import-pdf-password") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds for a damaged file
-        raise SourceError(f"not a PDF that can be read ({type(exc).__name__})") from None
+        raise SourceError("import-pdf-unreadable", kind=type(exc).__name__) from None
     boxes = [re.sub(r"(?<=[\u3400-\u9fff，。、；：])\n(?=[\u3400-\u9fff])", "", box).replace("\n", " ").strip()
              for box in text.replace("\x0c", "\n\n").split("\n\n")]
     source.text = "\n".join(box for box in boxes if box)
     if not source.text.strip():
-        raise SourceError("a scanned PDF: its pages are pictures, with no text in them "
-                          "(import the original document, or have the PDF's text recognised first)")
+        raise SourceError("import-pdf-scanned")
     source.encoding = "pdf"
 
 
@@ -255,8 +254,7 @@ def _rows(source: Source, table: list[list], sheet: str) -> None:
             header_at = n
             break
     if header_at is None:
-        raise SourceError(f"sheet {sheet!r}: no header with a question and an answer column "
-                          f"(问题/问/Q and 答案/回答/A)")
+        raise SourceError("import-sheet-no-header", sheet=repr(sheet))
     for row in table[header_at + 1:]:
         cells = [str(c).strip() if c is not None else "" for c in row]
 
@@ -273,27 +271,27 @@ def _read_workbook(source: Source, data: bytes) -> None:
     from openpyxl import load_workbook
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise SourceError("not an Excel workbook (.xlsx): damaged, or protected by a password")
+        raise SourceError("import-xlsx-damaged")
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise SourceError(f"not an Excel workbook (.xlsx) that can be read: {type(exc).__name__}") from None
+        raise SourceError("import-xlsx-unreadable", kind=type(exc).__name__) from None
     problems = []
     for sheet in book.worksheets:
         try:
             table = [list(row) for row in sheet.iter_rows(values_only=True)]
         except Exception as exc:  # noqa: BLE001 - a damaged sheet (read lazily) is that sheet's problem
-            problems.append(f"sheet {sheet.title!r} cannot be read ({type(exc).__name__})")
+            problems.append(SourceError("import-sheet-unreadable", sheet=repr(sheet.title), kind=type(exc).__name__))
             continue
         if not any(any(c is not None for c in row) for row in table):
             continue
         try:
             _rows(source, table, sheet.title)
         except SourceError as exc:
-            problems.append(str(exc))
+            problems.append(exc)
     book.close()
     if not source.rows:
-        raise SourceError(problems[0] if problems else "no rows with a question and an answer")
+        raise problems[0] if problems else SourceError("import-no-rows")
     source.encoding = "xlsx"
 
 
@@ -306,5 +304,5 @@ def _read_csv(source: Source, data: bytes) -> None:
     try:
         table = list(csv.reader(io.StringIO(text), dialect))
     except csv.Error as exc:
-        raise SourceError(f"not a CSV table that can be read: {exc}") from None
+        raise SourceError("import-csv-unreadable", reason=exc) from None
     _rows(source, table, source.path.stem)

@@ -1761,6 +1761,78 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>restored version {version}</source>
             <translation>已恢复版本 {version}</translation>
         </message>
+        <message>
+            <source>an old Word file (.doc): save it as .docx first</source>
+            <translation>旧版 Word 文件（.doc）：请先另存为 .docx</translation>
+        </message>
+        <message>
+            <source>unknown kind of file ({suffix}): kbdesk imports {kinds}</source>
+            <translation>不认识的文件类型（{suffix}）：kbdesk 能导入 {kinds}</translation>
+        </message>
+        <message>
+            <source>too large to import ({mb} MB; limit {limit} MB)</source>
+            <translation>文件太大，无法导入（{mb} MB，上限 {limit} MB）</translation>
+        </message>
+        <message>
+            <source>no text in it</source>
+            <translation>里面没有文字</translation>
+        </message>
+        <message>
+            <source>not a Word document (.docx): damaged, or protected by a password</source>
+            <translation>不是可读的 Word 文档（.docx）：文件损坏，或有密码保护</translation>
+        </message>
+        <message>
+            <source>not a Word document (.docx) that can be read: {kind}</source>
+            <translation>无法读取这个 Word 文档（.docx）：{kind}</translation>
+        </message>
+        <message>
+            <source>a PDF protected by a password</source>
+            <translation>有密码保护的 PDF</translation>
+        </message>
+        <message>
+            <source>not a PDF that can be read ({kind})</source>
+            <translation>无法读取这个 PDF（{kind}）</translation>
+        </message>
+        <message>
+            <source>a scanned PDF: its pages are pictures, with no text in them (import the original document, or have the PDF's text recognised first)</source>
+            <translation>扫描版 PDF：页面是图片，没有文字（请导入原始文档，或先对 PDF 做文字识别）</translation>
+        </message>
+        <message>
+            <source>sheet {sheet}: no header with a question and an answer column (问题/问/Q and 答案/回答/A)</source>
+            <translation>工作表 {sheet}：没有包含问题列和答案列的表头（问题/问/Q 和 答案/回答/A）</translation>
+        </message>
+        <message>
+            <source>not an Excel workbook (.xlsx): damaged, or protected by a password</source>
+            <translation>不是可读的 Excel 工作簿（.xlsx）：文件损坏，或有密码保护</translation>
+        </message>
+        <message>
+            <source>not an Excel workbook (.xlsx) that can be read: {kind}</source>
+            <translation>无法读取这个 Excel 工作簿（.xlsx）：{kind}</translation>
+        </message>
+        <message>
+            <source>sheet {sheet} cannot be read ({kind})</source>
+            <translation>工作表 {sheet} 无法读取（{kind}）</translation>
+        </message>
+        <message>
+            <source>no rows with a question and an answer</source>
+            <translation>没有同时有问题和答案的行</translation>
+        </message>
+        <message>
+            <source>not a CSV table that can be read: {reason}</source>
+            <translation>无法读取这个 CSV 表格：{reason}</translation>
+        </message>
+        <message>
+            <source>cannot be read ({kind}: {reason})</source>
+            <translation>无法读取（{kind}：{reason}）</translation>
+        </message>
+        <message>
+            <source>binary data, not text</source>
+            <translation>二进制数据，不是文字</translation>
+        </message>
+        <message>
+            <source>the encoding cannot be told (not UTF-8, GB18030 or Big5 text)</source>
+            <translation>无法判断编码（不是 UTF-8、GB18030 或 Big5 文字）</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>
@@ -1835,6 +1907,46 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>{path}: {summary}{commit} by {name}</source>
             <translation>{path}：{summary}{commit}，操作人 {name}</translation>
+        </message>
+        <message>
+            <source>{source}: not imported: {reason}</source>
+            <translation>{source}：没有导入：{reason}</translation>
+        </message>
+        <message>
+            <source>→ (new version)</source>
+            <translation>→（新版本）</translation>
+        </message>
+        <message>
+            <source>= unchanged:</source>
+            <translation>= 未变：</translation>
+        </message>
+        <message>
+            <source>→ (a draft beside your edited article)</source>
+            <translation>→（放在你编辑过的文章旁边的草稿）</translation>
+        </message>
+        <message>
+            <source>{n} sections</source>
+            <translation>{n} 节</translation>
+        </message>
+        <message>
+            <source>removed: {what}</source>
+            <translation>已去掉：{what}</translation>
+        </message>
+        <message>
+            <source>{done} of {n} imported</source>
+            <translation>已导入 {done} / {n}</translation>
+        </message>
+        <message>
+            <source>{done} of {n} importable</source>
+            <translation>可导入 {done} / {n}</translation>
+        </message>
+        <message>
+            <source> ({commit}, by {name})</source>
+            <translation>（{commit}，操作人 {name}）</translation>
+        </message>
+        <message>
+            <source>no such file or folder: {path}</source>
+            <translation>没有这个文件或文件夹：{path}</translation>
         </message>
     </context>
     <context>

@@ -35,7 +35,7 @@ from kbdesk.authoring.workflow import Workflow
 from kbdesk.content.article import KINDS
 from kbdesk.content.store import ContentStore
 from kbdesk.importing.importer import ImportCancelled, Planned, plan, write
-from kbdesk.ui.common.i18n import kind_label
+from kbdesk.ui.common.i18n import kind_label, message_text
 from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
 
 COLUMNS = ("file", "encoding", "kind", "category", "title", "sections", "removed", "result")
@@ -158,7 +158,8 @@ class ImportDialog(QDialog):
             self._set(row, "sections", str(p.sections) if not p.error else "")
             removed = ", ".join(f"{self._step_label(step)} {n}" for step, n in p.removed.items() if n and step != "forms")
             self._set(row, "removed", removed)
-            self._set(row, "result", p.error or self._action_label(p))
+            self._set(row, "result", message_text(p.problem) if p.problem is not None else p.error or
+                      self._action_label(p))
             if p.error:
                 for column in range(len(COLUMNS)):
                     item = self.table.item(row, column)
@@ -196,7 +197,8 @@ class ImportDialog(QDialog):
         if not 0 <= row < len(self.planned):
             return
         p = self.planned[row]
-        self.original.setPlainText(p.original if not p.error else p.error)
+        self.original.setPlainText(p.original if not p.error else
+                                   message_text(p.problem) if p.problem is not None else p.error)
         self.result.setPlainText(p.text(dt.date.today()) if not p.error else "")
 
     # -- choices per file -----------------------------------------------------------------------
