@@ -71,6 +71,15 @@ MESSAGES = {
     "change-approved": "approved",
     "change-retired": "retired",
     "change-restored": "restored version {version}",
+    # what a version records (commit messages; kbdesk.content.versions.coded_message)
+    "commit-submit": "Submit {title} for review",
+    "commit-approve": "Approve {title}",
+    "commit-retire": "Retire {title}",
+    "commit-restore": "Restore {title} to version {version}",
+    "commit-settings": "Change the team's settings ({path})",
+    "commit-import": "Import {n} documents",
+    "commit-import-approved": "Import {n} documents as approved by {name}",
+    "commit-sample": "Import the sample knowledge base",
     # the content folder (kbdesk.content.store)
     "content-missing": "content folder does not exist: {path}",
     "content-not-folder": "content path is not a folder: {path}",

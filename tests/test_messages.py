@@ -60,3 +60,23 @@ def test_a_file_that_is_no_article_says_why_in_either_language(tmp_path):
     kept = ArticleError.from_entry("faq/x.md", ArticleError("faq/x.md", "not-utf8", line=3).as_entry())
     assert kept.code == "not-utf8" and kept.params == {"line": "3"}
     assert ArticleError.from_entry("faq/y.md", "older words").reason == "older words"  # a state file of before
+
+
+def test_a_version_says_what_it_records_in_either_language(qapp):
+    import datetime as dt
+
+    from kbdesk.content.versions import Identity, Version, coded_message
+    from kbdesk.ui.common import i18n
+
+    message = coded_message("commit-approve", title="退款到账时间")
+    assert message.split("\n")[0] == "Approve 退款到账时间"  # git log reads English
+    version = Version("c" * 40, None, Identity("王敏", "w@x"), dt.datetime.now(dt.timezone.utc), message)
+    assert version.summary == ("commit-approve", {"title": "退款到账时间"}, "Approve 退款到账时间")
+    assert Version("d" * 40, None, Identity("王敏", "w@x"), dt.datetime.now(dt.timezone.utc), "补充问句").summary == (
+        None, {}, "补充问句")  # a lead's own words stay as written
+    try:
+        i18n.apply_language("zh_CN")
+        assert i18n.coded_text(*version.summary) == "批准：退款到账时间"
+    finally:
+        i18n.apply_language("en")
+    assert i18n.coded_text(*version.summary) == "Approve 退款到账时间"

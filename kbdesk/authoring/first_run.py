@@ -52,9 +52,9 @@ def start_history(root: Path) -> None:
     # Late: every start passes through open_content_dir, only the first needs git.
     from kbdesk.authoring.workflow import seed_approved_branch
     from kbdesk.content.store import ContentStore
-    from kbdesk.content.versions import Identity, VersionStore
+    from kbdesk.content.versions import Identity, VersionStore, coded_message
 
     importer = Identity("kbdesk", "kbdesk@localhost")
-    versions = VersionStore.open_or_init(root, importer, "Import the sample knowledge base")
+    versions = VersionStore.open_or_init(root, importer, coded_message("commit-sample"))
     seed_approved_branch(ContentStore(root), versions, importer)
     versions.close()

@@ -22,7 +22,16 @@ from kbdesk.content.article import Article, ArticleError, content_hash, decode_t
 from kbdesk.content.audience import Audience
 from kbdesk.content.placeholders import load_placeholder_specs
 from kbdesk.content.store import SETTINGS_DIR, ContentError, ContentStore, SaveConflict
-from kbdesk.content.versions import APPROVED_REF, KBDESK, Identity, Version, VersionError, VersionStore, blob_id
+from kbdesk.content.versions import (
+    APPROVED_REF,
+    KBDESK,
+    Identity,
+    Version,
+    VersionError,
+    VersionStore,
+    blob_id,
+    coded_message,
+)
 from kbdesk.messages import CodedError, english
 
 _FRONT_RE = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
@@ -194,7 +203,7 @@ class Workflow:
         if ".." in parts or full.parent != self.store.settings_dir.resolve() or not full.is_file():
             raise WorkflowError("no-settings-file", folder=SETTINGS_DIR, path=path)
         versions = self._require_lead("change the team's settings")
-        commit = versions.commit_file(path, self.identity, message or f"Change the team's settings ({path})")
+        commit = versions.commit_file(path, self.identity, message or coded_message("commit-settings", path=path))
         return Change(path, commit).said("change-saved" if commit else "change-nothing")
 
     def save(self, article_id: str, message: str | None = None) -> Change:
@@ -235,7 +244,7 @@ class Workflow:
         with versions.lock():
             if self._uncommitted(versions, article):
                 self._record_edit_on_disk(versions, article)
-            change = self._with_status_change(versions, article, "review", f"Submit {article.title} for review")
+            change = self._with_status_change(versions, article, "review", coded_message("commit-submit", title=article.title))
         change.said("change-submitted")
         return change
 
@@ -260,7 +269,7 @@ class Workflow:
             # The wording approved is the wording checked (lint, the two-person rule).
             if self._uncommitted(versions, article) or self.store.read_bytes(article.path) != checked:
                 raise WorkflowError("approve-changed-meanwhile", path=article.path)
-            change = self._with_status_change(versions, article, "approved", f"Approve {article.title}",
+            change = self._with_status_change(versions, article, "approved", coded_message("commit-approve", title=article.title),
                                               approved="set")
         change.said("change-approved")
         return change
@@ -272,7 +281,7 @@ class Workflow:
             raise WorkflowError("already-retired", article=article.id)
         with versions.lock():
             was_approved = versions.approved_blob(article.path) is not None
-            change = self._with_status_change(versions, article, "retired", f"Retire {article.title}",
+            change = self._with_status_change(versions, article, "retired", coded_message("commit-retire", title=article.title),
                                               approved="remove" if was_approved else "keep")
         change.said("change-retired")
         return change
@@ -298,7 +307,7 @@ class Workflow:
             if blob_id(current) != recorded:
                 raise SaveConflict(article.path, decode_text(current))
             commit = self._record(versions, article.path, text.encode("utf-8"), content_hash(current),
-                                  f"Restore {article.title} to version {version.short}")
+                                  coded_message("commit-restore", title=article.title, version=version.short))
         return Change(article.path, commit).said("change-restored", version=version.short)
 
     def _record(self, versions: VersionStore, path: str, data: bytes, expected_hash: str | None,

@@ -80,7 +80,8 @@ def cmd_history(args) -> int:
         print(json.dumps([{
             "number": h.number, "commit": h.version.commit, "author": h.version.author.name,
             "email": h.version.author.email, "time": h.version.time.isoformat(),
-            "message": h.version.message, "status": h.status, "approved": h.approved,
+            "message": h.version.summary[2], "code": h.version.summary[0], "params": h.version.summary[1],
+            "status": h.status, "approved": h.approved,
             "current_approved": h.current_approved,
         } for h in history], ensure_ascii=False, indent=2))
         return 0
@@ -88,9 +89,10 @@ def cmd_history(args) -> int:
         print(say("no versions yet"), file=sys.stderr)
         return 1
     for h in history:
-        mark = " ✔ agents see this" if h.current_approved else (" (was approved)" if h.approved else "")
+        mark = say(" ✔ agents see this") if h.current_approved else (say(" (was approved)") if h.approved else "")
+        code, params, words = h.version.summary
         print(f"{h.number:3}  {h.version.short}  {h.version.time:%Y-%m-%d %H:%M}  "
-              f"{h.version.author.name:<6}  {h.status:<8}  {h.version.message}{mark}")
+              f"{h.version.author.name:<6}  {h.status:<8}  {text_of(code, params, words, cli_language())}{mark}")
     return 0
 
 

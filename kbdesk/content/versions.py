@@ -35,7 +35,7 @@ from dulwich.repo import Repo
 
 from kbdesk.content.article import content_hash
 from kbdesk.content.store import SaveConflict, replace_if_unchanged, write_atomic
-from kbdesk.messages import CodedError
+from kbdesk.messages import CodedError, english
 
 MAIN_REF = b"refs/heads/main"
 MASTER_REF = b"refs/heads/master"
@@ -43,6 +43,17 @@ APPROVED_REF = b"refs/heads/approved"
 LOCK_NAME = "kbdesk.lock"
 JOURNAL_NAME = "kbdesk-operation.json"
 GIT_LOCK_WAIT_S = 2.0  # git holds its own lock files for milliseconds
+
+
+# Commits kbdesk writes say what they do in English, for git log, and as a
+# code with parameters in this trailer, for the window in any language.
+MESSAGE_TRAILER = "Kbdesk-Message: "
+
+
+def coded_message(code: str, **params) -> str:
+    """A commit message: the English text of *code*, and its trailer."""
+    params = {k: str(v) for k, v in params.items()}
+    return f"{english(code, params)}\n\n{MESSAGE_TRAILER}{json.dumps({'code': code, **params}, ensure_ascii=False)}"
 
 
 class VersionError(CodedError):
@@ -96,11 +107,26 @@ class Version:
     blob: str | None  # the article's blob at that commit (None: deleted)
     author: Identity
     time: dt.datetime
-    message: str
+    message: str  # as written (kbdesk's own: English, then its Kbdesk-Message trailer)
 
     @property
     def short(self) -> str:
         return self.commit[:8]
+
+    @property
+    def summary(self) -> tuple[str | None, dict, str]:
+        """(code, params, English words) of what the version records: the
+        code from kbdesk's trailer (any language can show it), else None
+        and the message as a person wrote it."""
+        text, _sep, trailer = self.message.partition(f"\n\n{MESSAGE_TRAILER}")
+        if trailer:
+            try:
+                data = json.loads(trailer)
+                code = data.pop("code")
+                return code, {k: str(v) for k, v in data.items()}, text.strip()
+            except (ValueError, KeyError, AttributeError, TypeError):
+                pass
+        return None, {}, self.message
 
 
 def _commit_time(commit: Commit) -> dt.datetime:

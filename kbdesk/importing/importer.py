@@ -24,6 +24,7 @@ from kbdesk import textforms
 from kbdesk.authoring.workflow import Change, Workflow
 from kbdesk.content.article import Article
 from kbdesk.content.store import ContentStore, slugify
+from kbdesk.content.versions import coded_message
 from kbdesk.importing.cleaning import STEPS, Rules, clean, repeated_lines
 from kbdesk.importing.readers import SUFFIXES, FaqRow, Source, SourceError, read
 from kbdesk.importing.structure import to_markdown
@@ -371,7 +372,7 @@ def write(planned: list[Planned], workflow: Workflow, today: dt.date | None = No
     if not files:
         return None
     n = sum(1 for p in planned if p.path in files)
-    message = (f"Import {n} documents as approved by {workflow.identity.name}" if approved
-               else f"Import {n} documents")
+    message = (coded_message("commit-import-approved", n=n, name=workflow.identity.name) if approved
+               else coded_message("commit-import", n=n))
     del store
     return workflow.import_files(files, message, approved)

@@ -1833,6 +1833,38 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>the encoding cannot be told (not UTF-8, GB18030 or Big5 text)</source>
             <translation>无法判断编码（不是 UTF-8、GB18030 或 Big5 文字）</translation>
         </message>
+        <message>
+            <source>Submit {title} for review</source>
+            <translation>提交审核：{title}</translation>
+        </message>
+        <message>
+            <source>Approve {title}</source>
+            <translation>批准：{title}</translation>
+        </message>
+        <message>
+            <source>Retire {title}</source>
+            <translation>停用：{title}</translation>
+        </message>
+        <message>
+            <source>Restore {title} to version {version}</source>
+            <translation>把 {title} 恢复到版本 {version}</translation>
+        </message>
+        <message>
+            <source>Change the team's settings ({path})</source>
+            <translation>修改团队设置（{path}）</translation>
+        </message>
+        <message>
+            <source>Import {n} documents</source>
+            <translation>导入 {n} 个文档</translation>
+        </message>
+        <message>
+            <source>Import {n} documents as approved by {name}</source>
+            <translation>导入 {n} 个文档，由 {name} 批准</translation>
+        </message>
+        <message>
+            <source>Import the sample knowledge base</source>
+            <translation>导入示例知识库</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>
@@ -1947,6 +1979,14 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>no such file or folder: {path}</source>
             <translation>没有这个文件或文件夹：{path}</translation>
+        </message>
+        <message>
+            <source> ✔ agents see this</source>
+            <translation> ✔ 坐席看到的版本</translation>
+        </message>
+        <message>
+            <source> (was approved)</source>
+            <translation>（曾经批准）</translation>
         </message>
     </context>
     <context>

@@ -52,15 +52,22 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def coded_text(code: str | None, params: dict, fallback: str) -> str:
+    """The text of a code of :mod:`kbdesk.messages` in the window's language, else *fallback*."""
+    if code not in MESSAGES:
+        return fallback
+    text = translate("Messages", MESSAGES[code])
+    for key, value in params.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
 def message_text(exc: BaseException) -> str:
     """An error of the core in the window's language: by its code
     (:mod:`kbdesk.messages`), else its own reason or text."""
     code = getattr(exc, "code", None)
     if code in MESSAGES:
-        text = translate("Messages", MESSAGES[code])
-        for key, value in exc.params.items():
-            text = text.replace("{" + key + "}", value)
-        return text
+        return coded_text(code, exc.params, str(exc))
     return getattr(exc, "reason", None) or str(exc)
 
 

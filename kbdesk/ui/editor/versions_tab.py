@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kbdesk.authoring.textdiff import DiffOp
 from kbdesk.authoring.workflow import VersionInfo
+from kbdesk.ui.common.i18n import coded_text
 from kbdesk.ui.common.article_view import SafeBrowser
 from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
 from kbdesk.ui.editor.text import diff_counts, diff_side_html
@@ -190,10 +191,10 @@ class VersionsPanel(QWidget):
                 status_label(info.status),
                 v.author.name,
                 v.time.astimezone().strftime("%Y-%m-%d %H:%M"),
-                v.message,
+                coded_text(*v.summary),
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, v.commit)
-            item.setToolTip(5, plain_tooltip(f"{v.message}\n{v.author} · {v.short}"))
+            item.setToolTip(5, plain_tooltip(f"{coded_text(*v.summary)}\n{v.author} · {v.short}"))
             if info.current_approved:
                 item.setForeground(1, QColor("#1e6b43"))
                 item.setToolTip(1, plain_tooltip(self.tr("Agents see this version")))

@@ -403,7 +403,7 @@ def test_submit_offers_to_save_first_and_retire_withdraws_from_agents(qtbot, ope
     qtbot.waitUntil(lambda: wang.save_dialog is not None, timeout=3000)
     wang.save_dialog.save_button.click()
     qtbot.waitUntil(lambda: wang.loaded_status == "review", timeout=3000)
-    assert [v.version.message for v in wang.versions.versions[:2]] == [
+    assert [v.version.summary[2] for v in wang.versions.versions[:2]] == [
         "Submit 在线问候话术 for review", "Edit 在线问候话术"]
 
     liu = open_editor(team_content, who=LIU)

@@ -61,7 +61,7 @@ def test_rows_preview_kind_and_one_commit_on_import(qtbot, team_content, tmp_pat
     path = team_content / dialog.planned[good].path
     assert path.exists() and "## 电话礼仪" in path.read_text(encoding="utf-8")
     repo = Repo(str(team_content))
-    assert repo[repo.refs[b"HEAD"]].message.decode() == "Import 1 documents"
+    assert repo[repo.refs[b"HEAD"]].message.decode().startswith("Import 1 documents\n\nKbdesk-Message: ")
 
 
 def test_cancel_writes_nothing(qtbot, team_content, tmp_path):
