@@ -80,6 +80,10 @@ MESSAGES = {
     "commit-import": "Import {n} documents",
     "commit-import-approved": "Import {n} documents as approved by {name}",
     "commit-sample": "Import the sample knowledge base",
+    # the search index (kbdesk.search)
+    "index-unwritable": "the index folder {folder} cannot be written ({reason}); use --index-dir or "
+                        "$KBDESK_INDEX_DIR for another one",
+    "index-damaged": "the search index is damaged ({reason}); it will be rebuilt",
     # the content folder (kbdesk.content.store)
     "content-missing": "content folder does not exist: {path}",
     "content-not-folder": "content path is not a folder: {path}",

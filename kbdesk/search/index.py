@@ -37,6 +37,7 @@ from whoosh.util.filelock import FileLock
 from kbdesk.content.article import Article, ArticleError
 from kbdesk.content.store import ContentStore, write_atomic
 from kbdesk.content.versions import VersionStore
+from kbdesk.messages import CodedError
 from kbdesk.search import analysis, checksums
 from kbdesk.search.schema import article_documents, build_schema
 from kbdesk.search.segment_writer import FastSegmentWriter, merge_tiers, merge_tiers_overdue, segments_to_merge
@@ -93,11 +94,11 @@ class IndexUpdate:
         return bool(self.added or self.changed or self.removed or self.rebuilt)
 
 
-class IndexUnavailable(Exception):
-    """There is no usable index and none can be built; the message says why."""
+class IndexUnavailable(CodedError):
+    """There is no usable index and none can be built; the code says why."""
 
 
-class IndexDamaged(Exception):
+class IndexDamaged(CodedError):
     """A read error while searching: the index is damaged and will be rebuilt."""
 
 
@@ -265,8 +266,7 @@ class SearchIndex:
             # A read-only index folder: searchable if it is up to date.
             if not full and not self._why_rebuild(self._read_state()) and self.open() is not None:
                 return IndexUpdate(read_only=True, seconds=time.perf_counter() - started)
-            raise IndexUnavailable(f"the index folder {self.dir} cannot be written ({exc.strerror or exc}); "
-                                   "use --index-dir or $KBDESK_INDEX_DIR for another one") from None
+            raise IndexUnavailable("index-unwritable", folder=self.dir, reason=exc.strerror or exc) from None
         if lock is None:
             return IndexUpdate(locked=True, seconds=time.perf_counter() - started)
         try:

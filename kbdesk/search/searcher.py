@@ -328,7 +328,7 @@ class Searcher:
             reason = f"{type(exc).__name__}: {exc}"
             self.index.mark_damaged(reason)
             self._forget_index()
-            raise IndexDamaged(f"the search index is damaged ({reason}); it will be rebuilt") from exc
+            raise IndexDamaged("index-damaged", reason=reason) from exc
 
     def _search(self, text, parsed, kinds, categories, tags, statuses, limit, snippets, boost) -> SearchResults:
         searcher = self._whoosh_searcher()

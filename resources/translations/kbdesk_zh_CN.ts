@@ -1865,6 +1865,14 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>Import the sample knowledge base</source>
             <translation>导入示例知识库</translation>
         </message>
+        <message>
+            <source>the index folder {folder} cannot be written ({reason}); use --index-dir or $KBDESK_INDEX_DIR for another one</source>
+            <translation>索引文件夹 {folder} 无法写入（{reason}）：请用 --index-dir 或 $KBDESK_INDEX_DIR 指定另一个</translation>
+        </message>
+        <message>
+            <source>the search index is damaged ({reason}); it will be rebuilt</source>
+            <translation>搜索索引已损坏（{reason}）：将重新建立</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>

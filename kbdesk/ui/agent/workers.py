@@ -32,6 +32,7 @@ from kbdesk.search.index import IndexDamaged, IndexUpdate, SearchIndex
 from kbdesk.search.results import FilterCounts
 from kbdesk.search.searcher import AGENT_STATUSES, Searcher
 from kbdesk.search.sources import agent_source
+from kbdesk.ui.common.i18n import message_text
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class SearchWorker(QObject):
                 )
                 outcome.hits, outcome.total, outcome.relaxed = results.hits, results.total, results.relaxed
         except IndexDamaged as exc:
-            outcome.error, outcome.damaged = str(exc), True  # the window rebuilds it
+            outcome.error, outcome.damaged = message_text(exc), True  # the window rebuilds it
         except Exception as exc:  # noqa: BLE001 - shown in the status bar, never a crash
             outcome.error = f"{type(exc).__name__}: {exc}"
             traceback.print_exc()
