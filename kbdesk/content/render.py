@@ -390,14 +390,15 @@ def render_filled(body: str, values: dict[str, str] | None = None) -> str:
     """Sanitised HTML of *body* with its blanks filled as they would be
     copied: filled blanks marked with :data:`FILLED_CLASS`, blanks still
     without a value marked with :data:`PLACEHOLDER_CLASS` (the fill-in
-    dialog's live preview)."""
+    dialog's live preview), as :func:`unfilled_mark` would copy them."""
     resolved = resolved_values(body, values)
 
     def replace(m) -> str:
         name = m.group(1)
         if name in resolved:
             return f'<span class="{FILLED_CLASS}">{html.escape(resolved[name], quote=False)}</span>'
-        return f'<span class="{PLACEHOLDER_CLASS}">{html.escape(m.group(0), quote=False)}</span>'
+        # as it would be copied: 【名称】
+        return f'<span class="{PLACEHOLDER_CLASS}">{html.escape(unfilled_mark(name), quote=False)}</span>'
 
     def apply(text: str) -> str:
         return _sub_placeholders(text, replace)
