@@ -111,3 +111,10 @@ def test_section_links_are_small_lines_under_their_headings_not_inside_them():
     forged = render_article('<p class="kb-section-bar" style="font-size:40px"><small style="color:red" '
                             'class="kb-section">小字</small></p>')
     assert forged == "<p><small>小字</small></p>"
+
+
+def test_the_fill_in_preview_shows_an_empty_blank_as_it_would_be_copied():
+    from kbdesk.content.render import render_filled
+
+    out = render_filled("订单 {{订单号}}，{{客户称呼|您}}好", {})
+    assert "【订单号】" in out and "{{" not in out and ">您<" in out
