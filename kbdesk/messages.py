@@ -84,6 +84,11 @@ MESSAGES = {
     "index-unwritable": "the index folder {folder} cannot be written ({reason}); use --index-dir or "
                         "$KBDESK_INDEX_DIR for another one",
     "index-damaged": "the search index is damaged ({reason}); it will be rebuilt",
+    # front matter that is usable, but not as meant (kbdesk.content.article)
+    "meta-not-date": "'{key}' is not a date (YYYY-MM-DD): {value}",
+    "meta-tags-not-list": "'tags' should be a list, not {value}",
+    "meta-unknown-kind": "unknown kind {kind} (expected one of {kinds})",
+    "meta-unknown-status": "unknown status {status} (expected one of {statuses})",
     # the content folder (kbdesk.content.store)
     "content-missing": "content folder does not exist: {path}",
     "content-not-folder": "content path is not a folder: {path}",
@@ -118,6 +123,27 @@ MESSAGES = {
 
 def english(code: str, params: dict) -> str:
     return MESSAGES[code].format(**params)
+
+
+class Notice(str):
+    """A warning the user reads: the English text, carrying its
+    :attr:`code` and :attr:`params` for any other language."""
+
+    code: str
+    params: dict
+
+    def __new__(cls, code: str, **params):
+        params = {k: str(v) for k, v in params.items()}
+        notice = super().__new__(cls, english(code, params))
+        notice.code, notice.params = code, params
+        return notice
+
+    def __reduce__(self):
+        return (_notice, (self.code, self.params))
+
+
+def _notice(code: str, params: dict) -> Notice:
+    return Notice(code, **params)
 
 
 class CodedError(Exception):

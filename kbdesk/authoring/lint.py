@@ -21,6 +21,7 @@ from kbdesk.content.placeholders import (
     malformed_placeholders,
 )
 from kbdesk.content.yaml_text import read_mapping
+from kbdesk.messages import MESSAGES as CORE_MESSAGES
 
 DEFAULT_MESSAGE_LIMIT = 500
 _QUOTED_RE = re.compile(r"“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|\"[^\"\n]*\"|‘[^’\n]*’")
@@ -150,11 +151,15 @@ def lint_text(text: str, path: str, rules: LintRules,
     def add(level, rule, code, params: dict, start=0, length=0):
         offset = body_start + start
         params = {k: str(v) for k, v in params.items()}
-        findings.append(LintFinding(level, rule, MESSAGES[code].format(**params), offset, length,
+        template = MESSAGES.get(code) or CORE_MESSAGES[code]  # (a front matter notice: the core's code)
+        findings.append(LintFinding(level, rule, template.format(**params), offset, length,
                                     _line_of(text, offset), code, tuple(params.items())))
 
     for warning in article.warnings:
-        add("warning", "front-matter", "front-matter", {"reason": warning})
+        if getattr(warning, "code", None) in CORE_MESSAGES:
+            add("warning", "front-matter", warning.code, warning.params)
+        else:
+            add("warning", "front-matter", "front-matter", {"reason": warning})
 
     # Taboo phrases, in the text as written and in its Simplified form, so a
     # Traditional 不知道 is caught too.

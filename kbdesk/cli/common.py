@@ -8,7 +8,7 @@ import sys
 
 from kbdesk.content.article import ArticleError
 from kbdesk.content.store import ContentStore
-from kbdesk.messages import localized, translated
+from kbdesk.messages import localized, text_of, translated
 
 
 class CliError(Exception):
@@ -55,6 +55,8 @@ def lint_line(finding) -> str:
         message = translated("Lint", MESSAGES[finding.code], cli_language())
         for key, value in finding.args.items():
             message = message.replace("{" + key + "}", value)
+    elif finding.code not in MESSAGES:
+        message = text_of(finding.code, finding.args, finding.message, cli_language())  # a front matter notice
     level = say("error") if finding.level == "error" else say("warning")
     return say("line {line}: {level}: {message} [{rule}]", line=finding.line, level=level, message=message,
                rule=finding.rule)

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 import yaml
 
 from kbdesk.content import yaml_text
-from kbdesk.messages import MESSAGES, english
+from kbdesk.messages import MESSAGES, Notice, english
 from kbdesk.content.placeholders import Placeholder, find_placeholders
 
 KINDS = ("standard", "faq", "script", "article")
@@ -175,7 +175,7 @@ def _as_date(value, key: str, warnings: list[str]) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        warnings.append(f"'{key}' is not a date (YYYY-MM-DD): {value!r}")
+        warnings.append(Notice("meta-not-date", key=key, value=repr(value)))
         return None
 
 
@@ -187,7 +187,7 @@ def _as_tags(value, warnings: list[str]) -> tuple[str, ...]:
     elif isinstance(value, (list, tuple)):
         items = value
     else:
-        warnings.append(f"'tags' should be a list, not {value!r}")
+        warnings.append(Notice("meta-tags-not-list", value=repr(value)))
         return ()
     return tuple(str(t).strip() for t in items if str(t).strip())
 
@@ -206,11 +206,11 @@ def parse_article(path: str, data: bytes) -> Article:
 
     kind = str(m.get("kind") or default_kind(path)).strip().lower()
     if kind not in KINDS:
-        warnings.append(f"unknown kind {kind!r} (expected one of {', '.join(KINDS[:3])})")
+        warnings.append(Notice("meta-unknown-kind", kind=repr(kind), kinds=", ".join(KINDS[:3])))
     status = str(m.get("status") or "approved").strip().lower()
     if status not in STATUSES:
         # Unknown statuses are never shown to agents: only approved wording is.
-        warnings.append(f"unknown status {status!r} (expected one of {', '.join(STATUSES)})")
+        warnings.append(Notice("meta-unknown-status", status=repr(status), statuses=", ".join(STATUSES)))
 
     return Article(
         path=path,

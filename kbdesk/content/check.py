@@ -87,7 +87,8 @@ def check_content(store: ContentStore) -> list[Finding]:
     for article in loaded.articles:
         by_id.setdefault(article.id, []).append(article.path)
         for warning in article.warnings:
-            findings.append(Finding(article.path, "warning", warning))
+            findings.append(Finding(article.path, "warning", warning, getattr(warning, "code", None),
+                                    tuple(getattr(warning, "params", {}).items())))
         for target, resolved in internal_links(article):
             if resolved.startswith("../") or resolved == "..":
                 findings.append(Finding.coded(article.path, "error", "check-link-outside", target=target))

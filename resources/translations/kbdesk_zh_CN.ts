@@ -1873,6 +1873,22 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>the search index is damaged ({reason}); it will be rebuilt</source>
             <translation>搜索索引已损坏（{reason}）：将重新建立</translation>
         </message>
+        <message>
+            <source>'{key}' is not a date (YYYY-MM-DD): {value}</source>
+            <translation>'{key}' 不是日期（YYYY-MM-DD）：{value}</translation>
+        </message>
+        <message>
+            <source>'tags' should be a list, not {value}</source>
+            <translation>'tags' 应该是一个列表，而不是 {value}</translation>
+        </message>
+        <message>
+            <source>unknown kind {kind} (expected one of {kinds})</source>
+            <translation>未知的类型 {kind}（应为 {kinds} 之一）</translation>
+        </message>
+        <message>
+            <source>unknown status {status} (expected one of {statuses})</source>
+            <translation>未知的状态 {status}（应为 {statuses} 之一）</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>

@@ -39,7 +39,7 @@ from kbdesk.authoring.lint import MESSAGES as LINT_MESSAGES
 from kbdesk.authoring.lint import LintFinding
 from kbdesk.content.article import KINDS, Article
 from kbdesk.content.placeholders import PlaceholderSpec
-from kbdesk.ui.common.i18n import counted, kind_label, translate
+from kbdesk.ui.common.i18n import coded_text, counted, kind_label, translate
 from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
 from kbdesk.ui.editor.text import parse_tags, qt_spans
 
@@ -61,8 +61,10 @@ def level_label(level: str) -> str:
 def lint_message(finding: LintFinding) -> str:
     """The finding's message in the window's language."""
     template = LINT_MESSAGES.get(finding.code)
-    if template is None or finding.code == "front-matter":
-        return finding.message  # (front matter: the article parser's own words)
+    if template is None:
+        return coded_text(finding.code, finding.args, finding.message)  # a front matter notice: the core's code
+    if finding.code == "front-matter":
+        return finding.message  # (the article parser's own words)
     text = translate("Lint", template)
     for key, value in finding.args.items():
         text = text.replace("{" + key + "}", value)

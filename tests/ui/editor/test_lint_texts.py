@@ -25,3 +25,16 @@ def test_every_lint_code_has_english_and_chinese_text(qapp):
             assert lint_message(LintFinding("warning", code, "", code=code)).startswith(MESSAGES[code][:5])
     finally:
         i18n.apply_language("system")
+
+
+def test_a_front_matter_notice_reads_in_chinese_in_the_lint_panel(qapp):
+    from kbdesk.authoring.lint import LintRules, lint_text
+
+    findings = lint_text("---\ntitle: 测试\nkind: memo\n---\n正文\n", "faq/x.md", LintRules())
+    notice = next(f for f in findings if f.rule == "front-matter")
+    assert notice.code == "meta-unknown-kind" and "unknown kind 'memo'" in notice.message
+    try:
+        i18n.apply_language("zh_CN")
+        assert lint_message(notice).startswith("未知的类型 'memo'")
+    finally:
+        i18n.apply_language("system")
