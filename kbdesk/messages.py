@@ -89,6 +89,16 @@ MESSAGES = {
     "meta-tags-not-list": "'tags' should be a list, not {value}",
     "meta-unknown-kind": "unknown kind {kind} (expected one of {kinds})",
     "meta-unknown-status": "unknown status {status} (expected one of {statuses})",
+    # what the history repaired on the way (kbdesk.content.versions notices)
+    "notice-recovery-failed": "an interrupted operation could not be finished: {reason}",
+    "notice-finished": "finished the interrupted {what}",
+    "notice-journal-unreadable": "removed an unreadable record of an interrupted operation",
+    "notice-undone": "could not finish the interrupted {what}: it was undone",
+    "notice-stale-lock": "removed {path}, which a git or kbdesk that stopped had left behind",
+    "notice-git-index-busy": "git is using its index (index.lock): kbdesk's commit is recorded; "
+                             "`git status` may show it as a change until git is done",
+    "notice-git-index-stale": "git's index was not updated ({reason}); `git status` may show kbdesk's last "
+                              "change as staged",
     # the content folder (kbdesk.content.store)
     "content-missing": "content folder does not exist: {path}",
     "content-not-folder": "content path is not a folder: {path}",

@@ -63,7 +63,9 @@ def cmd_change(args) -> int:
         # file a killed process left behind.
         versions = workflow.versions()
         for notice in versions.notices if versions is not None else ():
-            print(f"kbdesk: note: {notice}", file=sys.stderr)
+            print("kbdesk: " + say("note: {text}", text=text_of(getattr(notice, "code", None),
+                                                              getattr(notice, "params", {}), notice, cli_language())),
+                  file=sys.stderr)
     if change.approved_changed:
         refresh_agent_index(args, workflow.store, [change.path])
     commit = f" ({change.commit[:8]})" if change.commit else ""

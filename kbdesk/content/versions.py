@@ -35,7 +35,7 @@ from dulwich.repo import Repo
 
 from kbdesk.content.article import content_hash
 from kbdesk.content.store import SaveConflict, replace_if_unchanged, write_atomic
-from kbdesk.messages import CodedError, english
+from kbdesk.messages import CodedError, Notice, english
 
 MAIN_REF = b"refs/heads/main"
 MASTER_REF = b"refs/heads/master"
@@ -157,7 +157,7 @@ class VersionStore:
         try:
             done = store.recover()
         except VersionError as exc:
-            done = f"an interrupted operation could not be finished: {exc}"
+            done = Notice("notice-recovery-failed", reason=exc)
         if done:
             store.notices.append(done)
         return store
@@ -339,8 +339,7 @@ class VersionStore:
                 path.unlink()
             except OSError:
                 continue
-            self.notices.append(f"removed {path.relative_to(self.root).as_posix()}, which a git or kbdesk that "
-                                "stopped had left behind")
+            self.notices.append(Notice("notice-stale-lock", path=path.relative_to(self.root).as_posix()))
 
     def make_commit(self, parent: bytes | None, changes: dict[str, bytes | None], author: Identity, message: str,
                     committer: Identity | None = None) -> bytes:
@@ -435,7 +434,7 @@ class VersionStore:
                 files = {p: (b.encode(), h) for p, (b, h) in journal["files"].items()}
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 self._remove_journal()
-                return "removed an unreadable record of an interrupted operation"
+                return Notice("notice-journal-unreadable")
             for ref, old, new in moves:
                 if self.head(ref) == old:
                     self.move(ref, old, new)
@@ -445,7 +444,7 @@ class VersionStore:
                     for ref2, old2, new2 in moves:
                         self._undo_move(ref2, old2, new2)
                     self._remove_journal()
-                    return f"could not finish the interrupted {journal.get('what')}: it was undone"
+                    return Notice("notice-undone", what=journal.get("what"))
             for file, (blob, expected) in files.items():
                 try:
                     self._write_file(file, self.repo[blob].data, expected)
@@ -453,7 +452,7 @@ class VersionStore:
                     pass  # changed on disk since: the file keeps what is there
             self._sync_index(list(files))
             self._remove_journal()
-        return f"finished the interrupted {journal.get('what')}"
+        return Notice("notice-finished", what=journal.get("what"))
 
     def _undo_move(self, ref: bytes, old: bytes | None, new: bytes) -> None:
         try:
@@ -499,8 +498,7 @@ class VersionStore:
             if self.repo.refs.read_ref(b"HEAD") != b"ref: " + self.branch:
                 return
             if (Path(self.repo.controldir()) / "index.lock").exists():
-                self.notices.append("git is using its index (index.lock): kbdesk's commit is recorded; "
-                                    "`git status` may show it as a change until git is done")
+                self.notices.append(Notice("notice-git-index-busy"))
                 return
             index = self.repo.open_index()
             head = self.head(self.branch)
@@ -517,8 +515,7 @@ class VersionStore:
                     index[key] = index_entry_from_stat(os.stat(full), sha, 0o100644)
             index.write()
         except Exception as exc:  # noqa: BLE001 - the commit is what matters
-            self.notices.append(f"git's index was not updated ({type(exc).__name__}: {exc}); "
-                                "`git status` may show kbdesk's last change as staged")
+            self.notices.append(Notice("notice-git-index-stale", reason=f"{type(exc).__name__}: {exc}"))
 
     def _stage_and_commit(self, paths: list[str], author: Identity, message: str,
                           committer: Identity | None = None) -> str:

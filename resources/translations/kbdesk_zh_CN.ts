@@ -1889,6 +1889,34 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>unknown status {status} (expected one of {statuses})</source>
             <translation>未知的状态 {status}（应为 {statuses} 之一）</translation>
         </message>
+        <message>
+            <source>an interrupted operation could not be finished: {reason}</source>
+            <translation>一个被中断的操作未能完成：{reason}</translation>
+        </message>
+        <message>
+            <source>finished the interrupted {what}</source>
+            <translation>已完成被中断的操作（{what}）</translation>
+        </message>
+        <message>
+            <source>removed {path}, which a git or kbdesk that stopped had left behind</source>
+            <translation>已删除 {path}（由中途停止的 git 或 kbdesk 留下）</translation>
+        </message>
+        <message>
+            <source>git is using its index (index.lock): kbdesk's commit is recorded; `git status` may show it as a change until git is done</source>
+            <translation>git 正在使用它的索引（index.lock）：kbdesk 的提交已记录；在 git 完成之前，`git status` 可能把它显示为改动</translation>
+        </message>
+        <message>
+            <source>git's index was not updated ({reason}); `git status` may show kbdesk's last change as staged</source>
+            <translation>git 的索引没有更新（{reason}）：`git status` 可能把 kbdesk 最后的修改显示为已暂存</translation>
+        </message>
+        <message>
+            <source>removed an unreadable record of an interrupted operation</source>
+            <translation>已删除一条无法读取的中断操作记录</translation>
+        </message>
+        <message>
+            <source>could not finish the interrupted {what}: it was undone</source>
+            <translation>未能完成被中断的操作（{what}）：已撤销</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>
@@ -2011,6 +2039,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source> (was approved)</source>
             <translation>（曾经批准）</translation>
+        </message>
+        <message>
+            <source>note: {text}</source>
+            <translation>提示：{text}</translation>
         </message>
     </context>
     <context>
