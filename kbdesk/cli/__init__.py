@@ -57,6 +57,13 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("error", localized(exc, cli_language()), 2)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (| head): nothing more to say, and nothing to complain about
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout once more at exit
+        except OSError:
+            pass
+        return 0
     except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback
         # The leads' modules are imported only by the commands that use them
         # (the window must start fast), so their errors are told apart here.

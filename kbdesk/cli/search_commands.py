@@ -76,7 +76,7 @@ def cmd_index(args) -> int:
     report_problems(reports[0][2])
     for index, result, _ in reports:
         if result.rebuilt:
-            what = say("built ({reason})", reason=result.rebuild_reason)
+            what = say("built ({reason})", reason=say(result.rebuild_reason))
         elif result.changed_anything:
             what = say("updated: {added} added, {changed} changed, {removed} removed", added=len(result.added),
                        changed=len(result.changed), removed=len(result.removed))
@@ -178,9 +178,10 @@ def cmd_show(args) -> int:
         print(markdown.to_text(customer))
     else:
         print(f"# {article.title}\n")
-        print(f"id: {article.id}   kind: {article.kind}   status: {article.status}   path: {article.path}")
+        print(say("id: {id}   kind: {kind}   status: {status}   path: {path}", id=article.id, kind=article.kind,
+                  status=article.status, path=article.path))
         if article.category or article.tags:
-            print(f"category: {article.category}   tags: {', '.join(article.tags)}")
+            print(say("category: {category}   tags: {tags}", category=article.category, tags=", ".join(article.tags)))
         print()
         print(article.body.strip())
     return 0

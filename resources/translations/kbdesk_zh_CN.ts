@@ -2044,6 +2044,50 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>note: {text}</source>
             <translation>提示：{text}</translation>
         </message>
+        <message>
+            <source>no index yet</source>
+            <translation>还没有索引</translation>
+        </message>
+        <message>
+            <source>rebuild requested</source>
+            <translation>要求重建</translation>
+        </message>
+        <message>
+            <source>index format changed</source>
+            <translation>索引格式变了</translation>
+        </message>
+        <message>
+            <source>text analysis changed</source>
+            <translation>文本分析方式变了</translation>
+        </message>
+        <message>
+            <source>domain dictionary changed</source>
+            <translation>领域词典变了</translation>
+        </message>
+        <message>
+            <source>content folder moved</source>
+            <translation>内容文件夹移动了</translation>
+        </message>
+        <message>
+            <source>index of another source</source>
+            <translation>是另一来源的索引</translation>
+        </message>
+        <message>
+            <source>index folder missing</source>
+            <translation>索引文件夹不见了</translation>
+        </message>
+        <message>
+            <source>index unreadable</source>
+            <translation>索引无法读取</translation>
+        </message>
+        <message>
+            <source>id: {id}   kind: {kind}   status: {status}   path: {path}</source>
+            <translation>id：{id}   类型：{kind}   状态：{status}   路径：{path}</translation>
+        </message>
+        <message>
+            <source>category: {category}   tags: {tags}</source>
+            <translation>分类：{category}   标签：{tags}</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunDialog</name>
