@@ -17,7 +17,8 @@ def add_commands(sub) -> dict:
     p.add_argument("--json", action="store_true", help="print what changed as JSON")
 
     p = sub.add_parser("search", help="search the knowledge base")
-    p.add_argument("query", nargs="+", help="what to look for (Chinese, pinyin, English terms)")
+    p.add_argument("query", nargs="*", help="what to look for (Chinese, pinyin, English terms); without it, "
+                   "--kind, --category or --tag lists their articles by title")
     p.add_argument("--kind", action="append", choices=["standard", "faq", "script", "article"])
     p.add_argument("--category", action="append")
     p.add_argument("--tag", action="append")
@@ -103,6 +104,8 @@ def cmd_search(args) -> int:
     from kbdesk.search.index import IndexDamaged
     from kbdesk.search.searcher import AGENT_STATUSES, Searcher
 
+    if not args.query and not (args.kind or args.category or args.tag):
+        raise CliError(say("say what to look for, or choose --kind, --category or --tag to list their articles"))
     store = open_store(args)
     # Agents search the approved wording; asking for other statuses means the
     # leads' view of the latest files.
@@ -124,6 +127,9 @@ def cmd_search(args) -> int:
     def search():
         searcher = Searcher(index)
         try:
+            if not args.query:  # a filter without a query: its articles, by title (as the window's filters)
+                return searcher.browse(kinds=args.kind, categories=args.category, tags=args.tag,
+                                       statuses=args.status or AGENT_STATUSES, limit=max(1, args.limit))
             return searcher.search(
                 " ".join(args.query),
                 kinds=args.kind, categories=args.category, tags=args.tag,

@@ -2088,6 +2088,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>category: {category}   tags: {tags}</source>
             <translation>分类：{category}   标签：{tags}</translation>
         </message>
+        <message>
+            <source>say what to look for, or choose --kind, --category or --tag to list their articles</source>
+            <translation>请说要找什么，或用 --kind、--category、--tag 列出其中的文章</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunDialog</name>

@@ -170,3 +170,15 @@ def test_check_speaks_chinese_when_the_locale_is_chinese(content):
     assert "个错误" in result.stderr and "errors" not in result.stderr
     english = kbdesk("--content", str(content), "check", env={"LC_ALL": "", "LANG": "en_US.UTF-8"})
     assert "faq/bad.md: error: empty file" in english.stdout
+
+
+def test_search_without_a_query_lists_a_filters_articles_by_title(content):
+    listed = kbdesk("--content", str(content), "search", "--kind", "faq", "--json")
+    assert listed.returncode == 0, listed.stderr
+    hits = json.loads(listed.stdout)
+    assert len(hits) == 3 and {h["kind"] for h in hits} == {"faq"}
+    from kbdesk import textforms
+
+    assert [h["title"] for h in hits] == sorted((h["title"] for h in hits), key=textforms.normalize)
+    nothing = kbdesk("--content", str(content), "search")
+    assert nothing.returncode == 2 and "--kind" in nothing.stderr
