@@ -14,7 +14,7 @@ import sys
 
 from kbdesk import __version__
 from kbdesk.cli import authoring_commands, import_commands, search_commands
-from kbdesk.cli.common import CliError, cli_language
+from kbdesk.cli.common import CliError, cli_language, say
 from kbdesk.cli.window import cmd_gui
 from kbdesk.content.article import ArticleError
 from kbdesk.content.store import ContentError, SaveConflict
@@ -37,7 +37,24 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
     commands = {}
     for group in (search_commands, authoring_commands, import_commands):
         commands.update(group.add_commands(sub))
+    _in_users_language(parser)
     return parser, commands
+
+
+def _in_users_language(parser: argparse.ArgumentParser) -> None:
+    """Every help text of *parser* and its commands through the translation
+    file (context "Cli"), in one place rather than at each argument."""
+    if parser.description:
+        parser.description = say(parser.description)
+    for action in parser._actions:
+        if action.help and action.help != argparse.SUPPRESS:
+            action.help = say(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                if choice.help:
+                    choice.help = say(choice.help)
+            for command in action.choices.values():
+                _in_users_language(command)
 
 
 def main(argv: list[str] | None = None) -> int:

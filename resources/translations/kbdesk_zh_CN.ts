@@ -2092,6 +2092,154 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>say what to look for, or choose --kind, --category or --tag to list their articles</source>
             <translation>请说要找什么，或用 --kind、--category、--tag 列出其中的文章</translation>
         </message>
+        <message>
+            <source>Knowledge base and reply scripts for customer service. Without a command, opens the window.</source>
+            <translation>客服知识库与回复话术。不带命令时打开窗口。</translation>
+        </message>
+        <message>
+            <source>show this help message and exit</source>
+            <translation>显示这段帮助并退出</translation>
+        </message>
+        <message>
+            <source>show program's version number and exit</source>
+            <translation>显示版本号并退出</translation>
+        </message>
+        <message>
+            <source>content folder (default: $KBDESK_CONTENT, the 'content' preference, or your own copy of the sample knowledge base)</source>
+            <translation>内容文件夹（默认：$KBDESK_CONTENT、设置中的 content，或你自己的示例知识库副本）</translation>
+        </message>
+        <message>
+            <source>index folder (default: $KBDESK_INDEX_DIR or a folder in your cache)</source>
+            <translation>索引文件夹（默认：$KBDESK_INDEX_DIR 或缓存中的一个文件夹）</translation>
+        </message>
+        <message>
+            <source>bring the search index up to date</source>
+            <translation>更新搜索索引</translation>
+        </message>
+        <message>
+            <source>search the knowledge base</source>
+            <translation>搜索知识库</translation>
+        </message>
+        <message>
+            <source>print an article</source>
+            <translation>显示一篇文章</translation>
+        </message>
+        <message>
+            <source>validate every article</source>
+            <translation>检查所有文章</translation>
+        </message>
+        <message>
+            <source>record an article as it is on disk as a new version</source>
+            <translation>把磁盘上的文章记录为一个新版本</translation>
+        </message>
+        <message>
+            <source>list the versions of an article</source>
+            <translation>列出一篇文章的版本</translation>
+        </message>
+        <message>
+            <source>word-level changes between two versions (default: last version → file on disk)</source>
+            <translation>两个版本之间逐词的改动（默认：最后一个版本 → 磁盘上的文件）</translation>
+        </message>
+        <message>
+            <source>bring back an old version as a new version</source>
+            <translation>把一个旧版本恢复为新版本</translation>
+        </message>
+        <message>
+            <source>send an article for review</source>
+            <translation>提交一篇文章审核</translation>
+        </message>
+        <message>
+            <source>approve an article in review: agents see this wording from now on</source>
+            <translation>批准审核中的文章：从现在起坐席看到这一版措辞</translation>
+        </message>
+        <message>
+            <source>withdraw an article from agents</source>
+            <translation>从坐席那里撤下一篇文章</translation>
+        </message>
+        <message>
+            <source>check wording against the team's rules (.kbdesk/lint.yaml)</source>
+            <translation>按团队规则检查措辞（.kbdesk/lint.yaml）</translation>
+        </message>
+        <message>
+            <source>import documents (.docx, .html, .txt in any Chinese encoding, .xlsx/.csv FAQ sheets) as articles</source>
+            <translation>把文档（.docx、.html、任意中文编码的 .txt、.xlsx/.csv 常见问题表）导入为文章</translation>
+        </message>
+        <message>
+            <source>rebuild from scratch</source>
+            <translation>从头重建</translation>
+        </message>
+        <message>
+            <source>print what changed as JSON</source>
+            <translation>以 JSON 输出改动</translation>
+        </message>
+        <message>
+            <source>what to look for (Chinese, pinyin, English terms); without it, --kind, --category or --tag lists their articles by title</source>
+            <translation>要找什么（中文、拼音、英文词）；不写时，--kind、--category 或 --tag 按标题列出其中的文章</translation>
+        </message>
+        <message>
+            <source>show these statuses (default: approved only, as agents see it)</source>
+            <translation>显示这些状态的文章（默认：只显示已批准的，与坐席看到的一样）</translation>
+        </message>
+        <message>
+            <source>print results as JSON</source>
+            <translation>以 JSON 输出结果</translation>
+        </message>
+        <message>
+            <source>article id or path</source>
+            <translation>文章 id 或路径</translation>
+        </message>
+        <message>
+            <source>plain text, as it is copied (without the notes for agents)</source>
+            <translation>纯文本，与复制的一样（不含给坐席的提示）</translation>
+        </message>
+        <message>
+            <source>act as this person (a name or e-mail; default: your configured identity)</source>
+            <translation>以这个人的身份操作（姓名或邮箱；默认：你设置的身份）</translation>
+        </message>
+        <message>
+            <source>what changed (default: 'Edit &lt;title&gt;')</source>
+            <translation>改了什么（默认：'Edit &lt;标题&gt;'）</translation>
+        </message>
+        <message>
+            <source>version number (1 = oldest) or commit id</source>
+            <translation>版本号（1 = 最早）或提交 id</translation>
+        </message>
+        <message>
+            <source>one article (default: all)</source>
+            <translation>一篇文章（默认：全部）</translation>
+        </message>
+        <message>
+            <source>files, or folders (searched recursively)</source>
+            <translation>文件或文件夹（递归查找）</translation>
+        </message>
+        <message>
+            <source>default: guessed</source>
+            <translation>默认：自动判断</translation>
+        </message>
+        <message>
+            <source>the category of every article imported</source>
+            <translation>每篇导入文章的分类</translation>
+        </message>
+        <message>
+            <source>a tag for every article (repeatable)</source>
+            <translation>每篇文章的标签（可重复）</translation>
+        </message>
+        <message>
+            <source>approved: take the documents over as the team's approved wording</source>
+            <translation>approved：把这些文档作为团队已批准的措辞接收</translation>
+        </message>
+        <message>
+            <source>one article per top-level section, linked to each other and to an overview article</source>
+            <translation>每个顶层章节一篇文章，彼此链接，并链接到一篇总览文章</translation>
+        </message>
+        <message>
+            <source>show what each file would become and what cleaning would remove; write nothing</source>
+            <translation>显示每个文件会变成什么、清理会去掉什么；不写入任何内容</translation>
+        </message>
+        <message>
+            <source>one object per source</source>
+            <translation>每个来源一个对象</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunDialog</name>
