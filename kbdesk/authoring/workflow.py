@@ -66,6 +66,31 @@ class VersionInfo:
     current_approved: bool  # …and is what agents see now
 
 
+@dataclass
+class InReview:
+    """An article waiting for approval, and whether the current lead may give it."""
+
+    path: str
+    id: str
+    title: str
+    submitted_by: str  # who sent it for review (the version that set status: review)
+    submitted_at: str  # ISO time, '' if not recorded
+    last_author: str  # who last changed its wording
+    may_approve: bool
+    why_not: str = ""  # a code of kbdesk.messages when not (two-person rule, not a lead, lint errors)
+    why_params: dict = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        """Why not, in English ('' when the lead may approve it)."""
+        return english(self.why_not, self.why_params) if self.why_not else ""
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "id": self.id, "title": self.title, "submitted_by": self.submitted_by,
+                "submitted_at": self.submitted_at, "last_author": self.last_author,
+                "may_approve": self.may_approve, "why_not": self.why_not or None, "reason": self.reason or None}
+
+
 def with_status(text: str, status: str) -> str:
     """*text* with its front matter's status set, touching nothing else."""
     m = _FRONT_RE.match(text)
@@ -409,6 +434,40 @@ class Workflow:
             new = load(new_ref) if new_ref is not None else disk
         return old[0], new[0], word_diff(old[1], new[1])
 
+    def review_queue(self) -> list[InReview]:
+        """The articles in review, oldest submission first, each with who
+        sent it and whether this lead may approve it now."""
+        versions = self.versions()
+        lead = self.team.is_lead(self.identity)
+        queue = []
+        for article in self.store.load_all().articles:
+            if article.status != "review":
+                continue
+            submitted_by, submitted_at = "", ""
+            for v in versions.history(article.path) if versions is not None else []:
+                try:
+                    status = parse_article(article.path, versions.text_at(v).encode("utf-8")).status
+                except ArticleError:
+                    break
+                if status != "review":
+                    break
+                submitted_by, submitted_at = v.author.name, v.time.isoformat()  # the oldest of the run
+            author = self.last_author(article.path) if versions is not None else None
+            why_not, params = "", {}
+            findings = self.lint(decode_text(self.store.read_bytes(article.path)), article.path)
+            if not lead:
+                why_not, params = "agent-may-not", {"name": self.identity.name, "action": "approve articles"}
+            elif (self.team.approval == "two_person" and author is not None
+                  and same_person(author, self.identity)):
+                why_not, params = "approve-two-person", {"name": self.identity.name}
+            elif has_errors(findings):
+                why_not = "approve-lint-errors"
+                params = {"errors": "; ".join(f.message for f in findings if f.level == "error")}
+            queue.append(InReview(article.path, article.id, article.title, submitted_by, submitted_at,
+                                  author.name if author else "", not why_not, why_not, params))
+        queue.sort(key=lambda item: (item.submitted_at or "9", item.title))
+        return queue
+
     def last_author(self, path: str) -> Identity | None:
         """Who last changed the wording (status changes do not count)."""
         versions = self.versions()
@@ -441,4 +500,5 @@ def _blob_of(store: ContentStore, path: str) -> str | None:
     return blob_id(full.read_bytes()) if full.exists() else None
 
 
-__all__ = ["Change", "PermissionDenied", "SaveConflict", "VersionError", "Workflow", "WorkflowError", "with_status"]
+__all__ = ["Change", "InReview", "PermissionDenied", "SaveConflict", "VersionError", "Workflow", "WorkflowError",
+           "with_status"]

@@ -36,8 +36,29 @@ def add_commands(sub) -> dict:
     p = lead_command("lint", "check wording against the team's rules (.kbdesk/lint.yaml)")
     p.add_argument("id", nargs="?", help="one article (default: all)")
     p.add_argument("--json", action="store_true")
+    p = lead_command("review", "the articles in review: who sent them, and whether you may approve each")
+    p.add_argument("--json", action="store_true")
     return {"save": cmd_change, "restore": cmd_change, "submit": cmd_change, "approve": cmd_change,
-            "retire": cmd_change, "history": cmd_history, "diff": cmd_diff, "lint": cmd_lint}
+            "retire": cmd_change, "history": cmd_history, "diff": cmd_diff, "lint": cmd_lint,
+            "review": cmd_review}
+
+
+def cmd_review(args) -> int:
+    workflow = open_workflow(args)
+    queue = workflow.review_queue()
+    if args.json:
+        print(json.dumps([item.to_json() for item in queue], ensure_ascii=False, indent=2))
+        return 0
+    if not queue:
+        print(say("nothing is in review"), file=sys.stderr)
+        return 0
+    for item in queue:
+        when = item.submitted_at[:16].replace("T", " ")
+        verdict = say("you may approve it") if item.may_approve else text_of(
+            item.why_not, item.why_params, item.reason, cli_language())
+        print(say("{title} ({path}) · sent by {who} {when} · {verdict}", title=item.title, path=item.path,
+                  who=item.submitted_by or "?", when=when, verdict=verdict))
+    return 0
 
 
 def refresh_agent_index(args, store, paths: list[str] | None = None) -> None:

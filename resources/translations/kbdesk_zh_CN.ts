@@ -1064,6 +1064,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>Copied the selected text ({n} character) — paste it with Ctrl+V.</source>
             <translation>已复制选中的文字（{n} 个字符），按 Ctrl+V 粘贴。</translation>
         </message>
+        <message>
+            <source>Review queue…</source>
+            <translation>审核队列…</translation>
+        </message>
     </context>
     <context>
         <name>NewScriptDialog</name>
@@ -2240,6 +2244,22 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>one object per source</source>
             <translation>每个来源一个对象</translation>
         </message>
+        <message>
+            <source>the articles in review: who sent them, and whether you may approve each</source>
+            <translation>审核中的文章：谁提交的，你能否批准每一篇</translation>
+        </message>
+        <message>
+            <source>nothing is in review</source>
+            <translation>没有审核中的文章</translation>
+        </message>
+        <message>
+            <source>you may approve it</source>
+            <translation>你可以批准</translation>
+        </message>
+        <message>
+            <source>{title} ({path}) · sent by {who} {when} · {verdict}</source>
+            <translation>{title}（{path}）· {who} 于 {when} 提交 · {verdict}</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunDialog</name>
@@ -2324,6 +2344,41 @@ Choose the team's content folder, or start from the sample knowledge base in thi
         <message>
             <source>Why</source>
             <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewQueueDialog</name>
+        <message>
+            <source>Review queue</source>
+            <translation>审核队列</translation>
+        </message>
+        <message>
+            <source>Nothing is in review.</source>
+            <translation>没有审核中的文章。</translation>
+        </message>
+        <message>
+            <source>Articles waiting for approval. Double-click one to open it.</source>
+            <translation>等待批准的文章。双击打开。</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>Sent by</source>
+            <translation>提交人</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>You</source>
+            <translation>你</translation>
+        </message>
+        <message>
+            <source>may approve</source>
+            <translation>可以批准</translation>
         </message>
     </context>
 </TS>

@@ -348,3 +348,26 @@ def test_an_article_saved_as_utf16_can_be_approved(team_content):
     path.write_bytes(with_status(path.read_text(encoding="utf-8"), "review").encode("utf-16"))
     flow(team_content, WANG).save("script-greeting", "记事本保存")
     assert flow(team_content, LIU).approve("script-greeting").approved_changed
+
+
+def test_the_review_queue_says_who_sent_what_and_who_may_approve(team_content):
+    edit(team_content, "scripts/greeting.md", "很高兴为您服务", "非常高兴为您服务")
+    wang = flow(team_content, WANG)
+    wang.save("script-greeting", "新的开场白")
+    wang.submit("script-greeting")
+    queue = wang.review_queue()
+    assert [item.id for item in queue] == ["script-greeting"]
+    item = queue[0]
+    assert item.submitted_by == "王敏" and item.last_author == "王敏" and item.submitted_at
+    # the two-person rule: the author may not approve it, another lead may
+    assert not item.may_approve and item.why_not == "approve-two-person"
+    assert flow(team_content, LIU).review_queue()[0].may_approve
+
+    as_json = kbdesk(team_content, "review", "--json", "--as", "刘芳")
+    assert as_json.returncode == 0, as_json.stderr
+    rows = json.loads(as_json.stdout)
+    assert rows[0]["id"] == "script-greeting" and rows[0]["may_approve"] and rows[0]["submitted_by"] == "王敏"
+    own = kbdesk(team_content, "review", "--as", "王敏", env={"LC_ALL": "", "LANG": "zh_CN.UTF-8"})
+    assert "双人规则" in own.stdout and "王敏 于" in own.stdout
+    agent = json.loads(kbdesk(team_content, "review", "--json", "--as", "小李").stdout)
+    assert agent[0]["why_not"] == "agent-may-not" and not agent[0]["may_approve"]

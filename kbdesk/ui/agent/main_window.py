@@ -209,8 +209,9 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.open_action = QAction(self)
         self.open_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.import_action = QAction(self)
+        self.review_action = QAction(self)
         self.identity_action = QAction(self)
-        for action in (self.edit_action, self.new_action, self.open_action, self.import_action):
+        for action in (self.edit_action, self.new_action, self.open_action, self.import_action, self.review_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.leads_menu.addAction(action)
         self.leads_menu.addSeparator()
@@ -249,6 +250,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.new_action.triggered.connect(lambda: self.editors.new_script(self))
         self.open_action.triggered.connect(lambda: self.editors.pick(self))
         self.import_action.triggered.connect(lambda: self.editors.import_documents(None, self))
+        self.review_action.triggered.connect(lambda: self.editors.review_queue(self))
         self.identity_action.triggered.connect(lambda: self.editors.ask_identity(self))
         self.editors.roleChanged.connect(self._update_lead_actions)
         # An approval or retirement changes what agents see: update their index now.
@@ -457,6 +459,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.new_action.setText(self.tr("New script"))
         self.open_action.setText(self.tr("Open article…"))
         self.import_action.setText(self.tr("Import documents…"))
+        self.review_action.setText(self.tr("Review queue…"))
         self._update_lead_actions()
         self._update_count_label()
         if self.query():

@@ -52,6 +52,7 @@ class EditorHub(QObject):
         self.identity_dialog: IdentityDialog | None = None
         self.new_dialog: NewScriptDialog | None = None
         self.picker: ArticlePicker | None = None
+        self.queue_dialog = None  # the review queue, while open
         self.recovery_box: QMessageBox | None = None
         self.message_box: QMessageBox | None = None
         self.import_dialog = None  # the ImportDialog open, if any
@@ -180,6 +181,31 @@ class EditorHub(QObject):
                 dialog.deleteLater()
                 if result == QDialog.DialogCode.Accepted and dialog.chosen_path():
                     self._open(dialog.chosen_path())
+
+            dialog.finished.connect(done)
+            dialog.open()
+
+        self.ensure_identity(parent, show)
+
+    def review_queue(self, parent: QWidget | None = None) -> None:
+        """The articles in review and whether this lead may approve each; one opens in the editor."""
+        def show() -> None:
+            from kbdesk.ui.editor.review_queue import ReviewQueueDialog
+
+            team, _ = self.team()
+            workflow = Workflow(self.store, self.identity(), team)
+            try:
+                queue = workflow.review_queue()
+            finally:
+                workflow.close()
+            dialog = ReviewQueueDialog(queue, parent)
+            self.queue_dialog = dialog
+
+            def done(result: int) -> None:
+                self.queue_dialog = None
+                dialog.deleteLater()
+                if result == QDialog.DialogCode.Accepted and dialog.chosen:
+                    self._open(dialog.chosen)
 
             dialog.finished.connect(done)
             dialog.open()

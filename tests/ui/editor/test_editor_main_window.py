@@ -124,3 +124,27 @@ def test_unsaved_edits_are_offered_at_start_and_closing_the_window_asks(qtbot, m
     qtbot.waitUntil(lambda: editor.close_box is not None, timeout=3000)
     editor.close_box.button(QMessageBox.StandardButton.Cancel).click()
     assert window.isVisible() and editor.isVisible()
+
+
+def test_the_review_queue_lists_articles_in_review_and_opens_one(qtbot, make_window, team_content):
+    from kbdesk.authoring.workflow import Workflow
+    from kbdesk.content.store import ContentStore
+    from kbdesk.ui.editor.review_queue import ReviewQueueDialog
+
+    flow = Workflow(ContentStore(team_content), WANG)
+    (team_content / GREETING).write_text((team_content / GREETING).read_text(encoding="utf-8").replace(
+        "很高兴为您服务", "非常高兴为您服务"), encoding="utf-8")
+    flow.save("script-greeting", "新开场白")
+    flow.submit("script-greeting")
+    flow.close()
+    sign_in(WANG)
+    window = make_window(team_content)
+    window.review_action.trigger()
+    qtbot.waitUntil(lambda: window.editors.queue_dialog is not None, timeout=5000)
+    dialog = window.editors.queue_dialog
+    assert dialog.table.topLevelItemCount() == 1
+    row = dialog.table.topLevelItem(0)
+    assert row.text(1) == "王敏" and "two-person rule" in row.text(3)  # 王敏 wrote it: another lead approves
+    dialog.table.itemActivated.emit(row, 0)
+    qtbot.waitUntil(lambda: window.editors.editor_for(GREETING) is not None, timeout=5000)
+    assert isinstance(dialog, ReviewQueueDialog) and dialog.chosen == GREETING
