@@ -80,6 +80,8 @@ MESSAGES = {
     "commit-import": "Import {n} documents",
     "commit-import-approved": "Import {n} documents as approved by {name}",
     "commit-sample": "Import the sample knowledge base",
+    "commit-start": "Start the knowledge base: the articles as they were",
+    "commit-takeover": "Take over the articles approved before versioning began",
     # the search index (kbdesk.search)
     "index-unwritable": "the index folder {folder} cannot be written ({reason}); use --index-dir or "
                         "$KBDESK_INDEX_DIR for another one",

@@ -130,7 +130,8 @@ class Workflow:
         if self._versions is None and create:
             # The files as they were are taken over, not written by this lead:
             # kbdesk is the author, the lead who started the history commits.
-            self._versions = VersionStore.open_or_init(self.store.root, KBDESK, committer=self.identity,
+            self._versions = VersionStore.open_or_init(self.store.root, KBDESK, coded_message("commit-start"),
+                                                       committer=self.identity,
                                                        leave_out=(saving,) if saving else ())
             # What was approved before the history began stays what agents see.
             seed_approved_branch(self.store, self._versions, self.identity)
@@ -490,8 +491,7 @@ def seed_approved_branch(store: ContentStore, versions: VersionStore, author: Id
             return
         # Taken over as they were: kbdesk is the author, not the lead who
         # happened to start the history (who commits it).
-        commit = versions.make_commit(None, approved, KBDESK, "Take over the articles approved before versioning began",
-                                      committer=author)
+        commit = versions.make_commit(None, approved, KBDESK, coded_message("commit-takeover"), committer=author)
         versions.move(APPROVED_REF, None, commit)
 
 

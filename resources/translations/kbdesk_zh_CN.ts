@@ -1408,6 +1408,14 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>Restore this version</source>
             <translation>恢复此版本</translation>
         </message>
+        <message>
+            <source>Approved (before versioning began)</source>
+            <translation>已批准（版本管理开始前）</translation>
+        </message>
+        <message>
+            <source>No versions yet: this knowledge base has no history. A lead's first Save starts it: every article as it is becomes its version 1 (taken over, by kbdesk), and every save after that is a version with its author.</source>
+            <translation>还没有版本：这个知识库还没有历史记录。主管第一次保存时开始记录：每篇文章的现状成为它的版本 1（由 kbdesk 接收），之后每次保存都是一个带作者的版本。</translation>
+        </message>
     </context>
     <context>
         <name>ImportDialog</name>
@@ -1920,6 +1928,14 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>could not finish the interrupted {what}: it was undone</source>
             <translation>未能完成被中断的操作（{what}）：已撤销</translation>
+        </message>
+        <message>
+            <source>Start the knowledge base: the articles as they were</source>
+            <translation>开始知识库：文章保持原样</translation>
+        </message>
+        <message>
+            <source>Take over the articles approved before versioning began</source>
+            <translation>接收版本管理开始前已批准的文章</translation>
         </message>
     </context>
     <context>

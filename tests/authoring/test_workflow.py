@@ -235,7 +235,7 @@ def test_cli_leads_flow_and_agent_refusal(team_content):
     assert [h["message"] for h in history] == ["更热情", "初版"]
     assert [h["author"] for h in history] == ["王敏", "王敏"]
     other = json.loads(kbdesk(team_content, "history", "faq/refund-timeline.md", "--json").stdout)
-    assert [(h["message"], h["author"]) for h in other] == [("Start the knowledge base", "kbdesk")]
+    assert [(h["message"], h["author"]) for h in other] == [("Start the knowledge base: the articles as they were", "kbdesk")]
     start = Repo(str(team_content))[other[0]["commit"].encode()]
     assert start.committer.decode() == "王敏 <wangmin@example.com>"
 
@@ -371,3 +371,34 @@ def test_the_review_queue_says_who_sent_what_and_who_may_approve(team_content):
     assert "双人规则" in own.stdout and "王敏 于" in own.stdout
     agent = json.loads(kbdesk(team_content, "review", "--json", "--as", "小李").stdout)
     assert agent[0]["why_not"] == "agent-may-not" and not agent[0]["may_approve"]
+
+
+def test_starting_versioning_on_the_sample_records_what_happened(tmp_path):
+    import shutil
+
+    from tests.conftest import SAMPLE_CONTENT
+
+    root = tmp_path / "kb"
+    shutil.copytree(SAMPLE_CONTENT, root, ignore=shutil.ignore_patterns(".git"))
+    lead = Identity("王敏", "wangmin@kbdesk.example")
+    path = "faq/refund-timeline.md"
+    (root / path).write_text((root / path).read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+    flow = Workflow(ContentStore(root), lead)
+    flow.save("faq-refund-timeline", "补充一句")
+    repo = Repo(str(root))
+    main = [e.commit for e in repo.get_walker(include=[repo.refs[b"HEAD"]])]
+    first, saved = main[-1], main[0]
+    # the articles as they were: authored by kbdesk, committed by the lead who started the history
+    assert first.author.decode().startswith("kbdesk") and first.committer.decode().startswith("王敏")
+    assert first.message.decode().startswith("Start the knowledge base")
+    assert saved.author.decode().startswith("王敏") and saved.message.decode() == "补充一句"
+    approved = repo[repo.refs[APPROVED_REF]]
+    assert not approved.parents  # its own root: nobody approved those articles in kbdesk
+    assert approved.author.decode().startswith("kbdesk") and approved.committer.decode().startswith("王敏")
+    assert approved.message.decode().startswith("Take over the articles approved before versioning began")
+    # (the file being saved is its own first version, by the lead; every other one was taken over)
+    assert [v.version.author.name for v in flow.history("faq-refund-timeline")] == ["王敏"]
+    taken_over = flow.history("script-refund-declined")
+    assert len(taken_over) == 1 and taken_over[0].version.author.name == "kbdesk"
+    assert taken_over[0].version.summary[0] == "commit-start" and taken_over[0].status == "approved"
+    flow.close()

@@ -107,6 +107,10 @@ class DiffView(QWidget):
                                  .replace("{removed}", str(removed)).replace("{added}", str(added)))
 
 
+# Versions that take over what a folder held before its history began.
+TAKEOVER_CODES = ("commit-start", "commit-sample")
+
+
 class VersionsPanel(QWidget):
     """The article's history, newest first. Select one version to read it,
     two to compare them."""
@@ -188,7 +192,7 @@ class VersionsPanel(QWidget):
             item = QTreeWidgetItem([
                 str(info.number),
                 "✔" if info.current_approved else ("✓" if info.approved else ""),
-                status_label(info.status),
+                self._status_text(info),
                 v.author.name,
                 v.time.astimezone().strftime("%Y-%m-%d %H:%M"),
                 coded_text(*v.summary),
@@ -203,8 +207,25 @@ class VersionsPanel(QWidget):
                 item.setToolTip(1, plain_tooltip(self.tr("Was approved once")))
             self.tree.addTopLevelItem(item)
         self.tree.blockSignals(False)
+        self._set_hint()
         self.show_hint()
         self._update_restore()
+
+    def _set_hint(self) -> None:
+        if self.versions:
+            self.hint.setText(self.tr("Select a version to read it; select two (Ctrl+click) to compare them word "
+                                      "by word. ✔ marks the version agents see."))
+        else:  # why the list is empty, and how it fills
+            self.hint.setText(self.tr("No versions yet: this knowledge base has no history. A lead's first Save "
+                                      "starts it: every article as it is becomes its version 1 (taken over, by "
+                                      "kbdesk), and every save after that is a version with its author."))
+
+    def _status_text(self, info: VersionInfo) -> str:
+        """The version's status; wording kbdesk took over when versioning
+        began says so: nobody approved it in kbdesk."""
+        if info.version.summary[0] in TAKEOVER_CODES and info.status == "approved":
+            return self.tr("Approved (before versioning began)")
+        return status_label(info.status)
 
     def select(self, *rows: int) -> None:
         """Select these rows (0 = newest), as a lead would with Ctrl+click."""
@@ -270,13 +291,12 @@ class VersionsPanel(QWidget):
         self.tree.setHeaderLabels(["#", "✔", self.tr("Status"), self.tr("Author"), self.tr("Time"),
                                    self.tr("Message")])
         self.tree.headerItem().setToolTip(1, plain_tooltip(self.tr("✔ the version agents see now; ✓ approved before")))
-        self.hint.setText(self.tr("Select a version to read it; select two (Ctrl+click) to compare them word "
-                                  "by word. ✔ marks the version agents see."))
+        self._set_hint()
         self.restore_button.setText(self.tr("Restore this version"))
         for n, info in enumerate(self.versions):
             item = self.tree.topLevelItem(n)
             if item is not None:
-                item.setText(2, status_label(info.status))
+                item.setText(2, self._status_text(info))
         self._update_restore()
 
     def changeEvent(self, event: QEvent) -> None:

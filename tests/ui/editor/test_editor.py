@@ -427,3 +427,20 @@ def test_the_editor_follows_the_language(qtbot, open_editor, team_content):
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: wang.save_button.text() == "Save", timeout=3000)
+
+
+def test_versions_tab_says_what_was_taken_over_and_why_it_may_be_empty(qtbot, open_editor, team_content, content):
+    editor = open_editor(team_content)
+    panel = editor.versions
+    oldest = panel.tree.topLevelItem(panel.tree.topLevelItemCount() - 1)
+    assert oldest.text(2) == "Approved (before versioning began)" and oldest.text(3) == "kbdesk"
+    assert oldest.text(5) == "Import the sample knowledge base"
+
+    # a folder that has no history yet: the list is empty, and says why and how it starts
+    import shutil
+
+    bare = content.parent / "bare"
+    shutil.copytree(content, bare, ignore=shutil.ignore_patterns(".git"))
+    fresh = open_editor(bare)
+    assert fresh.versions.tree.topLevelItemCount() == 0
+    assert "No versions yet" in fresh.versions.hint.text() and "first Save" in fresh.versions.hint.text()
