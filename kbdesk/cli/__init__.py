@@ -33,6 +33,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
                         "the 'content' preference, or your own copy of the sample knowledge base)")
     parser.add_argument("--index-dir", metavar="DIR", help="index folder (default: $KBDESK_INDEX_DIR "
                         "or a folder in your cache)")
+    parser.add_argument("--as", dest="window_as", metavar="NAME",
+                        help="the window acts as this person (a lead's name or e-mail; not saved)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands = {}
     for group in (search_commands, authoring_commands, import_commands):

@@ -52,7 +52,7 @@ def run(args) -> int:
         if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.chosen is None:
             return 2
         store = ContentStore(dialog.chosen)
-    window = MainWindow(store, getattr(args, "index_dir", None))
+    window = MainWindow(store, getattr(args, "index_dir", None), acting_as=getattr(args, "window_as", None))
     window.show()
     # Paint the window before any background work starts competing with it
     # (no other thread runs yet); then check or build the index in the background.

@@ -1068,6 +1068,14 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>Review queue…</source>
             <translation>审核队列…</translation>
         </message>
+        <message>
+            <source>lead</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <source>agent</source>
+            <translation>坐席</translation>
+        </message>
     </context>
     <context>
         <name>NewScriptDialog</name>
@@ -2275,6 +2283,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>{title} ({path}) · sent by {who} {when} · {verdict}</source>
             <translation>{title}（{path}）· {who} 于 {when} 提交 · {verdict}</translation>
+        </message>
+        <message>
+            <source>the window acts as this person (a lead's name or e-mail; not saved)</source>
+            <translation>窗口以这个人的身份操作（主管的姓名或邮箱；不保存）</translation>
         </message>
     </context>
     <context>

@@ -79,7 +79,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
     countsShown = Signal(int)  # sequence number of the query whose filter counts are now shown
 
     def __init__(self, store: ContentStore, index_dir: str | Path | None = None,
-                 usage: UsageStore | None = None, parent: QWidget | None = None):
+                 usage: UsageStore | None = None, parent: QWidget | None = None, acting_as: str | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)  # documents dropped here are imported (leads)
@@ -117,6 +117,7 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self._closed = False
         self.fill_dialog: FillDialog | None = None
         self.editors = EditorHub(store, self)  # the leads' editor windows
+        self.editors.acting_as = acting_as
 
         self._build_ui()
         self._wire()
@@ -179,10 +180,13 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.progress_label = TextLabel(self)
         self.progress_label.hide()
         self.count_label = TextLabel(self)
+        self.identity_label = TextLabel(self)  # who this window acts as, and in what role
+        self.identity_label.setObjectName("identityLabel")
         self.problems_badge = ProblemsBadge(self)
         self.problems_badge.opened.connect(self.show_problems)
         status = self.statusBar()
         status.setSizeGripEnabled(False)
+        status.addPermanentWidget(self.identity_label)
         status.addPermanentWidget(self.problems_badge)
         status.addPermanentWidget(self.progress_label)
         status.addPermanentWidget(self.progress)
@@ -416,6 +420,9 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         identity = self.editors.identity()
         self.identity_action.setText(self.tr("Who am I: {name}…").replace("{name}", identity.name) if known
                                      else self.tr("Who am I…"))
+        role = self.tr("lead") if allowed else self.tr("agent")
+        self.identity_label.setText(f"{identity.name} · {role}" if known else "")
+        self.identity_label.setToolTip(plain_tooltip(str(identity)) if known else "")
 
     # -- files dropped on the window: an import --------------------------------------------------------------
 

@@ -57,6 +57,7 @@ class EditorHub(QObject):
         self.message_box: QMessageBox | None = None
         self.import_dialog = None  # the ImportDialog open, if any
         self.chooser: QFileDialog | None = None
+        self.acting_as: str | None = None  # ``kbdesk --as NAME``: who this window acts as (not saved)
 
     # -- who ------------------------------------------------------------------------------------------------
 
@@ -64,11 +65,13 @@ class EditorHub(QObject):
         return load_team(self.store)
 
     def identity_set(self) -> bool:
+        if self.acting_as:
+            return True
         configured = load_settings().get("identity")
         return isinstance(configured, dict) and bool(configured.get("name"))
 
     def identity(self) -> Identity:
-        return current_identity(None, self.team()[0])
+        return current_identity(self.acting_as, self.team()[0])
 
     def is_lead(self) -> bool:
         return self.team()[0].is_lead(self.identity())

@@ -148,3 +148,16 @@ def test_the_review_queue_lists_articles_in_review_and_opens_one(qtbot, make_win
     dialog.table.itemActivated.emit(row, 0)
     qtbot.waitUntil(lambda: window.editors.editor_for(GREETING) is not None, timeout=5000)
     assert isinstance(dialog, ReviewQueueDialog) and dialog.chosen == GREETING
+
+
+def test_the_window_acts_as_who_kbdesk_as_names_and_shows_it(qtbot, make_window, team_content):
+    from kbdesk.cli import build_parser
+
+    args = build_parser()[0].parse_args(["--as", "刘芳"])
+    assert args.window_as == "刘芳" and args.command is None  # kbdesk --as 刘芳: the window
+    window = make_window(team_content, acting_as=args.window_as)
+    assert window.editors.identity() == LIU and window.editors.is_lead()
+    assert window.identity_label.text() == "刘芳 · lead" and window.edit_action.isEnabled()
+    agent = make_window(team_content, acting_as="小李")
+    assert agent.identity_label.text() == "小李 · agent" and not agent.edit_action.isEnabled()
+    assert "identity" not in load_settings()  # acting as someone is not remembered
