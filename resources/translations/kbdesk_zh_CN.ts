@@ -654,6 +654,14 @@ Open them in the editor to restore or discard them?</source>
             <source>E-mail</source>
             <translation>邮箱</translation>
         </message>
+        <message>
+            <source>{name} is a lead of this knowledge base.</source>
+            <translation>{name} 是这个知识库的主管。</translation>
+        </message>
+        <message>
+            <source>Not a lead in .kbdesk/team.yaml: {name} will be an agent here (reads approved wording, edits nothing).</source>
+            <translation>不是 .kbdesk/team.yaml 中的主管：{name} 在这里是坐席（只看已批准的措辞，不能编辑）。</translation>
+        </message>
     </context>
     <context>
         <name>Kinds</name>

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -195,18 +196,31 @@ class IdentityDialog(QDialog):
     """Who the user is, asked once: the name and e-mail that the team file
     lists for leads, and that every version records."""
 
-    def __init__(self, default: Identity, parent: QWidget | None = None):
+    def __init__(self, current: Identity | None, leads: list[Identity] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("identityDialog")
+        self.leads = list(leads or [])
         self.intro = TextLabel(self)
         self.intro.setWordWrap(True)
-        self.name_edit = QLineEdit(default.name, self)
-        self.email_edit = QLineEdit(default.email, self)
+        # The team's leads to choose from; another name typed counts as an agent.
+        self.name_box = QComboBox(self)
+        self.name_box.setEditable(True)
+        self.name_box.addItems([lead.name for lead in self.leads])
+        self.name_box.setCurrentText(current.name if current else "")
+        self.name_edit = self.name_box.lineEdit()
+        self.name_edit.setPlaceholderText("")
+        self.email_edit = QLineEdit(current.email if current else "", self)
+        self.name_box.currentTextChanged.connect(self._on_name)
+        self.role_hint = TextLabel(self)
+        self.role_hint.setObjectName("hintLabel")
+        self.role_hint.setWordWrap(True)
         self.name_label = TextLabel(self)
         self.email_label = TextLabel(self)
         form = QFormLayout()
-        form.addRow(self.name_label, self.name_edit)
+        form.addRow(self.name_label, self.name_box)
         form.addRow(self.email_label, self.email_edit)
+        form.addRow("", self.role_hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._accept)
@@ -221,6 +235,27 @@ class IdentityDialog(QDialog):
         self.name_edit.setFocus()
         self.name_edit.selectAll()
 
+    def _lead_named(self, name: str) -> Identity | None:
+        return next((lead for lead in self.leads if lead.name == name.strip()), None)
+
+    def _on_name(self, name: str) -> None:
+        lead = self._lead_named(name)
+        if lead is not None and lead.email:
+            self.email_edit.setText(lead.email)
+        elif any(lead.email and lead.email == self.email_edit.text().strip() for lead in self.leads):
+            self.email_edit.clear()  # the e-mail of the lead chosen before is not this person's
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        name = self.name_edit.text().strip()
+        if not name:
+            self.role_hint.setText("")
+        elif self._lead_named(name) is not None:
+            self.role_hint.setText(self.tr("{name} is a lead of this knowledge base.").replace("{name}", name))
+        else:
+            self.role_hint.setText(self.tr("Not a lead in .kbdesk/team.yaml: {name} will be an agent here "
+                                           "(reads approved wording, edits nothing).").replace("{name}", name))
+
     def _accept(self) -> None:
         if self.name_edit.text().strip():
             self.accept()
@@ -234,6 +269,7 @@ class IdentityDialog(QDialog):
                                    "Leads are recognised by the names and e-mails in .kbdesk/team.yaml."))
         self.name_label.setText(self.tr("Name"))
         self.email_label.setText(self.tr("E-mail"))
+        self._update_hint()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

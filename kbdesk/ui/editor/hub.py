@@ -21,7 +21,7 @@ from kbdesk.authoring.team import PermissionDenied, Team, current_identity
 from kbdesk.authoring.workflow import Workflow, WorkflowError
 from kbdesk.config import load_settings, save_settings
 from kbdesk.content.store import ContentError, ContentStore, SaveConflict
-from kbdesk.content.versions import Identity, VersionError, default_identity
+from kbdesk.content.versions import Identity, VersionError
 from kbdesk.ui.common.i18n import message_text, translate
 from kbdesk.ui.common.widgets import message_box
 from kbdesk.ui.editor.dialogs import (
@@ -85,8 +85,8 @@ class EditorHub(QObject):
         if self.identity_dialog is not None:
             self.identity_dialog.raise_()
             return
-        current = self.identity() if self.identity_set() else default_identity()
-        dialog = IdentityDialog(current, parent)
+        current = self.identity() if self.identity_set() else None  # (never someone else's name)
+        dialog = IdentityDialog(current, self.team()[0].leads, parent)
         self.identity_dialog = dialog
 
         def done(result: int) -> None:
@@ -98,6 +98,9 @@ class EditorHub(QObject):
             settings = load_settings()
             settings["identity"] = {"name": who.name, "email": who.email}
             save_settings(settings)
+            self.acting_as = None  # said now: it replaces ``--as`` too
+            for editor in self.editors.values():  # an open editor acts as who the user now is
+                editor.set_identity(self.identity())
             self.roleChanged.emit()
             if then is not None:
                 then()

@@ -422,6 +422,14 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
     def agent_reason(self) -> str:
         return agent_reason(self.identity, self.team, self.team_error)
 
+    def set_identity(self, identity) -> None:
+        """Act as *identity* from now on (the user said who they are): the
+        workflow, the role and what may be edited follow at once."""
+        self.identity = identity
+        self.workflow.close()
+        self.workflow = Workflow(self.store, identity, self.team)
+        self._apply_role()
+
     def _apply_role(self) -> None:
         lead = self.is_lead
         reason = self.agent_reason()

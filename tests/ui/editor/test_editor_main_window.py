@@ -161,3 +161,32 @@ def test_the_window_acts_as_who_kbdesk_as_names_and_shows_it(qtbot, make_window,
     agent = make_window(team_content, acting_as="小李")
     assert agent.identity_label.text() == "小李 · agent" and not agent.edit_action.isEnabled()
     assert "identity" not in load_settings()  # acting as someone is not remembered
+
+
+def test_who_am_i_offers_the_teams_leads_and_a_change_reaches_open_editors(qtbot, make_window, team_content):
+    sign_in(WANG)
+    window = make_window(team_content)
+    search(qtbot, window, "问候")
+    window.edit_action.trigger()
+    qtbot.waitUntil(lambda: window.editors.editor_for(GREETING) is not None, timeout=5000)
+    editor = window.editors.editor_for(GREETING)
+    assert editor.identity == WANG and editor.is_lead
+
+    window.identity_action.trigger()
+    dialog = window.editors.identity_dialog
+    leads = [dialog.name_box.itemText(i) for i in range(dialog.name_box.count())]
+    assert leads == ["王敏", "刘芳"] and dialog.name_box.currentText() == "王敏"
+    dialog.name_box.setCurrentIndex(1)  # choosing a lead fills the e-mail
+    assert dialog.email_edit.text() == LIU.email and "is a lead" in dialog.role_hint.text()
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: editor.identity == LIU, timeout=3000)
+    assert editor.workflow.identity == LIU and "刘芳" in editor.role_label.text()
+    assert window.identity_label.text() == "刘芳 · lead"
+
+    window.identity_action.trigger()  # a name that is no lead's: an agent, said before it is chosen
+    dialog = window.editors.identity_dialog
+    dialog.name_edit.setText("小李")
+    assert "will be an agent" in dialog.role_hint.text()
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not editor.is_lead, timeout=3000)
+    assert editor.source.isReadOnly() and window.identity_label.text() == "小李 · agent"
