@@ -551,6 +551,10 @@ Open them in the editor to restore or discard them?</source>
             <source>{n} lint errors block approval</source>
             <translation>{n} 个检查错误阻止批准</translation>
         </message>
+        <message>
+            <source>You wrote the last change: another lead approves it.</source>
+            <translation>最后一次修改是你写的：需要另一位主管批准。</translation>
+        </message>
     </context>
     <context>
         <name>FillDialog</name>

@@ -197,6 +197,12 @@ class FrontMatterForm(QWidget):
         status = QHBoxLayout()
         status.setSpacing(6)
         status.addWidget(self.status_badge)
+        # Why Approve cannot succeed now, beside it (not a pop-up after the click).
+        self.approve_reason = TextLabel(self)
+        self.approve_reason.setObjectName("warningLabel")
+        self.approve_reason.setWordWrap(True)
+        self.approve_reason.hide()
+        status.addWidget(self.approve_reason, 1)
         status.addStretch(1)
         status.addWidget(self.submit_button)
         status.addWidget(self.approve_button)

@@ -401,12 +401,23 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
                 "{status}", status_label(status)))
         approve_tip.append(counted(errors, self.tr("{n} lint error blocks approval"), self.tr("{n} lint errors block approval")) if errors
                            else self.tr("No lint errors"))
+        own_change = (self.team.approval == "two_person" and self._last_author is not None
+                      and same_person(self._last_author, self.identity))
         if self.team.approval == "two_person":
-            if self._last_author is not None and same_person(self._last_author, self.identity):
+            if own_change:
                 approve_tip.append(self.tr("Two-person rule: you wrote the last change, another lead must approve it"))
             else:
                 approve_tip.append(self.tr("Two-person rule: the author of the last change cannot approve it"))
-        set_button(form.approve_button, status == "review", "\n".join(approve_tip))
+        set_button(form.approve_button, status == "review" and not errors and not own_change, "\n".join(approve_tip))
+        # In review but not approvable by this lead: say why beside the button.
+        why = ""
+        if lead and status == "review":
+            if own_change:
+                why = self.tr("You wrote the last change: another lead approves it.")
+            elif errors:
+                why = counted(errors, self.tr("{n} lint error blocks approval"), self.tr("{n} lint errors block approval"))
+        form.approve_reason.setText(why)
+        form.approve_reason.setVisible(bool(why))
         set_button(form.retire_button, status != "retired",
                    self.tr("Withdraw from agents: they no longer find or copy it") if status != "retired"
                    else self.tr("Already retired; restore a version to bring it back"))

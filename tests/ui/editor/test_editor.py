@@ -22,7 +22,7 @@ from kbdesk.content.store import ContentStore
 from kbdesk.search.index import SearchIndex
 from kbdesk.search.searcher import Searcher
 from kbdesk.search.sources import agent_source
-from tests.ui.editor.conftest import AGENT, GREETING, LIU, disk, select_in_source, type_text
+from tests.ui.editor.conftest import AGENT, GREETING, LIU, WANG, disk, select_in_source, type_text
 
 
 def agent_texts(root, query, index_dir):
@@ -444,3 +444,21 @@ def test_versions_tab_says_what_was_taken_over_and_why_it_may_be_empty(qtbot, op
     fresh = open_editor(bare)
     assert fresh.versions.tree.topLevelItemCount() == 0
     assert "No versions yet" in fresh.versions.hint.text() and "first Save" in fresh.versions.hint.text()
+
+
+def test_approve_is_disabled_with_the_reason_beside_it_when_it_cannot_succeed(qtbot, open_editor, team_content):
+    from kbdesk.authoring.workflow import Workflow
+    from kbdesk.content.store import ContentStore
+
+    (team_content / GREETING).write_text((team_content / GREETING).read_text(encoding="utf-8").replace(
+        "很高兴为您服务", "非常高兴为您服务"), encoding="utf-8")
+    flow = Workflow(ContentStore(team_content), WANG)
+    flow.save("script-greeting", "新开场白")
+    flow.submit("script-greeting")
+    flow.close()
+    own = open_editor(team_content, who=WANG)
+    assert own.loaded_status == "review"
+    assert not own.form.approve_button.isEnabled()
+    assert own.form.approve_reason.isVisible() and "another lead approves it" in own.form.approve_reason.text()
+    other = open_editor(team_content, who=LIU)
+    assert other.form.approve_button.isEnabled() and not other.form.approve_reason.isVisible()
