@@ -555,6 +555,24 @@ Open them in the editor to restore or discard them?</source>
             <source>You wrote the last change: another lead approves it.</source>
             <translation>最后一次修改是你写的：需要另一位主管批准。</translation>
         </message>
+        <message>
+            <source>Submit with errors?</source>
+            <translation>有错误，仍要提交吗？</translation>
+        </message>
+        <message>
+            <source>The checks found errors that will block approval:
+{errors}
+
+Submit it for review anyway?</source>
+            <translation>检查发现了会阻止批准的错误：
+{errors}
+
+仍要提交审核吗？</translation>
+        </message>
+        <message>
+            <source>Submit anyway</source>
+            <translation>仍然提交</translation>
+        </message>
     </context>
     <context>
         <name>FillDialog</name>

@@ -14,6 +14,7 @@ from kbdesk.content.article import ArticleError
 from kbdesk.content.store import ContentError
 from kbdesk.content.versions import VersionError
 from kbdesk.ui.common.i18n import message_text
+from kbdesk.ui.editor.widgets import lint_message
 
 
 class ReviewMixin:
@@ -22,8 +23,19 @@ class ReviewMixin:
     # -- the workflow ------------------------------------------------------------------------------------------------------
 
     def submit(self) -> None:
-        if self._require_lead():
-            self._when_saved(lambda: self._run("submit"), self.tr("submit it for review"))
+        if not self._require_lead():
+            return
+        errors = [f for f in self.findings if f.level == "error"]
+        if errors:
+            # It can be reviewed, but not approved like this: say so before it goes.
+            listed = "\n".join(f"• {lint_message(f)}" for f in errors[:8])
+            self._confirm(self.tr("Submit with errors?"),
+                          self.tr("The checks found errors that will block approval:\n{errors}\n\nSubmit it for "
+                                  "review anyway?").replace("{errors}", listed),
+                          self.tr("Submit anyway"),
+                          lambda: self._when_saved(lambda: self._run("submit"), self.tr("submit it for review")))
+            return
+        self._when_saved(lambda: self._run("submit"), self.tr("submit it for review"))
 
     def approve(self) -> None:
         if self._require_lead():

@@ -149,11 +149,22 @@ def test_lint_errors_block_approval_with_the_reason(qtbot, open_editor, team_con
     select_in_source(wang, "很高兴为您服务")
     type_text(qtbot, wang.source, "这个我不知道")
     wang.save(message="有忌语")
+    # Submitting with errors warns first and lists them; cancelling sends nothing.
     wang.submit()
+    qtbot.waitUntil(lambda: wang.confirm_box is not None, timeout=3000)
+    assert "不知道" in wang.confirm_box.text() and "block approval" in wang.confirm_box.text()
+    wang.confirm_box.button(wang.confirm_box.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: wang.confirm_box is None, timeout=3000)
+    assert wang.loaded_status == "draft"
+    wang.submit()
+    qtbot.waitUntil(lambda: wang.confirm_box is not None, timeout=3000)
+    anyway = next(b for b in wang.confirm_box.buttons() if b.text() == "Submit anyway")
+    anyway.click()
     qtbot.waitUntil(lambda: wang.loaded_status == "review", timeout=3000)
     liu = open_editor(team_content, who=LIU)
     assert "1 lint error blocks approval" in liu.form.approve_button.toolTip()
-    liu.approve()
+    assert not liu.form.approve_button.isEnabled() and "1 lint error blocks approval" in liu.form.approve_reason.text()
+    liu.approve()  # (the workflow refuses it too, whatever calls it)
     qtbot.waitUntil(lambda: liu.message_box is not None, timeout=3000)
     assert "block approval" in liu.last_message and "不知道" in liu.last_message
     assert liu.loaded_status == "review"
