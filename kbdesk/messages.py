@@ -73,7 +73,7 @@ MESSAGES = {
     "change-restored": "restored version {version}",
     # what a version records (commit messages; kbdesk.content.versions.coded_message)
     "commit-submit": "Submit {title} for review",
-    "commit-approve": "Approve {title}",
+    "commit-approve": "Approve {title} (agents saw {previous} before)",
     "commit-retire": "Retire {title}",
     "commit-restore": "Restore {title} to version {version}",
     "commit-settings": "Change the team's settings ({path})",

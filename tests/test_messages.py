@@ -68,15 +68,16 @@ def test_a_version_says_what_it_records_in_either_language(qapp):
     from kbdesk.content.versions import Identity, Version, coded_message
     from kbdesk.ui.common import i18n
 
-    message = coded_message("commit-approve", title="退款到账时间")
-    assert message.split("\n")[0] == "Approve 退款到账时间"  # git log reads English
+    message = coded_message("commit-approve", title="退款到账时间", previous="1a2b3c4d")
+    assert message.split("\n")[0] == "Approve 退款到账时间 (agents saw 1a2b3c4d before)"  # git log reads English
     version = Version("c" * 40, None, Identity("王敏", "w@x"), dt.datetime.now(dt.timezone.utc), message)
-    assert version.summary == ("commit-approve", {"title": "退款到账时间"}, "Approve 退款到账时间")
+    assert version.summary == ("commit-approve", {"title": "退款到账时间", "previous": "1a2b3c4d"},
+                               "Approve 退款到账时间 (agents saw 1a2b3c4d before)")
     assert Version("d" * 40, None, Identity("王敏", "w@x"), dt.datetime.now(dt.timezone.utc), "补充问句").summary == (
         None, {}, "补充问句")  # a lead's own words stay as written
     try:
         i18n.apply_language("zh_CN")
-        assert i18n.coded_text(*version.summary) == "批准：退款到账时间"
+        assert i18n.coded_text(*version.summary) == "批准：退款到账时间（此前坐席看到的是 1a2b3c4d）"
     finally:
         i18n.apply_language("en")
-    assert i18n.coded_text(*version.summary) == "Approve 退款到账时间"
+    assert i18n.coded_text(*version.summary) == "Approve 退款到账时间 (agents saw 1a2b3c4d before)"

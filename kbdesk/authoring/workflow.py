@@ -274,7 +274,21 @@ class Workflow:
         change.said("change-submitted")
         return change
 
-    def approve(self, article_id: str) -> Change:
+    def approval_preview(self, article_id: str) -> tuple[str, str, list[DiffOp], list]:
+        """What approving would change for agents: (the wording they see now,
+        '' if none; the wording to approve; the word diff; the lint findings)."""
+        article = self.article(article_id)
+        versions = self.versions()
+        text = decode_text(self.store.read_bytes(article.path))
+        blob = versions.approved_blob(article.path) if versions is not None else None
+        now = decode_text(versions.read_blob(blob)) if blob else ""
+        new = with_status(text, "approved")
+        return now, new, word_diff(_wording(now), _wording(new)), self.lint(new, article.path)
+
+    def check_approval(self, article_id: str) -> bytes:
+        """Raise what :meth:`approve` would refuse with (not a lead, unsaved
+        changes, not in review, lint errors, the two-person rule); else the
+        file's bytes as checked."""
         versions = self._require_lead("approve articles")
         article = self.article(article_id)
         if self._uncommitted(versions, article):
@@ -291,12 +305,21 @@ class Workflow:
             author = self.last_author(article.path)
             if author is not None and same_person(author, self.identity):
                 raise PermissionDenied("approve-two-person", name=self.identity.name)
+        return checked
+
+    def approve(self, article_id: str) -> Change:
+        checked = self.check_approval(article_id)
+        versions = self.versions()
+        article = self.article(article_id)
         with versions.lock():
             # The wording approved is the wording checked (lint, the two-person rule).
             if self._uncommitted(versions, article) or self.store.read_bytes(article.path) != checked:
                 raise WorkflowError("approve-changed-meanwhile", path=article.path)
-            change = self._with_status_change(versions, article, "approved", coded_message("commit-approve", title=article.title),
-                                              approved="set")
+            before = versions.approved_blob(article.path)
+            # The record says what replaced what: agents' wording before, by its blob.
+            message = coded_message("commit-approve", title=article.title,
+                                    previous=before[:8] if before else "-")
+            change = self._with_status_change(versions, article, "approved", message, approved="set")
         change.said("change-approved")
         return change
 

@@ -1975,6 +1975,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>Take over the articles approved before versioning began</source>
             <translation>接收版本管理开始前已批准的文章</translation>
         </message>
+        <message>
+            <source>Approve {title} (agents saw {previous} before)</source>
+            <translation>批准：{title}（此前坐席看到的是 {previous}）</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>
@@ -2437,6 +2441,61 @@ Choose the team's content folder, or start from the sample knowledge base in thi
         <message>
             <source>may approve</source>
             <translation>可以批准</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApproveDialog</name>
+        <message>
+            <source>Approve “{title}”</source>
+            <translation>批准“{title}”</translation>
+        </message>
+        <message>
+            <source>Agents will see the wording on the right at once, instead of the one on the left.</source>
+            <translation>坐席会立即看到右边的措辞，不再是左边的。</translation>
+        </message>
+        <message>
+            <source>Agents do not see this article yet: they will see this wording at once.</source>
+            <translation>坐席还看不到这篇文章：批准后会立即看到这一版措辞。</translation>
+        </message>
+        <message>
+            <source>Agents see now</source>
+            <translation>坐席现在看到的</translation>
+        </message>
+        <message>
+            <source>Nothing yet</source>
+            <translation>还没有</translation>
+        </message>
+        <message>
+            <source>To approve</source>
+            <translation>要批准的</translation>
+        </message>
+        <message>
+            <source>Checks: no problems found</source>
+            <translation>检查：没有发现问题</translation>
+        </message>
+        <message>
+            <source>Checks: {errors}, {warnings}</source>
+            <translation>检查：{errors}，{warnings}</translation>
+        </message>
+        <message>
+            <source>{n} error</source>
+            <translation>{n} 个错误</translation>
+        </message>
+        <message>
+            <source>{n} errors</source>
+            <translation>{n} 个错误</translation>
+        </message>
+        <message>
+            <source>{n} warning</source>
+            <translation>{n} 个警告</translation>
+        </message>
+        <message>
+            <source>{n} warnings</source>
+            <translation>{n} 个警告</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>批准</translation>
         </message>
     </context>
 </TS>

@@ -39,7 +39,29 @@ class ReviewMixin:
 
     def approve(self) -> None:
         if self._require_lead():
-            self._when_saved(lambda: self._run("approve"), self.tr("approve it"))
+            self._when_saved(self._show_approval, self.tr("approve it"))
+
+    def _show_approval(self) -> None:
+        """The word diff against what agents see now and the checks, then approve."""
+        from kbdesk.ui.editor.approve_dialog import ApproveDialog
+
+        try:
+            self.workflow.check_approval(self.path)  # a refusal is said now, not after the diff
+            now, _new, ops, findings = self.workflow.approval_preview(self.path)
+        except (PermissionDenied, WorkflowError, VersionError, ContentError, OSError) as exc:
+            self._error(self.tr("Not approved"), message_text(exc))
+            return
+        dialog = ApproveDialog(self.title(), now, ops, findings, self)
+        self.approve_dialog = dialog
+
+        def done(result: int) -> None:
+            self.approve_dialog = None
+            dialog.deleteLater()
+            if result == ApproveDialog.DialogCode.Accepted:
+                self._run("approve")
+
+        dialog.finished.connect(done)
+        dialog.open()
 
     def retire(self) -> None:
         if not self._require_lead():

@@ -102,6 +102,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         self.conflict_dialog: ConflictDialog | None = None
         self.message_box: QMessageBox | None = None
         self.confirm_box: QMessageBox | None = None
+        self.approve_dialog = None  # what an approval changes, before the lead confirms
         self.close_box: QMessageBox | None = None
         self._last_author: Identity | None = None
         self._autosave_dirty = False

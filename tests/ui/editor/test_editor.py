@@ -136,6 +136,8 @@ def test_edit_lint_save_diff_restore_submit_and_approve(qtbot, open_editor, team
     assert liu.form.approve_button.isEnabled()
     with qtbot.waitSignal(liu.approvedChanged, timeout=5000) as approved:
         liu.form.approve_button.click()
+        qtbot.waitUntil(lambda: liu.approve_dialog is not None, timeout=3000)
+        liu.approve_dialog.approve_button.click()
     assert approved.args == [GREETING]
     assert liu.loaded_status == "approved" and liu.versions.versions[0].current_approved
     found = agent_texts(team_content, "问候", agents_index)
@@ -473,3 +475,38 @@ def test_approve_is_disabled_with_the_reason_beside_it_when_it_cannot_succeed(qt
     assert own.form.approve_reason.isVisible() and "another lead approves it" in own.form.approve_reason.text()
     other = open_editor(team_content, who=LIU)
     assert other.form.approve_button.isEnabled() and not other.form.approve_reason.isVisible()
+
+
+def test_approving_first_shows_what_agents_will_see_instead_and_the_record_says_so(qtbot, open_editor, team_content):
+    from dulwich.repo import Repo
+
+    from kbdesk.authoring.workflow import Workflow
+    from kbdesk.content.store import ContentStore
+    from kbdesk.content.versions import APPROVED_REF
+
+    before = Repo(str(team_content)).refs[APPROVED_REF]
+    (team_content / GREETING).write_text((team_content / GREETING).read_text(encoding="utf-8").replace(
+        "很高兴为您服务", "非常高兴为您服务"), encoding="utf-8")
+    flow = Workflow(ContentStore(team_content), WANG)
+    flow.save("script-greeting", "新开场白")
+    flow.submit("script-greeting")
+    flow.close()
+    liu = open_editor(team_content, who=LIU)
+    liu.form.approve_button.click()
+    qtbot.waitUntil(lambda: liu.approve_dialog is not None, timeout=3000)
+    dialog = liu.approve_dialog
+    left, right = dialog.diff.left.toPlainText(), dialog.diff.right.toPlainText()
+    assert "很高兴为您服务" in left and "非常高兴为您服务" in right  # agents now → to approve
+    assert "no problems" in dialog.checks.text() and dialog.approve_button.isEnabled()
+    dialog.reject()  # cancelled: nothing changes
+    qtbot.waitUntil(lambda: liu.approve_dialog is None, timeout=3000)
+    assert liu.loaded_status == "review" and Repo(str(team_content)).refs[APPROVED_REF] == before
+
+    liu.form.approve_button.click()
+    qtbot.waitUntil(lambda: liu.approve_dialog is not None, timeout=3000)
+    with qtbot.waitSignal(liu.approvedChanged, timeout=5000):
+        liu.approve_dialog.approve_button.click()
+    repo = Repo(str(team_content))
+    message = repo[repo.refs[APPROVED_REF]].message.decode()
+    assert message.startswith("Approve ") and "agents saw" in message
+    assert f'"previous": "' in message

@@ -52,6 +52,8 @@ def test_lead_edits_with_ctrl_e_and_an_approval_updates_the_agents_results(qtbot
     assert liu.identity == LIU
     with qtbot.waitSignal(window.indexUpdated, timeout=20000):
         liu.form.approve_button.click()
+        qtbot.waitUntil(lambda: liu.approve_dialog is not None, timeout=3000)
+        liu.approve_dialog.approve_button.click()
     qtbot.waitUntil(lambda: not window.index_busy(), timeout=20000)
     assert search(qtbot, window, "欢迎光临小店") == ["script-greeting"]
     assert "欢迎光临小店" in window.preview.browser.toPlainText()
