@@ -36,7 +36,11 @@ class ReviewQueueDialog(QDialog):
         self.table = QTreeWidget(self)
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels([self.tr("Article"), self.tr("Sent by"), self.tr("When"), self.tr("You")])
-        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # a date and time, whole
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for item in queue:
             verdict = self.tr("may approve") if item.may_approve else coded_text(
                 item.why_not, item.why_params, item.reason)
