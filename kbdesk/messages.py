@@ -66,6 +66,7 @@ MESSAGES = {
     # what a lead's command did (kbdesk.authoring.workflow.Change)
     "change-saved": "saved",
     "change-saved-first": "saved (first version)",
+    "change-back-to-draft": "saved; its wording changed while in review, so it is a draft again: submit it again",
     "change-nothing": "no changes to save",
     "change-submitted": "submitted for review",
     "change-approved": "approved",

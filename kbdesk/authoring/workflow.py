@@ -193,15 +193,16 @@ class Workflow:
     # -- operations -----------------------------------------------------------------
 
     def _as_draft_if_reworded(self, versions: VersionStore, path: str, text: str) -> str:
-        """New wording is never approved (or retired) by being saved: it
-        becomes a draft, whatever its status line says."""
+        """New wording is never approved, retired or in review by being
+        saved: it becomes a draft, whatever its status line says (an approval
+        is always of the wording the approver has seen)."""
         try:
             status = parse_article(path, text.encode("utf-8")).status
         except ArticleError:
             return text
         head = versions.head()
         blob = versions.blob_at(head, path) if head else None
-        if status not in ("approved", "retired") or blob is None:
+        if status not in ("approved", "retired", "review") or blob is None:
             return text
         before = versions.read_blob(blob).decode("utf-8-sig", "replace")
         return text if _wording(before) == _wording(text) else with_status(text, "draft")
@@ -254,10 +255,13 @@ class Workflow:
             parse_article(path, text.encode("utf-8"))
         except ArticleError as exc:
             raise WorkflowError("not-saved", reason=exc.reason) from None
+        was = parse_article(path, text.encode("utf-8")).status
         text = self._as_draft_if_reworded(versions, path, text)
         title = parse_article(path, text.encode("utf-8")).title
         with versions.lock():
             commit = self._record(versions, path, text.encode("utf-8"), expected_hash, message or f"Edit {title}")
+        if was == "review" and "status: draft" in text and commit:
+            return Change(path, commit).said("change-back-to-draft")
         return Change(path, commit).said("change-saved")
 
     def submit(self, article_id: str) -> Change:

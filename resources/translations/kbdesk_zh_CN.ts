@@ -1979,6 +1979,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>Approve {title} (agents saw {previous} before)</source>
             <translation>批准：{title}（此前坐席看到的是 {previous}）</translation>
         </message>
+        <message>
+            <source>saved; its wording changed while in review, so it is a draft again: submit it again</source>
+            <translation>已保存；审核中的措辞改了，所以它又成了草稿：请重新提交审核</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>

@@ -19,7 +19,7 @@ from kbdesk.authoring.workflow import WorkflowError
 from kbdesk.content.article import ArticleError, content_hash, decode_text
 from kbdesk.content.store import ContentError, SaveConflict
 from kbdesk.content.versions import VersionError
-from kbdesk.ui.common.i18n import message_text
+from kbdesk.ui.common.i18n import coded_text, message_text
 from kbdesk.ui.editor.dialogs import (
     ConflictDialog,
     SaveDialog,
@@ -129,9 +129,15 @@ class SavingMixin:
                 self._saved(text)  # the file was written; only the version failed
             self._error(self.tr("Not saved"), message_text(exc))
             return
-        self._saved(text)
+        if change.code == "change-back-to-draft":
+            self._load()  # the file now says draft: show it as it is
+            self.refresh_history()
+        else:
+            self._saved(text)
         short = change.commit[:8] if change.commit else ""
         note = " ".join(self._note_texts(list(notes)))
+        if change.code == "change-back-to-draft":  # say it: nobody may approve wording they have not seen
+            note = (coded_text(change.code, change.params, change.summary) + " " + note).strip()
         self.statusBar().showMessage(
             (self.tr("Saved “{title}” as version {commit}.").replace("{commit}", short) if short
              else self.tr("Saved “{title}”.")).replace("{title}", self.title()) + (" " + note if note else ""), 15000)

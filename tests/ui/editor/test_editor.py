@@ -510,3 +510,18 @@ def test_approving_first_shows_what_agents_will_see_instead_and_the_record_says_
     message = repo[repo.refs[APPROVED_REF]].message.decode()
     assert message.startswith("Approve ") and "agents saw" in message
     assert f'"previous": "' in message
+
+
+def test_editing_wording_in_review_returns_it_to_draft_and_says_so(qtbot, open_editor, team_content):
+    wang = open_editor(team_content)
+    select_in_source(wang, "很高兴为您服务")
+    type_text(qtbot, wang.source, "非常高兴为您服务")
+    wang.save(message="新开场白")
+    wang.submit()
+    qtbot.waitUntil(lambda: wang.loaded_status == "review", timeout=3000)
+    select_in_source(wang, "非常高兴为您服务")
+    type_text(qtbot, wang.source, "十分高兴为您服务")
+    wang.save(message="又改了")
+    qtbot.waitUntil(lambda: wang.loaded_status == "draft", timeout=3000)
+    assert "status: draft" in disk(team_content)
+    assert "draft again" in wang.statusBar().currentMessage()
