@@ -1139,6 +1139,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>e.g. 久等致歉话术</source>
             <translation>例如：久等致歉话术</translation>
         </message>
+        <message>
+            <source>A new category. Did you mean “{existing}”?</source>
+            <translation>这是一个新分类。你是想用“{existing}”吗？</translation>
+        </message>
     </context>
     <context>
         <name>PlaceholderPanel</name>

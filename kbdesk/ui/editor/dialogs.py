@@ -288,13 +288,18 @@ class NewScriptDialog(QDialog):
         self._slug_edited = False
         self.title_edit = QLineEdit(self)
         self.slug_edit = QLineEdit(self)
-        self.category_edit = QLineEdit(self)
-        if categories:
-            from PySide6.QtWidgets import QCompleter
-
-            completer = QCompleter(sorted(set(categories)), self)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            self.category_edit.setCompleter(completer)
+        # Chosen from the existing categories; a new one may be typed.
+        self.categories = sorted(set(categories or []))
+        self.category_box = QComboBox(self)
+        self.category_box.setEditable(True)
+        self.category_box.addItems(self.categories)
+        self.category_box.setCurrentText("")
+        self.category_edit = self.category_box.lineEdit()
+        self.category_hint = TextLabel(self)
+        self.category_hint.setObjectName("hintLabel")
+        self.category_hint.setWordWrap(True)
+        self.category_hint.hide()
+        self.category_box.currentTextChanged.connect(lambda _t: self._update_category_hint())
         self.title_label, self.slug_label, self.category_label = TextLabel(self), TextLabel(self), TextLabel(self)
         self.path_label = TextLabel(self)
         self.path_label.setObjectName("hintLabel")
@@ -302,7 +307,8 @@ class NewScriptDialog(QDialog):
         form.addRow(self.title_label, self.title_edit)
         form.addRow(self.slug_label, self.slug_edit)
         form.addRow("", self.path_label)
-        form.addRow(self.category_label, self.category_edit)
+        form.addRow(self.category_label, self.category_box)
+        form.addRow("", self.category_hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -318,6 +324,24 @@ class NewScriptDialog(QDialog):
         self.resize(460, 220)
         self.retranslate()
         self._update()
+
+    def near_category(self, text: str) -> str | None:
+        """An existing category that *text* (a new one) is close to: they share
+        a pair of characters (投诉与建议 / 投诉处理) or one holds the other."""
+        text = text.strip()
+        if not text or text in self.categories:
+            return None
+        pairs = {text[i:i + 2] for i in range(len(text) - 1)}
+        for existing in self.categories:
+            if text in existing or existing in text or pairs & {existing[i:i + 2] for i in range(len(existing) - 1)}:
+                return existing
+        return None
+
+    def _update_category_hint(self) -> None:
+        near = self.near_category(self.category_edit.text())
+        self.category_hint.setText(self.tr("A new category. Did you mean “{existing}”?").replace("{existing}", near)
+                                   if near else "")
+        self.category_hint.setVisible(bool(near))
 
     def _on_title(self, title: str) -> None:
         if not self._slug_edited:

@@ -192,3 +192,25 @@ def test_who_am_i_offers_the_teams_leads_and_a_change_reaches_open_editors(qtbot
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: not editor.is_lead, timeout=3000)
     assert editor.source.isReadOnly() and window.identity_label.text() == "小李 · agent"
+
+
+def test_a_new_scripts_category_is_chosen_from_the_existing_ones_with_a_hint_for_near_ones(qtbot):
+    from kbdesk.ui.app import create_app
+    from kbdesk.ui.common import i18n
+    from kbdesk.ui.editor.dialogs import NewScriptDialog
+
+    create_app()
+    i18n.apply_language("en")
+    dialog = NewScriptDialog(set(), ["投诉处理", "退款与退货", "在线客服"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.category_box
+    assert [box.itemText(i) for i in range(box.count())] == ["在线客服", "投诉处理", "退款与退货"]
+    box.setCurrentIndex(1)
+    assert dialog.category_edit.text() == "投诉处理" and not dialog.category_hint.isVisible()
+    dialog.category_edit.setText("投诉与建议")  # a new one, close to 投诉处理
+    assert dialog.category_hint.isVisible() and "投诉处理" in dialog.category_hint.text()
+    dialog.category_edit.setText("会员权益")  # new, and like none: no hint
+    assert not dialog.category_hint.isVisible()
+    dialog.title_edit.setText("会员续费提醒")
+    assert dialog.values()[2] == "会员权益"
