@@ -84,6 +84,15 @@ MESSAGES = {
     "commit-start": "Start the knowledge base: the articles as they were",
     "commit-takeover": "Take over the articles approved before versioning began",
     # the search index (kbdesk.search)
+    "rebuild-no-index": "no index yet",
+    "rebuild-requested": "rebuild requested",
+    "rebuild-format": "index format changed",
+    "rebuild-analysis": "text analysis changed",
+    "rebuild-dictionary": "domain dictionary changed",
+    "rebuild-root": "content folder moved",
+    "rebuild-source": "index of another source",
+    "rebuild-folder-missing": "index folder missing",
+    "rebuild-unreadable": "index unreadable",
     "index-unwritable": "the index folder {folder} cannot be written ({reason}); use --index-dir or "
                         "$KBDESK_INDEX_DIR for another one",
     "index-damaged": "the search index is damaged ({reason}); it will be rebuilt",

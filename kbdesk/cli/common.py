@@ -3,6 +3,7 @@ its index and the leads' workflow."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -19,6 +20,7 @@ class CliError(Exception):
         self.code = code
 
 
+@functools.lru_cache(maxsize=1)
 def cli_language() -> str:
     """'zh_CN' or 'en': the window's language preference, else the locale
     (``LANG=zh_CN.UTF-8`` gives Chinese messages)."""

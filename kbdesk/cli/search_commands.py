@@ -77,7 +77,8 @@ def cmd_index(args) -> int:
     report_problems(reports[0][2])
     for index, result, _ in reports:
         if result.rebuilt:
-            what = say("built ({reason})", reason=say(result.rebuild_reason))
+            what = say("built ({reason})", reason=text_of(result.rebuild_code, {}, result.rebuild_reason,
+                                                          cli_language()))
         elif result.changed_anything:
             what = say("updated: {added} added, {changed} changed, {removed} removed", added=len(result.added),
                        changed=len(result.changed), removed=len(result.removed))

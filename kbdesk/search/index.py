@@ -37,7 +37,7 @@ from whoosh.util.filelock import FileLock
 from kbdesk.content.article import Article, ArticleError
 from kbdesk.content.store import ContentStore, write_atomic
 from kbdesk.content.versions import VersionStore
-from kbdesk.messages import CodedError
+from kbdesk.messages import MESSAGES, CodedError, english
 from kbdesk.search import analysis, checksums
 from kbdesk.search.schema import article_documents, build_schema
 from kbdesk.search.segment_writer import FastSegmentWriter, merge_tiers, merge_tiers_overdue, segments_to_merge
@@ -83,7 +83,8 @@ class IndexUpdate:
     removed: list[str] = field(default_factory=list)
     problems: list[ArticleError] = field(default_factory=list)
     rebuilt: bool = False
-    rebuild_reason: str = ""
+    rebuild_reason: str = ""  # in English; rebuild_code (of kbdesk.messages) for any language
+    rebuild_code: str = ""
     locked: bool = False  # another process is writing; nothing was done
     read_only: bool = False  # the index folder cannot be written; searching uses it as it is
     seconds: float = 0.0
@@ -92,6 +93,10 @@ class IndexUpdate:
     @property
     def changed_anything(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.rebuilt)
+
+
+# Why an index is built anew, by its English text (what _why_rebuild answers).
+REBUILD_CODES = {MESSAGES[code]: code for code in MESSAGES if code.startswith("rebuild-")}
 
 
 class IndexUnavailable(CodedError):
@@ -169,20 +174,20 @@ class SearchIndex:
     def _why_rebuild(self, state: dict | None) -> str:
         """Why the current index cannot be used as it is ('' if it can)."""
         if state is None:
-            return "no index yet"
+            return english("rebuild-no-index", {})
         expected = self._expected_signature()
         for key, value in expected.items():
             if state.get(key) != value:
-                return {
-                    "format": "index format changed",
-                    "analysis": "text analysis changed",
-                    "dictionary": "domain dictionary changed",
-                    "root": "content folder moved",
-                    "source": "index of another source",
-                }[key]
+                return english({
+                    "format": "rebuild-format",
+                    "analysis": "rebuild-analysis",
+                    "dictionary": "rebuild-dictionary",
+                    "root": "rebuild-root",
+                    "source": "rebuild-source",
+                }[key], {})
         current = state.get("current")
         if not current or not (self.dir / current).is_dir():
-            return "index folder missing"
+            return english("rebuild-folder-missing", {})
         if state.get("damaged"):
             return f"index damaged: {state['damaged']}"
         return ""
@@ -272,10 +277,10 @@ class SearchIndex:
         try:
             state = self._read_state()
             self._remove_old_generations(keep={(state or {}).get("current"), (state or {}).get("previous")})
-            reason = "rebuild requested" if full else self._why_rebuild(state)
+            reason = english("rebuild-requested", {}) if full else self._why_rebuild(state)
             ix = None if reason else self.open()
             if ix is None and not reason:
-                reason = f"index damaged: {self.damage}" if self.damage else "index unreadable"
+                reason = f"index damaged: {self.damage}" if self.damage else english("rebuild-unreadable", {})
             if reason:
                 result = self._rebuild(reason, progress)
             else:
@@ -332,7 +337,7 @@ class SearchIndex:
         return article, [stamp, article.hash, None]
 
     def _rebuild(self, reason: str, progress) -> IndexUpdate:
-        result = IndexUpdate(rebuilt=True, rebuild_reason=reason)
+        result = IndexUpdate(rebuilt=True, rebuild_reason=reason, rebuild_code=REBUILD_CODES.get(reason, ""))
         analysis.forget_segmenter(self.dict_path)  # the dictionary may have changed
         version = self.source.version()  # before the stamps: a commit meanwhile is seen next time
         stamps = self.source.stamps()

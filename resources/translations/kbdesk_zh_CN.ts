@@ -1987,6 +1987,42 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>saved; its wording changed while in review, so it is a draft again: submit it again</source>
             <translation>已保存；审核中的措辞改了，所以它又成了草稿：请重新提交审核</translation>
         </message>
+        <message>
+            <source>no index yet</source>
+            <translation>还没有索引</translation>
+        </message>
+        <message>
+            <source>rebuild requested</source>
+            <translation>要求重建</translation>
+        </message>
+        <message>
+            <source>index format changed</source>
+            <translation>索引格式变了</translation>
+        </message>
+        <message>
+            <source>text analysis changed</source>
+            <translation>文本分析方式变了</translation>
+        </message>
+        <message>
+            <source>domain dictionary changed</source>
+            <translation>领域词典变了</translation>
+        </message>
+        <message>
+            <source>content folder moved</source>
+            <translation>内容文件夹移动了</translation>
+        </message>
+        <message>
+            <source>index of another source</source>
+            <translation>是另一来源的索引</translation>
+        </message>
+        <message>
+            <source>index folder missing</source>
+            <translation>索引文件夹不见了</translation>
+        </message>
+        <message>
+            <source>index unreadable</source>
+            <translation>索引无法读取</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>
@@ -2113,42 +2149,6 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>note: {text}</source>
             <translation>提示：{text}</translation>
-        </message>
-        <message>
-            <source>no index yet</source>
-            <translation>还没有索引</translation>
-        </message>
-        <message>
-            <source>rebuild requested</source>
-            <translation>要求重建</translation>
-        </message>
-        <message>
-            <source>index format changed</source>
-            <translation>索引格式变了</translation>
-        </message>
-        <message>
-            <source>text analysis changed</source>
-            <translation>文本分析方式变了</translation>
-        </message>
-        <message>
-            <source>domain dictionary changed</source>
-            <translation>领域词典变了</translation>
-        </message>
-        <message>
-            <source>content folder moved</source>
-            <translation>内容文件夹移动了</translation>
-        </message>
-        <message>
-            <source>index of another source</source>
-            <translation>是另一来源的索引</translation>
-        </message>
-        <message>
-            <source>index folder missing</source>
-            <translation>索引文件夹不见了</translation>
-        </message>
-        <message>
-            <source>index unreadable</source>
-            <translation>索引无法读取</translation>
         </message>
         <message>
             <source>id: {id}   kind: {kind}   status: {status}   path: {path}</source>

@@ -5,6 +5,7 @@ test its own config, data and index folders)."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
@@ -122,3 +123,12 @@ def _release_clipboard_before_exit():
     app = QApplication.instance()
     if app is not None:
         release_clipboard(app)
+
+
+def open_variant_chooser(qtbot, window):
+    """Enter in the search field on a script with variants: the chooser it opens."""
+    from kbdesk.ui.agent.variant_chooser import VariantChooser
+
+    qtbot.keyClick(window.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(VariantChooser)), timeout=5000)
+    return next(w for w in window.findChildren(VariantChooser) if w.isVisible())

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.content.article import ArticleError
-from kbdesk.content.audience import Audience
 from kbdesk.content.placeholders import find_placeholders
 from kbdesk.content.render import copy_payload, resolved_values, sections, strip_title_heading
 from kbdesk.content.store import ContentError
@@ -149,8 +148,9 @@ class CopyFlowMixin:
         dialog.open()
 
     def _customer_body(self, article) -> str:
-        """What of *article* the customer may read (its notes for agents left out)."""
-        return Audience.for_folder(self.store.settings_dir).customer_text(
+        """What of *article* the customer may read: its notes for agents left
+        out, by the same rules the preview marks them with."""
+        return self.preview.audience.customer_text(
             strip_title_heading(article.body, article.title))
 
     def _finish_copy(self, article, body: str, values: dict[str, str], title: str = "") -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import write
-from tests.ui.conftest import search, set_clipboard_sentinel
+from tests.ui.conftest import open_variant_chooser, search, set_clipboard_sentinel
 
 TWO_VARIANTS = """
     ---
@@ -28,12 +28,7 @@ TWO_VARIANTS = """
 
 
 def _choose(qtbot, window, key):
-    from kbdesk.ui.agent.variant_chooser import VariantChooser
-
-    qtbot.keyClick(window.field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(VariantChooser)), timeout=5000)
-    chooser = next(w for w in window.findChildren(VariantChooser) if w.isVisible())
-    qtbot.keyClick(chooser.list, key)
+    qtbot.keyClick(open_variant_chooser(qtbot, window).list, key)
     qtbot.waitUntil(lambda: window.fill_dialog is not None, timeout=5000)
     return window.fill_dialog
 

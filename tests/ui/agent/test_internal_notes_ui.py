@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import write
-from tests.ui.conftest import search, set_clipboard_sentinel
+from tests.ui.conftest import open_variant_chooser, search, set_clipboard_sentinel
 
 SCRIPT = """
     ---
@@ -46,7 +46,7 @@ def test_enter_asks_for_a_variant_and_copies_only_its_customer_text(qtbot, make_
 
     # Enter asks which variant (the notes are none of them); 2 copies the second.
     set_clipboard_sentinel()
-    chooser = open_chooser(qtbot, window)
+    chooser = open_variant_chooser(qtbot, window)
     assert [chooser.list.item(i).text() for i in range(chooser.list.count())] == ["1   审核中", "2   客户催了第二次"]
     assert chooser.list.currentRow() == 0
     with qtbot.waitSignal(window.copied, timeout=5000) as copied:
@@ -57,26 +57,17 @@ def test_enter_asks_for_a_variant_and_copies_only_its_customer_text(qtbot, make_
         assert internal not in copied.args[1] and internal not in html, internal
 
     # The last choice is remembered for this script: Enter now copies it again.
-    chooser = open_chooser(qtbot, window)
+    chooser = open_variant_chooser(qtbot, window)
     assert chooser.list.currentRow() == 1
     with qtbot.waitSignal(window.copied, timeout=5000) as copied:
         qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
     assert "请再稍等" in copied.args[1]
     # Esc copies nothing.
     set_clipboard_sentinel()
-    chooser = open_chooser(qtbot, window)
+    chooser = open_variant_chooser(qtbot, window)
     qtbot.keyClick(chooser.list, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not chooser.isVisible(), timeout=3000)
     assert QApplication.clipboard().text() == "sentinel-nothing-copied"
-
-
-def open_chooser(qtbot, window):
-    from kbdesk.ui.agent.variant_chooser import VariantChooser
-
-    qtbot.keyClick(window.field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: any(isinstance(w, VariantChooser) and w.isVisible() for w in window.findChildren(VariantChooser)),
-                    timeout=5000)
-    return next(w for w in window.findChildren(VariantChooser) if w.isVisible())
 
 
 def _blocks(browser) -> list[str]:

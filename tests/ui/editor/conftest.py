@@ -77,3 +77,16 @@ def select_in_source(editor, needle: str) -> None:
     assert not cursor.isNull(), needle
     editor.source.setTextCursor(cursor)
     editor.source.setFocus()
+
+
+def greeting_in_review(root, by=WANG) -> None:
+    """New wording of the greeting, saved and submitted by *by* (so that, under
+    the two-person rule, only another lead may approve it)."""
+    from kbdesk.authoring.workflow import Workflow
+
+    path = root / GREETING
+    path.write_text(path.read_text(encoding="utf-8").replace("很高兴为您服务", "非常高兴为您服务"), encoding="utf-8")
+    flow = Workflow(ContentStore(root), by)
+    flow.save("script-greeting", "新开场白")
+    flow.submit("script-greeting")
+    flow.close()

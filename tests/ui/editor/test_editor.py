@@ -22,7 +22,7 @@ from kbdesk.content.store import ContentStore
 from kbdesk.search.index import SearchIndex
 from kbdesk.search.searcher import Searcher
 from kbdesk.search.sources import agent_source
-from tests.ui.editor.conftest import AGENT, GREETING, LIU, WANG, disk, select_in_source, type_text
+from tests.ui.editor.conftest import AGENT, GREETING, LIU, WANG, disk, greeting_in_review, select_in_source, type_text
 
 
 def agent_texts(root, query, index_dir):
@@ -463,12 +463,7 @@ def test_approve_is_disabled_with_the_reason_beside_it_when_it_cannot_succeed(qt
     from kbdesk.authoring.workflow import Workflow
     from kbdesk.content.store import ContentStore
 
-    (team_content / GREETING).write_text((team_content / GREETING).read_text(encoding="utf-8").replace(
-        "很高兴为您服务", "非常高兴为您服务"), encoding="utf-8")
-    flow = Workflow(ContentStore(team_content), WANG)
-    flow.save("script-greeting", "新开场白")
-    flow.submit("script-greeting")
-    flow.close()
+    greeting_in_review(team_content)
     own = open_editor(team_content, who=WANG)
     assert own.loaded_status == "review"
     assert not own.form.approve_button.isEnabled()
@@ -480,17 +475,10 @@ def test_approve_is_disabled_with_the_reason_beside_it_when_it_cannot_succeed(qt
 def test_approving_first_shows_what_agents_will_see_instead_and_the_record_says_so(qtbot, open_editor, team_content):
     from dulwich.repo import Repo
 
-    from kbdesk.authoring.workflow import Workflow
-    from kbdesk.content.store import ContentStore
     from kbdesk.content.versions import APPROVED_REF
 
     before = Repo(str(team_content)).refs[APPROVED_REF]
-    (team_content / GREETING).write_text((team_content / GREETING).read_text(encoding="utf-8").replace(
-        "很高兴为您服务", "非常高兴为您服务"), encoding="utf-8")
-    flow = Workflow(ContentStore(team_content), WANG)
-    flow.save("script-greeting", "新开场白")
-    flow.submit("script-greeting")
-    flow.close()
+    greeting_in_review(team_content)
     liu = open_editor(team_content, who=LIU)
     liu.form.approve_button.click()
     qtbot.waitUntil(lambda: liu.approve_dialog is not None, timeout=3000)

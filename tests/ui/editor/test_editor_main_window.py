@@ -11,7 +11,7 @@ from kbdesk.authoring import autosave
 from kbdesk.config import load_settings, save_settings
 from kbdesk.content.article import content_hash
 from tests.ui.conftest import search
-from tests.ui.editor.conftest import AGENT, GREETING, LIU, WANG, disk, select_in_source, type_text
+from tests.ui.editor.conftest import AGENT, GREETING, LIU, WANG, disk, greeting_in_review, select_in_source, type_text
 
 
 def sign_in(who) -> None:
@@ -129,16 +129,9 @@ def test_unsaved_edits_are_offered_at_start_and_closing_the_window_asks(qtbot, m
 
 
 def test_the_review_queue_lists_articles_in_review_and_opens_one(qtbot, make_window, team_content):
-    from kbdesk.authoring.workflow import Workflow
-    from kbdesk.content.store import ContentStore
     from kbdesk.ui.editor.review_queue import ReviewQueueDialog
 
-    flow = Workflow(ContentStore(team_content), WANG)
-    (team_content / GREETING).write_text((team_content / GREETING).read_text(encoding="utf-8").replace(
-        "很高兴为您服务", "非常高兴为您服务"), encoding="utf-8")
-    flow.save("script-greeting", "新开场白")
-    flow.submit("script-greeting")
-    flow.close()
+    greeting_in_review(team_content)
     sign_in(WANG)
     window = make_window(team_content)
     window.review_action.trigger()
