@@ -114,6 +114,11 @@ MESSAGES = {
     # the content folder (kbdesk.content.store)
     "content-missing": "content folder does not exist: {path}",
     "content-not-folder": "content path is not a folder: {path}",
+    "folder-read-only": "{folder} is read-only for you, so nothing can be saved: "
+                        "ask for write access to it, or work on a copy",
+    "save-conflict": "{path} was changed on disk since it was opened; nothing was saved: "
+                     "reload it or merge the changes, then save again",
+    "folder-unwritable": "{folder} cannot be written ({reason}), so nothing can be saved",
     # workflow (kbdesk.authoring.workflow)
     "no-article": "no article with id or path {article}",
     "no-settings-file": "no such settings file in {folder}/: {path}",
@@ -140,6 +145,8 @@ MESSAGES = {
     "approved-moved": "the approved branch moved meanwhile (another lead saved or approved); try again",
     "changed-on-disk": "{path} changed on disk meanwhile; nothing was recorded",
     "cannot-write": "{path} cannot be written ({reason}); nothing was recorded",
+    "cannot-record": "the version cannot be written into .git ({reason}); nothing was saved",
+    "disk-full": "the disk of {folder} is full ({free_kb} KB free); nothing was saved: make room on it and save again",
 }
 
 

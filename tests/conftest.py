@@ -4,6 +4,7 @@ nothing reads or writes the real user's files."""
 from __future__ import annotations
 
 import os
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -125,3 +126,79 @@ def content(tmp_path) -> Path:
         按 5W1H 记录来电：何时、何人、何地、何事、为何、如何。回访时核对记录。
         """)
     return root
+
+
+
+@pytest.fixture
+def read_only_copy(tmp_path):
+    """read_only_copy(folder) -> a copy of *folder* that truly cannot be
+    written, as a read-only share: mounted read-only when the tests run as
+    root (who writes through permission bits), else without its w bits."""
+    import shutil
+
+    mounts, chmodded = [], []
+
+    def make(folder: Path) -> Path:
+        source = tmp_path / "read-only-source"
+        shutil.copytree(folder, source, symlinks=True)
+        if os.geteuid() != 0:
+            for path in sorted(source.rglob("*"), reverse=True) + [source]:
+                path.chmod(0o555 if path.is_dir() else 0o444)
+            chmodded.append(source)
+            return source
+        root = tmp_path / "read-only"
+        root.mkdir()
+        for command in (["mount", "--bind", str(source), str(root)],
+                        ["mount", "-o", "remount,bind,ro", str(root)]):
+            done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode != 0:
+                if mounts:
+                    subprocess.run(["umount", str(root)], capture_output=True)
+                pytest.skip(f"no read-only mount here: {done.stderr.strip()}")
+            if command[1] == "--bind":
+                mounts.append(root)
+        return root
+
+    yield make
+    for root in mounts:
+        subprocess.run(["umount", str(root)], capture_output=True)
+    for source in chmodded:
+        for path in [source, *source.rglob("*")]:
+            if path.is_dir():
+                path.chmod(0o755)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A folder on a disk of its own, 8 MB (a tmpfs; root only), to fill up:
+    ``fill(free=...)`` leaves that many bytes, ``free_up()`` makes room again."""
+    import shutil
+
+    if os.geteuid() != 0:
+        pytest.skip("a disk of its own needs root (mount)")
+    disk = tmp_path / "small-disk"
+    disk.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(disk)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"no tmpfs here: {done.stderr.strip()}")
+
+    class SmallDisk:
+        path = disk
+
+        def fill(self, free: int = 0) -> None:
+            filler = disk / "filler"
+            with open(filler, "ab") as f:
+                room = shutil.disk_usage(disk).free - free
+                while room > 0:
+                    try:
+                        f.write(b"\0" * min(room, 1 << 20))
+                        f.flush()
+                    except OSError:
+                        break
+                    room = shutil.disk_usage(disk).free - free
+
+        def free_up(self) -> None:
+            (disk / "filler").unlink(missing_ok=True)
+
+    yield SmallDisk()
+    subprocess.run(["umount", "-l", str(disk)], capture_output=True)

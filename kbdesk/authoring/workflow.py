@@ -150,6 +150,9 @@ class Workflow:
 
     def _require_lead(self, action: str, saving: str | None = None) -> VersionStore:
         self.team.require_lead(self.identity, action)
+        problem = self.store.unwritable()
+        if problem is not None:  # said before anything is tried, not after half of it
+            raise problem
         return self.versions(create=True, saving=saving)
 
     def lint(self, text: str, path: str):
@@ -384,7 +387,7 @@ class Workflow:
         try:
             versions.apply([(branch, head, commit)], {path: (data, expected_hash)}, f"{message} ({path})")
         except VersionError as exc:
-            if "changed on disk" in str(exc):
+            if exc.code == "changed-on-disk":
                 raise SaveConflict(path, None) from None
             raise
         return commit.decode()

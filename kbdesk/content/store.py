@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -24,14 +25,11 @@ class ContentError(CodedError):
 
 
 
-class SaveConflict(Exception):
+class SaveConflict(CodedError):
     """The file changed on disk since it was loaded; saving would lose that change."""
 
     def __init__(self, path: str, disk_text: str | None):
-        super().__init__(
-            f"{path} was changed on disk since it was opened; "
-            "reload it or merge the changes before saving"
-        )
+        super().__init__("save-conflict", path=path)
         self.path = path
         self.disk_text = disk_text
 
@@ -63,6 +61,27 @@ class ContentStore:
     @property
     def settings_dir(self) -> Path:
         return self.root / SETTINGS_DIR
+
+    def unwritable(self) -> ContentError | None:
+        """Why nothing can be saved in this folder (None: it can be). Tried
+        with a scratch file, not read from permission bits: a read-only share,
+        an ACL or another user's folder all refuse alike. The history's
+        folder counts too: a save writes both or neither."""
+        for folder in (self.root, self.root / ".git"):
+            if folder is not self.root and not folder.is_dir():
+                continue
+            try:
+                fd, scratch = tempfile.mkstemp(dir=folder, prefix=".kbdesk-probe-")
+            except OSError as exc:
+                if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                    return ContentError("folder-read-only", folder=folder)
+                return ContentError("folder-unwritable", folder=folder, reason=exc.strerror or exc)
+            os.close(fd)
+            try:
+                os.unlink(scratch)
+            except OSError:
+                pass
+        return None
 
     @property
     def dictionary_path(self) -> Path | None:

@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import getpass
 import json
 import os
+import shutil
 import stat
+import sys
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +47,7 @@ APPROVED_REF = b"refs/heads/approved"
 LOCK_NAME = "kbdesk.lock"
 JOURNAL_NAME = "kbdesk-operation.json"
 GIT_LOCK_WAIT_S = 2.0  # git holds its own lock files for milliseconds
+ROOM_TO_SPARE = 1 << 20  # a save needs a few pages more than its bytes; a full disk fails the next write anyway
 
 
 # Commits kbdesk writes say what they do in English, for git log, and as a
@@ -346,6 +351,41 @@ class VersionStore:
         """A commit on top of *parent* that sets each path to its bytes (None
         removes it), in the object store only. Nothing is visible until
         :meth:`move` or :meth:`apply` moves a branch to it."""
+        self._require_room(sum(len(d) for d in changes.values() if d is not None))
+        try:
+            return self._make_commit(parent, changes, author, message, committer)
+        except OSError as exc:  # a quota, a disk filled meanwhile: objects no branch points to are harmless
+            self._drop_failed_writes(exc)
+            raise VersionError("cannot-record", reason=exc.strerror or exc) from None
+
+    def _require_room(self, size: int) -> None:
+        """Refuse before writing anything when the disk cannot hold a version
+        of *size* bytes (objects, the file, the journal, with room to spare)."""
+        try:
+            free = shutil.disk_usage(self.repo.controldir()).free
+        except OSError:
+            return
+        if free < 3 * size + ROOM_TO_SPARE:
+            raise VersionError("disk-full", folder=self.root, free_kb=free // 1024)
+
+    def _drop_failed_writes(self, exc: OSError) -> None:
+        """dulwich leaves an object file whose write failed to the garbage
+        collector, which then prints a traceback and leaves its lock file: it
+        is let go here, quietly, and the lock file removed (this process holds
+        the repository lock, so no other writer owns it)."""
+        hook = sys.unraisablehook
+        sys.unraisablehook = lambda unraisable: None
+        try:
+            traceback.clear_frames(exc.__traceback__)
+            gc.collect()
+        finally:
+            sys.unraisablehook = hook
+        for path in Path(self.repo.controldir(), "objects").glob("??/*.lock"):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    def _make_commit(self, parent: bytes | None, changes: dict[str, bytes | None], author: Identity, message: str,
+                     committer: Identity | None) -> bytes:
         base_tree = self.repo[self.repo[parent].tree] if parent else Tree()
         if parent is None:
             self.repo.object_store.add_object(base_tree)
@@ -378,6 +418,8 @@ class VersionStore:
                      else self.repo.refs.set_if_equals(ref, old, new))
         except FileLocked:
             raise VersionError("git-lock") from None
+        except OSError as exc:
+            raise VersionError("cannot-record", reason=exc.strerror or exc) from None
         if not moved:
             raise VersionError("approved-moved" if ref == APPROVED_REF else "branch-moved")
 
@@ -391,9 +433,12 @@ class VersionStore:
         is finished by the next :meth:`recover`."""
         journal = {"what": what, "moves": [[r.decode(), o.decode() if o else None, n.decode()] for r, o, n in moves],
                    "files": {p: [Blob.from_string(d).id.decode(), h] for p, (d, h) in files.items()}}
-        for _, (data, _) in files.items():
-            self.repo.object_store.add_object(Blob.from_string(data))
-        self._write_journal(journal)
+        try:
+            for _, (data, _) in files.items():
+                self.repo.object_store.add_object(Blob.from_string(data))
+            self._write_journal(journal)
+        except OSError as exc:
+            raise VersionError("cannot-record", reason=exc.strerror or exc) from None
         done: list[tuple[bytes, bytes | None, bytes]] = []
         written: list[tuple[Path, bytes | None]] = []  # each file written, with what it held before
         try:

@@ -573,6 +573,10 @@ Submit it for review anyway?</source>
             <source>Submit anyway</source>
             <translation>仍然提交</translation>
         </message>
+        <message>
+            <source>lead, read only</source>
+            <translation>主管，只读</translation>
+        </message>
     </context>
     <context>
         <name>FillDialog</name>
@@ -2022,6 +2026,26 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>index unreadable</source>
             <translation>索引无法读取</translation>
+        </message>
+        <message>
+            <source>the version cannot be written into .git ({reason}); nothing was saved</source>
+            <translation>版本无法写入 .git（{reason}）：没有保存任何内容。</translation>
+        </message>
+        <message>
+            <source>{folder} is read-only for you, so nothing can be saved: ask for write access to it, or work on a copy</source>
+            <translation>{folder} 对您是只读的，所以无法保存：请向管理这个文件夹的人申请写权限，或在副本上工作。</translation>
+        </message>
+        <message>
+            <source>{folder} cannot be written ({reason}), so nothing can be saved</source>
+            <translation>{folder} 无法写入（{reason}），所以无法保存。</translation>
+        </message>
+        <message>
+            <source>the disk of {folder} is full ({free_kb} KB free); nothing was saved: make room on it and save again</source>
+            <translation>{folder} 所在的磁盘已满（剩余 {free_kb} KB）：没有保存任何内容。请腾出空间后再保存。</translation>
+        </message>
+        <message>
+            <source>{path} was changed on disk since it was opened; nothing was saved: reload it or merge the changes, then save again</source>
+            <translation>{path} 在打开之后被改过：没有保存任何内容。请重新载入或合并改动，然后再保存。</translation>
         </message>
     </context>
     <context>

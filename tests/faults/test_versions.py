@@ -197,6 +197,32 @@ def test_a_step_whose_file_cannot_be_written_changes_nothing(repo_content):
     assert consistent(repo_content)
 
 
+TINY_FILES = textwrap.dedent("""
+    import resource, signal, sys
+    from kbdesk.cli import main
+    # No file may grow past 64 bytes: every git object fails to be written,
+    # as on a disk that filled up after kbdesk looked.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64, 64))
+    sys.exit(main(sys.argv[1:]))
+""")
+
+
+def test_git_objects_that_cannot_be_written_are_one_line_and_leave_no_lock(repo_content):
+    before = (Repo(str(repo_content)).refs[b"HEAD"], (repo_content / PATH).read_bytes())
+    done = subprocess.run([sys.executable, "-c", TINY_FILES, "--content", str(repo_content), "submit",
+                           "faq-refund-timeline", "--as", "王敏"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == ("kbdesk: error: the version cannot be written into .git (File too large); "
+                           "nothing was saved\n"), done.stderr
+    assert (Repo(str(repo_content)).refs[b"HEAD"], (repo_content / PATH).read_bytes()) == before
+    assert [p.name for p in (repo_content / ".git").rglob("*.lock")] == ["kbdesk.lock"]  # (kbdesk's own, kept)
+    assert consistent(repo_content)
+    # and the next save has nothing in its way
+    Workflow(ContentStore(repo_content), WANG).submit("faq-refund-timeline")
+    assert state(repo_content)[0] == "review"
+
+
 SAVER = textwrap.dedent("""
     import sys
     from pathlib import Path

@@ -80,6 +80,14 @@ class EditorHub(QObject):
         team, error = self.team()
         return agent_reason(self.identity(), team, error)
 
+    def edit_refusal(self) -> str:
+        """Why the user may not write here ('' if they may): an agent, or a
+        folder that cannot be written."""
+        if not self.is_lead():
+            return self.agent_reason()
+        problem = self.store.unwritable()
+        return message_text(problem) if problem is not None else ""
+
     def ask_identity(self, parent: QWidget | None = None, then=None) -> None:
         """Ask for the user's name and e-mail and keep them in the preferences."""
         if self.identity_dialog is not None:
@@ -123,8 +131,9 @@ class EditorHub(QObject):
         self.ensure_identity(parent, lambda: self._import(paths, parent))
 
     def _import(self, paths: list[Path] | None, parent: QWidget | None) -> None:
-        if not self.is_lead():
-            self._inform(parent, translate("Editor", "Not allowed"), self.agent_reason())
+        refusal = self.edit_refusal()
+        if refusal:
+            self._inform(parent, translate("Editor", "Not allowed"), refusal)
             return
         if not paths:
             chooser = QFileDialog(parent, translate("ImportDialog", "Choose documents to import"))
@@ -221,8 +230,9 @@ class EditorHub(QObject):
     def new_script(self, parent: QWidget | None = None) -> None:
         """Ask for a title and create ``scripts/<slug>.md`` as a draft version."""
         def show() -> None:
-            if not self.is_lead():
-                self._inform(parent, translate("Editor", "Not allowed"), self.agent_reason())
+            refusal = self.edit_refusal()
+            if refusal:
+                self._inform(parent, translate("Editor", "Not allowed"), refusal)
                 return
             articles = self.store.load_all().articles
             taken = {s.path for s in self.store.scan()}

@@ -84,6 +84,7 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         if team is None:
             team, team_error = load_team(store)
         self.team_error = team_error
+        self.folder_problem = None  # why the folder cannot be written (see _apply_role)
         self.team = team
         self.identity = identity or current_identity(None, team)
         self.workflow = Workflow(store, self.identity, team)
@@ -382,8 +383,8 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         self.path_label.setText(self.path + ("" if self.exists else "  " + self.tr("(not on disk)")))
 
     def _update_buttons(self) -> None:
-        lead = self.is_lead
-        reason = self.agent_reason()
+        reason = self.read_only_reason()
+        lead = not reason  # (a lead who may edit here)
         status = self.loaded_status
         form = self.form
         errors = sum(1 for f in self.findings if f.level == "error")
@@ -434,6 +435,13 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
     def agent_reason(self) -> str:
         return agent_reason(self.identity, self.team, self.team_error)
 
+    def read_only_reason(self) -> str:
+        """Why editing is off ('' if it is on): an agent, or a folder that
+        cannot be written (a lead there reads, and is told why)."""
+        if not self.is_lead:
+            return self.agent_reason()
+        return message_text(self.folder_problem) if self.folder_problem is not None else ""
+
     def set_identity(self, identity) -> None:
         """Act as *identity* from now on (the user said who they are): the
         workflow, the role and what may be edited follow at once."""
@@ -443,14 +451,15 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         self._apply_role()
 
     def _apply_role(self) -> None:
-        lead = self.is_lead
-        reason = self.agent_reason()
-        self.source.setReadOnly(not lead)
-        self.source.setToolTip(plain_tooltip("" if lead else reason))
-        self.form.set_editable(lead, reason)
-        self.placeholders.set_editable(lead, reason)
-        self.versions.set_can_restore(lead, reason)
-        if lead:
+        self.folder_problem = self.store.unwritable()
+        reason = self.read_only_reason()
+        editable = not reason
+        self.source.setReadOnly(not editable)
+        self.source.setToolTip(plain_tooltip(reason))
+        self.form.set_editable(editable, reason)
+        self.placeholders.set_editable(editable, reason)
+        self.versions.set_can_restore(editable, reason)
+        if editable:
             self.readonly_bar.hide()
         else:
             self.readonly_bar.show_message(self.tr("Read only. ") + reason)
@@ -458,7 +467,10 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         self._update_role_label()
 
     def _update_role_label(self) -> None:
-        role = self.tr("lead") if self.is_lead else self.tr("agent, read only")
+        if not self.is_lead:
+            role = self.tr("agent, read only")
+        else:
+            role = self.tr("lead, read only") if self.folder_problem is not None else self.tr("lead")
         self.role_label.setText(f"{self.identity.name} · {role}")
         self.role_label.setToolTip(plain_tooltip(str(self.identity)))
 
@@ -467,6 +479,9 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
             self.team.require_lead(self.identity, "edit articles")
         except PermissionDenied as exc:
             self._error(self.tr("Not allowed"), self.agent_reason() + "\n\n" + message_text(exc))
+            return False
+        if self.folder_problem is not None:
+            self._error(self.tr("Not saved"), message_text(self.folder_problem))
             return False
         return True
 
@@ -590,8 +605,8 @@ class EditorWindow(RecoveryMixin, ReviewMixin, SavingMixin, QMainWindow):
         self._update_titles()
         self._update_buttons()
         self._update_cursor_label()
-        if not self.is_lead:
-            self.readonly_bar.show_message(self.tr("Read only. ") + self.agent_reason())
+        if self.read_only_reason():
+            self.readonly_bar.show_message(self.tr("Read only. ") + self.read_only_reason())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

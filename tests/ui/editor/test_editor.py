@@ -172,6 +172,53 @@ def test_lint_errors_block_approval_with_the_reason(qtbot, open_editor, team_con
     assert liu.loaded_status == "review"
 
 
+def test_a_lead_on_a_read_only_folder_reads_with_a_banner_and_nothing_is_tried(qtbot, open_editor, team_content,
+                                                                               read_only_copy):
+    root = read_only_copy(team_content)
+    before = disk(root)
+    lead = open_editor(root, who=WANG)
+    assert lead.source.isReadOnly()
+    banner = lead.readonly_bar.label.text()
+    assert lead.readonly_bar.isVisible() and "is read-only for you, so nothing can be saved" in banner, banner
+    assert lead.role_label.text() == "王敏 · lead, read only"
+    for button in (lead.save_button, lead.form.submit_button, lead.form.retire_button,
+                   lead.versions.restore_button, lead.placeholders.insert_button):
+        assert not button.isEnabled()
+        assert "is read-only for you" in button.toolTip()
+    assert not lead.form.title_edit.isEnabled()
+    lead.save(message="改一下")
+    assert lead.save_dialog is None and "is read-only for you" in lead.last_message
+    assert disk(root) == before and autosave.pending(root) == []
+
+
+def test_a_save_on_a_full_disk_changes_nothing_keeps_the_typing_and_works_once_there_is_room(
+        qtbot, open_editor, team_content, small_disk):
+    import shutil
+
+    from dulwich.repo import Repo
+
+    root = small_disk.path / "content"
+    shutil.copytree(team_content, root)
+    editor = open_editor(root, who=WANG)
+    versions = len(editor.workflow.history(GREETING))
+    before, head = disk(root), Repo(str(root)).head()
+    move_to_end(editor)
+    type_text(qtbot, editor.source, "\n祝您生活愉快。")
+    small_disk.fill(free=0)
+    editor.save(message="加一句祝福")
+    assert "nothing was saved" in editor.last_message or "nothing was recorded" in editor.last_message, \
+        editor.last_message
+    assert disk(root) == before and Repo(str(root)).head() == head
+    assert not (root / ".git" / "kbdesk-operation.json").exists()
+    assert editor.is_modified() and "祝您生活愉快。" in editor.text()
+    editor.message_box.close()
+
+    small_disk.free_up()
+    editor.save(message="加一句祝福")
+    assert "祝您生活愉快。" in disk(root) and not editor.is_modified()
+    assert len(editor.workflow.history(GREETING)) == versions + 1
+
+
 def test_agents_get_a_read_only_view_and_saving_is_refused(qtbot, open_editor, team_content):
     before = disk(team_content)
     agent = open_editor(team_content, who=AGENT)
