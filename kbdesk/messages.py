@@ -72,12 +72,19 @@ MESSAGES = {
     "change-approved": "approved",
     "change-retired": "retired",
     "change-restored": "restored version {version}",
+    "change-conflict-mine": "your wording is the new version (a draft); the conflict is resolved",
+    "change-conflict-theirs": "the team's wording stays; the conflict is resolved",
     # what a version records (commit messages; kbdesk.content.versions.coded_message)
     "commit-submit": "Submit {title} for review",
     "commit-approve": "Approve {title} (agents saw {previous} before)",
     "commit-retire": "Retire {title}",
     "commit-restore": "Restore {title} to version {version}",
     "commit-settings": "Change the team's settings ({path})",
+    "commit-merge": "Merge the team's changes ({count} files)",
+    "commit-review-again": "In review again: approved wording that was not sent ({count} articles)",
+    "commit-share-settings": "Share the team's settings with agents' desktops",
+    "commit-before-sync": "Edit {title} (kept before a sync)",
+    "commit-conflict-mine": "Edit {title}: my wording after a conflict in a sync",
     "commit-import": "Import {n} documents",
     "commit-import-approved": "Import {n} documents as approved by {name}",
     "commit-sample": "Import the sample knowledge base",
@@ -147,6 +154,31 @@ MESSAGES = {
     "cannot-write": "{path} cannot be written ({reason}); nothing was recorded",
     "cannot-record": "the version cannot be written into .git ({reason}); nothing was saved",
     "disk-full": "the disk of {folder} is full ({free_kb} KB free); nothing was saved: make room on it and save again",
+    # sync with the team's repository (kbdesk.sync)
+    "sync-url-empty": "no URL given",
+    "sync-url-scheme": "{url} is not a git URL kbdesk can use (ssh://, https://, http://, git://, user@host:path "
+                       "or a folder)",
+    "sync-no-history": "{folder} has no history yet: a lead saves a version first, or clone the team's repository",
+    "sync-no-remote": "no team repository is set: kbdesk remote URL sets it",
+    "sync-auth": "{url} refused the login: check the user name and password (kbdesk login) or the SSH key",
+    "sync-no-repository": "there is no git repository at {url}",
+    "sync-offline": "{url} cannot be reached (offline, or the server is down); the last synced wording stays",
+    "sync-server-said": "the server of {url} said: {reason}",
+    "sync-not-kbdesk": "{url} is a git repository but not a kbdesk knowledge base (no approved branch, "
+                       "no .kbdesk folder)",
+    "sync-rewritten": "the team's {branch} branch was rewritten on the server (force-pushed): nothing here "
+                      "changed; ask the lead who did it, or clone the knowledge base again into a new folder",
+    "sync-approved-diverged": "this desktop's approved wording and the team's have nothing in common; "
+                              "clone the knowledge base again into a new folder",
+    "sync-unrelated": "{url} holds a different knowledge base from this folder (no common history); clone it "
+                      "into a new folder instead",
+    "sync-busy": "{url} kept changing while kbdesk merged (other leads are syncing); try again in a moment",
+    "sync-push-refused": "{url} refused the {branch} branch: {reason}",
+    "sync-nothing-approved": "the team's repository has no approved wording yet",
+    "sync-keyring-unavailable": "no system keyring to keep the password in ({reason})",
+    "no-conflict": "{article} has no conflict",
+    "clone-not-empty": "{folder} is not empty: clone into a new or empty folder",
+    "clone-empty": "{url} is empty: a lead first sends a knowledge base there (kbdesk remote URL, then kbdesk sync)",
 }
 
 

@@ -189,6 +189,13 @@ class Workflow:
         data = disk if as_draft == text else as_draft.encode("utf-8")  # the file's own bytes where they stay
         return self._record(versions, article.path, data, content_hash(disk), message or f"Edit {article.title}")
 
+    def record_disk_edit(self, versions: VersionStore, path: str, code: str) -> str | None:
+        """The file *path* as it is on disk as a version (*code*: the commit
+        message's, with the title); for a sync, before it merges. Call with
+        the lock of *versions* held."""
+        article = self.store.load(path)
+        return self._record_edit_on_disk(versions, article, coded_message(code, title=article.title))
+
     def _uncommitted(self, versions: VersionStore, article: Article) -> bool:
         head = versions.head()
         return head is None or versions.blob_at(head, article.path) != _blob_of(self.store, article.path)

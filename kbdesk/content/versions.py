@@ -347,13 +347,14 @@ class VersionStore:
             self.notices.append(Notice("notice-stale-lock", path=path.relative_to(self.root).as_posix()))
 
     def make_commit(self, parent: bytes | None, changes: dict[str, bytes | None], author: Identity, message: str,
-                    committer: Identity | None = None) -> bytes:
+                    committer: Identity | None = None, merged: bytes | None = None,
+                    authored_at: tuple[int, int] | None = None) -> bytes:
         """A commit on top of *parent* that sets each path to its bytes (None
         removes it), in the object store only. Nothing is visible until
         :meth:`move` or :meth:`apply` moves a branch to it."""
         self._require_room(sum(len(d) for d in changes.values() if d is not None))
         try:
-            return self._make_commit(parent, changes, author, message, committer)
+            return self._make_commit(parent, changes, author, message, committer, merged, authored_at)
         except OSError as exc:  # a quota, a disk filled meanwhile: objects no branch points to are harmless
             self._drop_failed_writes(exc)
             raise VersionError("cannot-record", reason=exc.strerror or exc) from None
@@ -385,7 +386,7 @@ class VersionStore:
                 path.unlink()
 
     def _make_commit(self, parent: bytes | None, changes: dict[str, bytes | None], author: Identity, message: str,
-                     committer: Identity | None) -> bytes:
+                     committer: Identity | None, merged: bytes | None, authored_at: tuple[int, int] | None) -> bytes:
         base_tree = self.repo[self.repo[parent].tree] if parent else Tree()
         if parent is None:
             self.repo.object_store.add_object(base_tree)
@@ -401,11 +402,13 @@ class VersionStore:
         tree_id = getattr(tree_id, "id", tree_id)  # older dulwich returns the Tree
         commit = Commit()
         commit.tree = tree_id
-        commit.parents = [parent] if parent else []
+        commit.parents = ([parent] if parent else []) + ([merged] if merged else [])
         commit.author = author.git
         commit.committer = (committer or author).git
         commit.author_time = commit.commit_time = int(time.time())
         commit.author_timezone = commit.commit_timezone = _local_offset()
+        if authored_at is not None:  # a commit carried over (an approval replayed on the team's branch)
+            commit.author_time, commit.author_timezone = authored_at
         commit.encoding = b"UTF-8"
         commit.message = message.encode("utf-8")
         self.repo.object_store.add_object(commit)
@@ -432,10 +435,12 @@ class VersionStore:
         that cannot be written undoes what was done; a process killed halfway
         is finished by the next :meth:`recover`."""
         journal = {"what": what, "moves": [[r.decode(), o.decode() if o else None, n.decode()] for r, o, n in moves],
-                   "files": {p: [Blob.from_string(d).id.decode(), h] for p, (d, h) in files.items()}}
+                   "files": {p: [Blob.from_string(d).id.decode() if d is not None else None, h]
+                             for p, (d, h) in files.items()}}
         try:
             for _, (data, _) in files.items():
-                self.repo.object_store.add_object(Blob.from_string(data))
+                if data is not None:
+                    self.repo.object_store.add_object(Blob.from_string(data))
             self._write_journal(journal)
         except OSError as exc:
             raise VersionError("cannot-record", reason=exc.strerror or exc) from None
@@ -476,7 +481,7 @@ class VersionStore:
             try:
                 journal = json.loads(path.read_text(encoding="utf-8"))
                 moves = [(r.encode(), o.encode() if o else None, n.encode()) for r, o, n in journal["moves"]]
-                files = {p: (b.encode(), h) for p, (b, h) in journal["files"].items()}
+                files = {p: (b.encode() if b else None, h) for p, (b, h) in journal["files"].items()}
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 self._remove_journal()
                 return Notice("notice-journal-unreadable")
@@ -492,7 +497,7 @@ class VersionStore:
                     return Notice("notice-undone", what=journal.get("what"))
             for file, (blob, expected) in files.items():
                 try:
-                    self._write_file(file, self.repo[blob].data, expected)
+                    self._write_file(file, self.repo[blob].data if blob else None, expected)
                 except VersionError:
                     pass  # changed on disk since: the file keeps what is there
             self._sync_index(list(files))
@@ -517,9 +522,20 @@ class VersionStore:
         except FileNotFoundError:
             pass
 
-    def _write_file(self, path: str, data: bytes, expected: str | None) -> None:
-        """Write a working file if it is still as expected (hash, or absent)."""
+    def _write_file(self, path: str, data: bytes | None, expected: str | None) -> None:
+        """Write a working file (None: remove it) if it is still as expected
+        (hash, or absent)."""
         full = self.root / path
+        if data is None:
+            try:
+                if content_hash(full.read_bytes()) != expected:
+                    raise VersionError("changed-on-disk", path=path)
+                full.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise VersionError("cannot-write", path=path, reason=exc.strerror or exc) from None
+            return
         try:
             if content_hash(full.read_bytes()) == content_hash(data):
                 return

@@ -2047,6 +2047,110 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>{path} was changed on disk since it was opened; nothing was saved: reload it or merge the changes, then save again</source>
             <translation>{path} 在打开之后被改过：没有保存任何内容。请重新载入或合并改动，然后再保存。</translation>
         </message>
+        <message>
+            <source>Merge the team's changes ({count} files)</source>
+            <translation>合并团队的改动（{count} 个文件）</translation>
+        </message>
+        <message>
+            <source>In review again: approved wording that was not sent ({count} articles)</source>
+            <translation>重新进入审核：未能发出的批准（{count} 篇文章）</translation>
+        </message>
+        <message>
+            <source>Share the team's settings with agents' desktops</source>
+            <translation>把团队设置发给坐席的电脑</translation>
+        </message>
+        <message>
+            <source>Edit {title} (kept before a sync)</source>
+            <translation>编辑 {title}（同步前保留）</translation>
+        </message>
+        <message>
+            <source>Edit {title}: my wording after a conflict in a sync</source>
+            <translation>编辑 {title}：同步冲突后采用我的措辞</translation>
+        </message>
+        <message>
+            <source>your wording is the new version (a draft); the conflict is resolved</source>
+            <translation>您的措辞成为新版本（草稿）：冲突已解决。</translation>
+        </message>
+        <message>
+            <source>the team's wording stays; the conflict is resolved</source>
+            <translation>保留团队的措辞：冲突已解决。</translation>
+        </message>
+        <message>
+            <source>{article} has no conflict</source>
+            <translation>{article} 没有冲突</translation>
+        </message>
+        <message>
+            <source>no URL given</source>
+            <translation>没有给出地址</translation>
+        </message>
+        <message>
+            <source>{url} is not a git URL kbdesk can use (ssh://, https://, http://, git://, user@host:path or a folder)</source>
+            <translation>{url} 不是 kbdesk 能用的 git 地址（ssh://、https://、http://、git://、user@host:path 或一个文件夹）</translation>
+        </message>
+        <message>
+            <source>{folder} has no history yet: a lead saves a version first, or clone the team's repository</source>
+            <translation>{folder} 还没有版本记录：请主管先保存一个版本，或克隆团队的仓库</translation>
+        </message>
+        <message>
+            <source>no team repository is set: kbdesk remote URL sets it</source>
+            <translation>还没有设置团队仓库：用 kbdesk remote 地址 设置</translation>
+        </message>
+        <message>
+            <source>{url} refused the login: check the user name and password (kbdesk login) or the SSH key</source>
+            <translation>{url} 拒绝了登录：请检查用户名和密码（kbdesk login）或 SSH 密钥</translation>
+        </message>
+        <message>
+            <source>there is no git repository at {url}</source>
+            <translation>{url} 没有 git 仓库</translation>
+        </message>
+        <message>
+            <source>{url} cannot be reached (offline, or the server is down); the last synced wording stays</source>
+            <translation>连不上 {url}（离线，或服务器没有运行）：继续使用上次同步的措辞</translation>
+        </message>
+        <message>
+            <source>{url} is a git repository but not a kbdesk knowledge base (no approved branch, no .kbdesk folder)</source>
+            <translation>{url} 是 git 仓库，但不是 kbdesk 知识库（没有 approved 分支，也没有 .kbdesk 文件夹）</translation>
+        </message>
+        <message>
+            <source>the team's {branch} branch was rewritten on the server (force-pushed): nothing here changed; ask the lead who did it, or clone the knowledge base again into a new folder</source>
+            <translation>服务器上团队的 {branch} 分支被改写了（强制推送）：这里没有任何改动；请联系做这件事的主管，或把知识库重新克隆到一个新文件夹</translation>
+        </message>
+        <message>
+            <source>this desktop's approved wording and the team's have nothing in common; clone the knowledge base again into a new folder</source>
+            <translation>这台电脑上已批准的措辞和团队的没有共同的历史：请把知识库重新克隆到一个新文件夹</translation>
+        </message>
+        <message>
+            <source>{url} holds a different knowledge base from this folder (no common history); clone it into a new folder instead</source>
+            <translation>{url} 是另一个知识库，和这个文件夹没有共同的历史：请把它克隆到一个新文件夹</translation>
+        </message>
+        <message>
+            <source>{url} kept changing while kbdesk merged (other leads are syncing); try again in a moment</source>
+            <translation>kbdesk 合并时 {url} 一直在变（其他主管正在同步）：请稍后再试</translation>
+        </message>
+        <message>
+            <source>{url} refused the {branch} branch: {reason}</source>
+            <translation>{url} 拒绝了 {branch} 分支：{reason}</translation>
+        </message>
+        <message>
+            <source>the team's repository has no approved wording yet</source>
+            <translation>团队仓库里还没有已批准的措辞</translation>
+        </message>
+        <message>
+            <source>no system keyring to keep the password in ({reason})</source>
+            <translation>没有可以保存密码的系统钥匙串（{reason}）</translation>
+        </message>
+        <message>
+            <source>{folder} is not empty: clone into a new or empty folder</source>
+            <translation>{folder} 不是空的：请克隆到一个新的或空的文件夹</translation>
+        </message>
+        <message>
+            <source>{url} is empty: a lead first sends a knowledge base there (kbdesk remote URL, then kbdesk sync)</source>
+            <translation>{url} 是空的：请主管先把知识库发到那里（kbdesk remote 地址，然后 kbdesk sync）</translation>
+        </message>
+        <message>
+            <source>the server of {url} said: {reason}</source>
+            <translation>{url} 的服务器回复：{reason}</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>
@@ -2353,6 +2457,130 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>the window acts as this person (a lead's name or e-mail; not saved)</source>
             <translation>窗口以这个人的身份操作（主管的姓名或邮箱；不保存）</translation>
+        </message>
+        <message>
+            <source>set up this desktop from the team's repository (a lead gets the leads' branch too; an agent only the approved wording)</source>
+            <translation>用团队的仓库设置这台电脑（主管还会得到主管的分支，坐席只得到已批准的措辞）</translation>
+        </message>
+        <message>
+            <source>ssh://…, https://…, user@host:path, or a folder (a bare repository)</source>
+            <translation>ssh://…、https://…、user@host:path，或一个文件夹（裸仓库）</translation>
+        </message>
+        <message>
+            <source>where (default: a new folder named after the URL)</source>
+            <translation>放在哪里（默认：以地址命名的新文件夹）</translation>
+        </message>
+        <message>
+            <source>show or set the team's repository of the content folder</source>
+            <translation>显示或设置内容文件夹的团队仓库</translation>
+        </message>
+        <message>
+            <source>bring this desktop up to date with the team's repository (leads also send their changes)</source>
+            <translation>让这台电脑和团队仓库保持一致（主管还会发出自己的改动）</translation>
+        </message>
+        <message>
+            <source>keep the password for the team's https repository in the system keyring (read from standard input)</source>
+            <translation>把团队 https 仓库的密码保存在系统钥匙串中（从标准输入读取）</translation>
+        </message>
+        <message>
+            <source>remove it from the keyring instead</source>
+            <translation>改为从钥匙串中删除</translation>
+        </message>
+        <message>
+            <source>articles where another lead's wording won in a sync, and yours is kept as a version</source>
+            <translation>同步时另一位主管的措辞胜出、您的措辞保留为版本的文章</translation>
+        </message>
+        <message>
+            <source>end a conflict: keep the team's wording, or make yours the new version</source>
+            <translation>结束冲突：保留团队的措辞，或把您的措辞作为新版本</translation>
+        </message>
+        <message>
+            <source>{path}: {what}</source>
+            <translation>{path}：{what}</translation>
+        </message>
+        <message>
+            <source>newly approved</source>
+            <translation>新批准</translation>
+        </message>
+        <message>
+            <source>approved wording changed</source>
+            <translation>已批准的措辞有改动</translation>
+        </message>
+        <message>
+            <source>retired</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>changed by other leads</source>
+            <translation>其他主管改过</translation>
+        </message>
+        <message>
+            <source>your approval was not sent: another lead changed it meanwhile; in review again</source>
+            <translation>您的批准没有发出：期间另一位主管改过它；重新进入审核</translation>
+        </message>
+        <message>
+            <source>changed on this desktop: left as it is</source>
+            <translation>在这台电脑上改过：保持原样</translation>
+        </message>
+        <message>
+            <source>{path}: conflict: {name}'s wording is in the file, yours is version {version} (kbdesk conflicts)</source>
+            <translation>{path}：冲突：文件中是 {name} 的措辞，您的是版本 {version}（kbdesk conflicts）</translation>
+        </message>
+        <message>
+            <source>sent {count} commits of {branch}</source>
+            <translation>发出了 {branch} 的 {count} 个提交</translation>
+        </message>
+        <message>
+            <source>Up to date.</source>
+            <translation>已是最新。</translation>
+        </message>
+        <message>
+            <source>User name for {url}: </source>
+            <translation>{url} 的用户名：</translation>
+        </message>
+        <message>
+            <source>Password for {user}: </source>
+            <translation>{user} 的密码：</translation>
+        </message>
+        <message>
+            <source>a lead's desktop</source>
+            <translation>主管的电脑</translation>
+        </message>
+        <message>
+            <source>an agent's desktop</source>
+            <translation>坐席的电脑</translation>
+        </message>
+        <message>
+            <source>Cloned {url} into {folder}: {role}, {count} approved articles.</source>
+            <translation>已把 {url} 克隆到 {folder}：{role}，{count} 篇已批准的文章。</translation>
+        </message>
+        <message>
+            <source>Open it with: kbdesk --content {folder}</source>
+            <translation>打开方式：kbdesk --content {folder}</translation>
+        </message>
+        <message>
+            <source>no team repository is set: kbdesk remote URL sets it</source>
+            <translation>还没有设置团队仓库：用 kbdesk remote 地址 设置</translation>
+        </message>
+        <message>
+            <source>the team's repository is not an https:// URL: nothing to log in to</source>
+            <translation>团队仓库不是 https:// 地址：不需要登录</translation>
+        </message>
+        <message>
+            <source>The password is kept in the system keyring.</source>
+            <translation>密码已保存在系统钥匙串中。</translation>
+        </message>
+        <message>
+            <source>{path}: {name}'s wording is in the file ({places} places differ); yours is version {version}</source>
+            <translation>{path}：文件中是 {name} 的措辞（{places} 处不同）；您的是版本 {version}</translation>
+        </message>
+        <message>
+            <source>No conflicts.</source>
+            <translation>没有冲突。</translation>
+        </message>
+        <message>
+            <source>{path}: {summary}</source>
+            <translation>{path}：{summary}</translation>
         </message>
     </context>
     <context>

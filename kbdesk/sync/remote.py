@@ -1,0 +1,208 @@
+"""The team's repository: where it is, how to log in to it, how to reach it.
+
+The URL is git's own ``remote "origin"`` in ``.git/config`` (so ``git remote
+-v`` shows it too). Passwords are never kept by kbdesk: they come from git's
+credential helpers or the system keyring (``keyring``), and go back only to
+the keyring, at the user's word.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+from dulwich.client import HTTPUnauthorized, get_transport_and_path
+from dulwich.errors import GitProtocolError, HangupException, NotGitRepository
+from dulwich.repo import Repo
+
+from kbdesk.messages import CodedError
+
+REMOTE = b"origin"
+KEYRING_SERVICE = "kbdesk"
+SSH_COMMAND = "ssh -o BatchMode=yes -o ConnectTimeout=15"  # never a password prompt behind the window
+
+
+class SyncError(CodedError):
+    """Sync cannot be done (or not all of it); the code says why."""
+
+
+def remote_url(repo: Repo) -> str | None:
+    try:
+        return repo.get_config().get((b"remote", REMOTE), b"url").decode("utf-8")
+    except KeyError:
+        return None
+
+
+def set_remote_url(repo: Repo, url: str) -> str:
+    """Keep *url* as the team's repository; the URL as kept (a folder made absolute)."""
+    url = normalised_url(url)
+    config = repo.get_config()
+    config.set((b"remote", REMOTE), b"url", url.encode("utf-8"))
+    config.set((b"remote", REMOTE), b"fetch", b"+refs/heads/*:refs/remotes/origin/*")
+    config.write_to_path()
+    return url
+
+
+def normalised_url(url: str) -> str:
+    """A URL git understands: ssh://, https://, http://, git://, user@host:path,
+    or a folder (a bare repository on a share), made absolute."""
+    url = url.strip()
+    if not url:
+        raise SyncError("sync-url-empty")
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.scheme in ("ssh", "git", "http", "https") and parsed.netloc:
+        return url
+    if parsed.scheme == "file":
+        return str(Path(urllib.parse.unquote(parsed.path)))
+    if parsed.scheme and len(parsed.scheme) > 1 and "://" in url:
+        raise SyncError("sync-url-scheme", url=url, scheme=parsed.scheme)
+    if ":" in url.split("/", 1)[0] and not Path(url).exists() and "@" in url.split(":", 1)[0]:
+        return url  # scp-like: user@host:path
+    return str(Path(url).expanduser().resolve())
+
+
+def is_local(url: str) -> bool:
+    return "://" not in url and not ("@" in url.split(":", 1)[0] and ":" in url)
+
+
+@dataclass
+class Login:
+    username: str | None = None
+    password: str | None = None
+    source: str = ""  # "url", "git", "keyring", "given"
+
+
+def _origin(url: str) -> tuple[str, str]:
+    """(scheme://host[:port], path) of an http(s) URL, without a user."""
+    parsed = urllib.parse.urlsplit(url)
+    host = parsed.hostname or ""
+    if parsed.port:
+        host += f":{parsed.port}"
+    return f"{parsed.scheme}://{host}", parsed.path
+
+
+def login_for(url: str) -> Login:
+    """The user and password for an http(s) *url*: its own user, then git's
+    credential helpers (when git is installed), then the keyring."""
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.scheme not in ("http", "https"):
+        return Login()
+    user = urllib.parse.unquote(parsed.username) if parsed.username else None
+    if parsed.password:
+        return Login(user, urllib.parse.unquote(parsed.password), "url")
+    helper = _git_credential(url, user)
+    if helper.password:
+        return helper
+    password = _keyring_get(url, user)
+    if password is not None:
+        return Login(user, password, "keyring")
+    return Login(user, None, "")
+
+
+def remember_login(url: str, username: str, password: str) -> None:
+    """Keep a password in the system keyring (kbdesk's settings never hold one)."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        keyring.set_password(KEYRING_SERVICE, _keyring_user(url, username), password)
+    except (KeyringError, RuntimeError) as exc:
+        raise SyncError("sync-keyring-unavailable", reason=exc) from None
+
+
+def forget_login(url: str, username: str) -> None:
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        keyring.delete_password(KEYRING_SERVICE, _keyring_user(url, username))
+    except (PasswordDeleteError, KeyringError, RuntimeError):
+        pass
+
+
+def _keyring_user(url: str, username: str | None) -> str:
+    origin, _ = _origin(url)
+    return f"{username or ''}@{origin}"
+
+
+def _keyring_get(url: str, username: str | None) -> str | None:
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, _keyring_user(url, username))
+    except (KeyringError, RuntimeError):
+        return None  # no keyring on this desktop: the user is asked
+
+
+def _git_credential(url: str, username: str | None) -> Login:
+    """What git's credential helpers know of *url* (never a prompt)."""
+    git = shutil.which("git")
+    if git is None:
+        return Login()
+    parsed = urllib.parse.urlsplit(url)
+    request = f"protocol={parsed.scheme}\nhost={parsed.netloc.rsplit('@', 1)[-1]}\npath={parsed.path.lstrip('/')}\n"
+    if username:
+        request += f"username={username}\n"
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": "", "SSH_ASKPASS": ""}
+    try:
+        done = subprocess.run([git, "credential", "fill"], input=request + "\n", capture_output=True, text=True,
+                              timeout=10, env=env)
+    except (OSError, subprocess.TimeoutExpired):
+        return Login()
+    if done.returncode != 0:
+        return Login()
+    found = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
+    return Login(found.get("username") or username, found.get("password"), "git")
+
+
+def connect(url: str, repo: Repo | None = None, login: Login | None = None):
+    """(client, path) for the team's repository at *url*."""
+    login = login or login_for(url)
+    config = repo.get_config_stack() if repo is not None else None
+    kwargs = {}
+    if login.username is not None:
+        kwargs["username"] = login.username
+    if login.password is not None:
+        kwargs["password"] = login.password
+    if url.startswith("ssh://") or not (is_local(url) or "://" in url):
+        kwargs["ssh_command"] = os.environ.get("GIT_SSH_COMMAND") or SSH_COMMAND
+    try:
+        return get_transport_and_path(url, config=config, **kwargs)
+    except ValueError as exc:
+        raise SyncError("sync-url-scheme", url=url, scheme=str(exc)) from None
+
+
+def explain(exc: BaseException, url: str) -> SyncError:
+    """The one line a user reads when talking to the team's repository failed."""
+    if isinstance(exc, SyncError):
+        return exc
+    if isinstance(exc, HTTPUnauthorized):
+        return SyncError("sync-auth", url=url)
+    if isinstance(exc, NotGitRepository):
+        return SyncError("sync-no-repository", url=url)
+    text = str(exc)
+    if isinstance(exc, GitProtocolError) and not isinstance(exc, HangupException):
+        if "not found" in text.lower() or "404" in text or "does not appear to be a git repository" in text:
+            return SyncError("sync-no-repository", url=url)
+        if "permission denied" in text.lower() or "publickey" in text.lower():
+            return SyncError("sync-auth", url=url)
+        return SyncError("sync-server-said", url=url, reason=text.strip()[:300])
+    if isinstance(exc, HangupException):
+        return SyncError("sync-offline", url=url)
+    if isinstance(exc, (socket.timeout, TimeoutError, ConnectionError, socket.gaierror)):
+        return SyncError("sync-offline", url=url)
+    if type(exc).__module__.startswith("urllib3"):
+        return SyncError("sync-offline", url=url)
+    if isinstance(exc, FileNotFoundError) and is_local(url):
+        return SyncError("sync-no-repository", url=url)
+    if isinstance(exc, OSError):
+        return SyncError("sync-offline", url=url)
+    return SyncError("sync-server-said", url=url, reason=f"{type(exc).__name__}: {exc}"[:300])

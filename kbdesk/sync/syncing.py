@@ -1,0 +1,678 @@
+"""One knowledge base on many desktops, through the team's git server.
+
+- An agent's desktop fetches only ``approved`` and fast-forwards to it; it
+  never pushes. Its files are the approved wording (``approved`` checked out).
+- A lead's desktop fetches ``main`` and ``approved``, merges the other leads'
+  changes into ``main`` (article by article; a three-way merge by sentence
+  where two leads changed one article; where both changed the same
+  sentence the remote wording wins the file and the lead's own stays a
+  version, recorded as a conflict), carries its own approvals onto the
+  team's ``approved`` (which only moves forward: an approval of an article
+  another lead changed meanwhile is not sent), and pushes both, atomically,
+  only if the server still holds what was merged (else it fetches again).
+
+Fetching and pushing run outside the repository lock (they wait on the
+network); what is merged is applied under it, all or nothing
+(:meth:`VersionStore.apply`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dulwich.diff_tree import tree_changes
+from dulwich.graph import can_fast_forward, find_merge_base
+from dulwich.index import build_index_from_tree
+from dulwich.objects import Blob, Commit, Tree
+from dulwich.repo import Repo
+
+from kbdesk.authoring.team import Team
+from kbdesk.authoring.workflow import Workflow, with_status
+from kbdesk.content import yaml_text
+from kbdesk.content.article import ArticleError, content_hash, decode_text, parse_article
+from kbdesk.content.store import SETTINGS_DIR, ContentStore
+from kbdesk.content.versions import (
+    APPROVED_REF,
+    MAIN_REF,
+    Identity,
+    VersionError,
+    VersionStore,
+    coded_message,
+    parse_identity,
+)
+from kbdesk.sync.conflicts import Conflict, Conflicts, now_iso
+from kbdesk.sync.merging import merge_texts
+from kbdesk.sync.remote import Login, SyncError, connect, explain, normalised_url, remote_url, set_remote_url
+
+TRACKING = b"refs/remotes/origin/"
+TEAM_FILE = f"{SETTINGS_DIR}/team.yaml"
+PUSH_TRIES = 3
+
+
+@dataclass
+class SyncReport:
+    """What a sync did, for the window, the command line and ``--json``."""
+
+    role: str  # "lead" or "agent"
+    remote: str
+    added: list[str] = field(default_factory=list)  # what agents see: newly approved articles
+    changed: list[str] = field(default_factory=list)  # … approved wording changed
+    retired: list[str] = field(default_factory=list)  # … withdrawn
+    merged: list[str] = field(default_factory=list)  # leads: files other leads changed, now here
+    pushed: dict[str, int] = field(default_factory=dict)  # leads: branch → commits sent
+    conflicts: list[Conflict] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # leads: approvals not sent (changed meanwhile)
+    kept: list[str] = field(default_factory=list)  # files changed on this desktop, left as they are
+    notices: list = field(default_factory=list)
+
+    @property
+    def agents_paths(self) -> list[str]:
+        return self.added + self.changed + self.retired
+
+    @property
+    def nothing_new(self) -> bool:
+        return not (self.agents_paths or self.merged or any(self.pushed.values()) or self.conflicts or self.refused)
+
+    def to_json(self) -> dict:
+        return {"role": self.role, "remote": self.remote, "added": self.added, "changed": self.changed,
+                "retired": self.retired, "merged": self.merged, "pushed": self.pushed,
+                "conflicts": [c.to_json() for c in self.conflicts], "refused": self.refused, "kept": self.kept,
+                "notices": [{"code": getattr(n, "code", None), "params": getattr(n, "params", {}), "text": str(n)}
+                            for n in self.notices],
+                "up_to_date": self.nothing_new}
+
+
+# -- reading trees ------------------------------------------------------------------------------------------------
+
+
+def _files(repo: Repo, commit: bytes | None) -> dict[str, bytes]:
+    """{path: blob id} of every file of *commit*."""
+    if commit is None:
+        return {}
+    return {e.path.decode("utf-8", "replace"): e.sha
+            for e in repo.object_store.iter_tree_contents(repo[commit].tree)}
+
+
+def _is_article(path: str) -> bool:
+    return path.lower().endswith((".md", ".markdown")) and not any(p.startswith(".") for p in path.split("/"))
+
+
+def _data(repo: Repo, blob: bytes | None) -> bytes | None:
+    return repo[blob].data if blob is not None else None
+
+
+def _status(path: str, data: bytes | None) -> str | None:
+    if data is None or not _is_article(path):
+        return None
+    try:
+        return parse_article(path, data).status
+    except ArticleError:
+        return None
+
+
+def _ancestor(repo: Repo, old: bytes, new: bytes) -> bool:
+    return old == new or can_fast_forward(repo, old, new)
+
+
+def _changed_paths(repo: Repo, old: bytes | None, new: bytes | None) -> dict[str, tuple[bytes | None, bytes | None]]:
+    """{path: (blob before, blob after)} between two commits."""
+    old_tree = repo[old].tree if old else None
+    new_tree = repo[new].tree if new else None
+    out = {}
+    for change in tree_changes(repo.object_store, old_tree, new_tree):
+        before = change.old.path if change.old and change.old.path else None
+        after = change.new.path if change.new and change.new.path else None
+        for path in {before, after} - {None}:
+            name = path.decode("utf-8", "replace")
+            out[name] = (change.old.sha if before == path else None, change.new.sha if after == path else None)
+    return out
+
+
+# -- the team's repository ----------------------------------------------------------------------------------------
+
+
+class Remote:
+    """The team's repository as this desktop talks to it."""
+
+    def __init__(self, repo: Repo, url: str, login: Login | None = None):
+        self.repo = repo
+        self.url = url
+        self.client, self.path = connect(url, repo, login)
+
+    def refs(self) -> dict[bytes, bytes]:
+        try:
+            result = self.client.get_refs(self.path.encode() if isinstance(self.path, str) else self.path)
+        except Exception as exc:  # noqa: BLE001 - every transport fails its own way; one line says which
+            raise explain(exc, self.url) from None
+        refs = getattr(result, "refs", result)
+        return {k: v for k, v in refs.items() if v is not None and not k.endswith(b"^{}")}
+
+    def fetch(self, branches: list[bytes]) -> dict[bytes, bytes]:
+        """Fetch *branches* (full ref names) into the object store; {ref: commit}
+        as the server has them (a branch it lacks is left out)."""
+        found: dict[bytes, bytes] = {}
+
+        def wants(refs, depth=None):
+            found.update({r: refs[r] for r in branches if refs.get(r)})
+            return [sha for sha in set(found.values()) if sha not in self.repo.object_store]
+
+        try:
+            self.client.fetch(self.path, self.repo, determine_wants=wants)
+        except Exception as exc:  # noqa: BLE001
+            raise explain(exc, self.url) from None
+        missing = [r for r, sha in found.items() if sha not in self.repo.object_store]
+        if missing:  # a server that said it sent them and did not: a dropped connection
+            raise SyncError("sync-offline", url=self.url)
+        return found
+
+    def push(self, updates: dict[bytes, tuple[bytes | None, bytes]]) -> bool:
+        """Set each remote branch {ref: (what it must still be, new)}, all or
+        none; False if the server moved on meanwhile (fetch and merge again)."""
+        stale = []
+
+        def update_refs(refs):
+            for ref, (old, _new) in updates.items():
+                if refs.get(ref) != old and not (old is None and ref not in refs):
+                    stale.append(ref)
+            if stale:
+                return dict(refs)  # nothing changes: the caller fetches again
+            return {**refs, **{ref: new for ref, (_old, new) in updates.items()}}
+
+        def pack_data(have, want, *, ofs_delta=False, progress=None):
+            return self.repo.generate_pack_data(set(have), set(want), progress=progress, ofs_delta=ofs_delta)
+
+        try:
+            result = self.client.send_pack(self.path.encode() if isinstance(self.path, str) else self.path,
+                                           update_refs, generate_pack_data=pack_data, atomic=len(updates) > 1)
+        except Exception as exc:  # noqa: BLE001
+            if stale:
+                return False
+            text = str(exc)
+            if "atomic" in text.lower() and len(updates) > 1:  # a server without atomic pushes
+                return all(self.push({ref: update}) for ref, update in updates.items())
+            raise explain(exc, self.url) from None
+        if stale:
+            return False
+        errors = {ref: err for ref, err in (getattr(result, "ref_status", None) or {}).items() if err}
+        if errors:
+            if any("stale" in str(e) or "fetch first" in str(e) or "non-fast-forward" in str(e)
+                   for e in errors.values()):
+                return False
+            ref, err = next(iter(errors.items()))
+            raise SyncError("sync-push-refused", url=self.url, branch=ref.decode().rsplit("/", 1)[-1],
+                            reason=str(err))
+        return True
+
+
+# -- syncing -----------------------------------------------------------------------------------------------------
+
+
+class Syncer:
+    def __init__(self, store: ContentStore, identity: Identity, team: Team | None = None, login: Login | None = None):
+        self.store = store
+        self.identity = identity
+        self.team = team if team is not None else Team.load(store.root)
+        self.login = login
+
+    def sync(self) -> SyncReport:
+        versions = VersionStore.open(self.store.root)
+        if versions is None:
+            raise SyncError("sync-no-history", folder=self.store.root)
+        try:
+            url = remote_url(versions.repo)
+            if url is None:
+                raise SyncError("sync-no-remote")
+            notice = versions.recover()
+            lead = self.team.is_lead(self.identity)
+            report = SyncReport("lead" if lead else "agent", url)
+            if notice:
+                report.notices.append(notice)
+            remote = Remote(versions.repo, url, self.login)
+            if lead:
+                problem = self.store.unwritable()
+                if problem is not None:
+                    raise problem
+                self._lead_sync(versions, remote, report)
+            else:
+                self._agent_sync(versions, remote, report)
+            report.notices.extend(versions.notices)
+            return report
+        finally:
+            versions.close()
+
+    # -- agents ----------------------------------------------------------------------------------------------
+
+    def _agent_sync(self, versions: VersionStore, remote: Remote, report: SyncReport) -> None:
+        repo = versions.repo
+        fetched = remote.fetch([APPROVED_REF])
+        _check_kbdesk(repo, fetched, remote.url)
+        theirs = fetched.get(APPROVED_REF)
+        if theirs is None:
+            report.notices.append(SyncError("sync-nothing-approved"))
+            return
+        _follow(repo, APPROVED_REF, theirs)
+        with versions.lock():
+            ours = versions.head(APPROVED_REF)
+            if ours == theirs:
+                return
+            if ours is not None and not _ancestor(repo, ours, theirs):
+                if _ancestor(repo, theirs, ours):
+                    return  # this desktop is ahead (it was a lead's): nothing to take
+                raise SyncError("sync-approved-diverged")
+            on_disk = versions.branch == APPROVED_REF  # an agent's desktop: the files are approved's
+            files = _checkout_changes(versions, ours, theirs, report) if on_disk else {}
+            versions.apply([(APPROVED_REF, ours, theirs)], files, "sync")
+            _describe_agents_view(repo, ours, theirs, report)
+
+    # -- leads ----------------------------------------------------------------------------------------------
+
+    def _lead_sync(self, versions: VersionStore, remote: Remote, report: SyncReport) -> None:
+        repo = versions.repo
+        for _round in range(PUSH_TRIES):
+            branch = versions.branch if versions.branch != APPROVED_REF else MAIN_REF
+            heads = remote.refs()
+            if heads and branch not in heads and MAIN_REF not in heads and APPROVED_REF not in heads:
+                raise SyncError("sync-not-kbdesk", url=remote.url)
+            if branch not in heads and versions.head(branch) is None:
+                branch = next((b for b in (MAIN_REF, b"refs/heads/master") if b in heads), branch)
+            fetched = remote.fetch([branch, APPROVED_REF])
+            _check_kbdesk(repo, fetched, remote.url)
+            for ref, sha in fetched.items():
+                _follow(repo, ref, sha)
+            with versions.lock():
+                self._record_disk_edits(versions, branch, fetched.get(branch))
+                plan = self._merge(versions, branch, fetched, report)
+            updates = {}
+            for ref, new in ((branch, plan.main), (APPROVED_REF, plan.approved)):
+                if new is not None and fetched.get(ref) != new:
+                    updates[ref] = (fetched.get(ref), new)
+            if not updates or remote.push(updates):
+                for ref, (_old, new) in updates.items():
+                    report.pushed[ref.decode().rsplit("/", 1)[-1]] = _count(repo, fetched.get(ref), new)
+                    _set_tracking(repo, ref, new)
+                return
+            # The server moved on while we merged: take its news and merge again.
+        raise SyncError("sync-busy", url=remote.url)
+
+    def _record_disk_edits(self, versions: VersionStore, branch: bytes, theirs: bytes | None) -> None:
+        """A file edited on disk and not saved as a version, which the other
+        leads changed too, becomes a version first, so the merge keeps it."""
+        ours = versions.head(branch)
+        if ours is None or theirs is None or _ancestor(versions.repo, theirs, ours):
+            return
+        base = _merge_base(versions.repo, ours, theirs)
+        changed = _changed_paths(versions.repo, base, theirs) if base is not None else {}
+        flow = Workflow(self.store, self.identity, self.team)
+        for path in changed:
+            if not _is_article(path):
+                continue
+            full = self.store.root / path
+            recorded = versions.blob_at(ours, path)
+            try:
+                disk = Blob.from_string(full.read_bytes()).id.decode() if full.is_file() else None
+            except OSError:
+                continue
+            if disk is not None and disk != recorded:
+                flow.record_disk_edit(versions, path, "commit-before-sync")
+
+    def _merge(self, versions: VersionStore, branch: bytes, fetched: dict[bytes, bytes], report: SyncReport):
+        repo = versions.repo
+        ours, theirs = versions.head(branch), fetched.get(branch)
+        ours_a, theirs_a = versions.head(APPROVED_REF), fetched.get(APPROVED_REF)
+        base = ours if theirs is None else (theirs if ours is None else _merge_base(repo, ours, theirs))
+        if ours is not None and theirs is not None and base is None:
+            raise SyncError("sync-unrelated", url=versions.root)
+
+        # main
+        conflicts: list[Conflict] = []
+        merged_paths: dict[str, bytes | None] = {}
+        if theirs is None or _ancestor(repo, theirs, ours or theirs):
+            main = ours
+        elif ours is None or _ancestor(repo, ours, theirs):
+            main = theirs
+            merged_paths = {p: new for p, (_old, new) in _changed_paths(repo, ours, theirs).items()}
+        else:
+            mine_changes = _changed_paths(repo, base, ours)
+            ours_files, base_files = _files(repo, ours), _files(repo, base)
+            for path, (_b, their_blob) in _changed_paths(repo, base, theirs).items():
+                my_blob = ours_files.get(path)
+                if my_blob == their_blob:
+                    continue
+                if path not in mine_changes or my_blob is None:
+                    merged_paths[path] = their_blob  # only they changed it (or we removed what they changed)
+                    continue
+                if their_blob is None:
+                    continue  # they removed what we changed: ours stays
+                base_blob = base_files.get(path)
+                done = merge_texts(_text(repo, base_blob), _text(repo, my_blob), _text(repo, their_blob))
+                blob = Blob.from_string(done.text.encode("utf-8"))
+                repo.object_store.add_object(blob)
+                merged_paths[path] = blob.id
+                if done.conflicts:
+                    conflicts.append(Conflict(path, my_blob.decode(), ours.decode(), their_blob.decode(),
+                                              _author_of(repo, theirs, path), base_blob.decode() if base_blob else None,
+                                              now_iso(), done.conflicts))
+            changes = {p: _data(repo, b) for p, b in merged_paths.items()}
+            main = versions.make_commit(ours, changes, self.identity,
+                                        coded_message("commit-merge", count=len(changes)), merged=theirs)
+
+        # approved: only forward, the team's first
+        approved, refused = self._carry_approvals(versions, ours_a, theirs_a, base, theirs)
+        # What this lead approved and was not sent is in review again; what
+        # says approved in main must be what agents see.
+        fixes = {}
+        main_files = _files(repo, main)
+        approved_files = _files(repo, approved)
+        for path in set(refused) | set(merged_paths):
+            blob = main_files.get(path)
+            data = _data(repo, blob)
+            if _status(path, data) == "approved" and approved_files.get(path) != blob:
+                fixes[path] = with_status(decode_text(data), "review").encode("utf-8")
+        if fixes:
+            main = versions.make_commit(main, fixes, self.identity,
+                                        coded_message("commit-review-again", count=len(fixes)))
+        shared = self._settings_for_agents(repo, main, approved)
+        if shared:
+            approved = versions.make_commit(approved, shared, self.identity, coded_message("commit-share-settings"))
+
+        # the working files follow main; then both branches move, or nothing does
+        moves = []
+        if main != ours and main is not None:
+            moves.append((branch, ours, main))
+        if approved != ours_a and approved is not None:
+            moves.append((APPROVED_REF, ours_a, approved))
+        files = _checkout_changes(versions, ours if versions.branch == branch else versions.head(versions.branch),
+                                  main, report) if main is not None else {}
+        if moves or files:
+            versions.apply(moves, files, "sync")
+        if versions.branch != branch:  # a desktop set up for an agent, now a lead's: it works on main
+            versions.repo.refs.set_symbolic_ref(b"HEAD", branch)
+            versions._sync_index(list(_files(repo, main)))
+        Conflicts(repo.controldir()).add(conflicts)
+        report.conflicts.extend(conflicts)
+        report.refused.extend(sorted(refused))
+        report.merged.extend(sorted(p for p in merged_paths if p not in {c.path for c in conflicts}))
+        if ours_a != approved:
+            _describe_agents_view(repo, ours_a, approved, report)
+        return _Plan(main, approved)
+
+    def _carry_approvals(self, versions: VersionStore, ours: bytes | None, theirs: bytes | None,
+                         main_base: bytes | None, main_theirs: bytes | None) -> tuple[bytes | None, list[str]]:
+        """The team's approved branch with this desktop's approvals on top,
+        each one commit as it was made; an approval of an article that the
+        team changed since (in ``main`` or in ``approved``) is not carried."""
+        repo = versions.repo
+        if theirs is None or ours is None or _ancestor(repo, ours, theirs):
+            return (ours if theirs is None else theirs), []
+        base = _merge_base(repo, ours, theirs)
+        if base is None:
+            raise SyncError("sync-approved-diverged")
+        team_changed = set(_changed_paths(repo, base, theirs))
+        if main_base is not None and main_theirs is not None and not _ancestor(repo, main_theirs, main_base):
+            team_changed |= {p for p in _changed_paths(repo, main_base, main_theirs) if _is_article(p)}
+        if _ancestor(repo, theirs, ours) and not (team_changed & set(_changed_paths(repo, theirs, ours))):
+            return ours, []  # only ours is new, and nothing of it was changed by the team meanwhile
+        refused: set[str] = set()
+        head = theirs
+        for commit in _commits_between(repo, base, ours):
+            parent = commit.parents[0] if commit.parents else None
+            changes = {}
+            for path, (_old, new) in _changed_paths(repo, parent, commit.id).items():
+                if path in team_changed and _is_article(path):
+                    refused.add(path)
+                    continue
+                changes[path] = _data(repo, new)
+            if not changes:
+                continue
+            head = versions.make_commit(head, changes, parse_identity(commit.author), commit.message.decode("utf-8"),
+                                        committer=self.identity, authored_at=(commit.author_time,
+                                                                              commit.author_timezone))
+        return head, sorted(refused)
+
+    def _settings_for_agents(self, repo: Repo, main: bytes | None, approved: bytes | None) -> dict[str, bytes | None]:
+        """The team's files (``.kbdesk/``) of main that agents' desktops lack:
+        the dictionary, placeholders and team they work with."""
+        if main is None or approved is None:
+            return {}
+        wanted = {p: b for p, b in _files(repo, main).items() if p.startswith(f"{SETTINGS_DIR}/")}
+        have = {p: b for p, b in _files(repo, approved).items() if p.startswith(f"{SETTINGS_DIR}/")}
+        out = {p: _data(repo, b) for p, b in wanted.items() if have.get(p) != b}
+        out.update({p: None for p in have if p not in wanted})
+        return out
+
+
+@dataclass
+class _Plan:
+    main: bytes | None
+    approved: bytes | None
+
+
+def _text(repo: Repo, blob: bytes | None) -> str:
+    return decode_text(repo[blob].data) if blob else ""
+
+
+def _author_of(repo: Repo, head: bytes, path: str) -> str:
+    """Who last changed *path* on the way to *head*."""
+    from dulwich.walk import Walker
+
+    for entry in Walker(repo.object_store, [head], paths=[path.encode("utf-8")], max_entries=1):
+        return parse_identity(entry.commit.author).name
+    return ""
+
+
+def _merge_base(repo: Repo, a: bytes, b: bytes) -> bytes | None:
+    bases = find_merge_base(repo, [a, b])
+    return bases[0] if bases else None
+
+
+def _commits_between(repo: Repo, base: bytes, head: bytes) -> list[Commit]:
+    """Commits reachable from *head* but not *base*, oldest first (first parents)."""
+    out = []
+    current = head
+    while current is not None and current != base:
+        commit = repo[current]
+        out.append(commit)
+        current = commit.parents[0] if commit.parents else None
+        if current is not None and _ancestor(repo, current, base) and current != base:
+            break
+    return list(reversed(out))
+
+
+def _count(repo: Repo, old: bytes | None, new: bytes) -> int:
+    from dulwich.walk import Walker
+
+    return sum(1 for _ in Walker(repo.object_store, [new], exclude=[old] if old else None))
+
+
+def _follow(repo: Repo, ref: bytes, sha: bytes) -> None:
+    """Keep what the server has in refs/remotes/origin/*; a branch the server
+    rewrote (force-pushed) is refused: nothing here moves."""
+    tracking = TRACKING + ref.rsplit(b"/", 1)[-1]
+    old = repo.refs[tracking] if tracking in repo.refs else None
+    if old is not None and old in repo.object_store and not _ancestor(repo, old, sha):
+        raise SyncError("sync-rewritten", branch=ref.decode().rsplit("/", 1)[-1])
+    _set_tracking(repo, ref, sha)
+
+
+def _set_tracking(repo: Repo, ref: bytes, sha: bytes) -> None:
+    repo.refs[TRACKING + ref.rsplit(b"/", 1)[-1]] = sha
+
+
+def _check_kbdesk(repo: Repo, fetched: dict[bytes, bytes], url: str) -> None:
+    """The server's repository is a kbdesk knowledge base (an approved
+    branch, or a .kbdesk folder), or empty."""
+    if not fetched or APPROVED_REF in fetched:
+        return
+    for sha in fetched.values():
+        if any(p.startswith(f"{SETTINGS_DIR}/") for p in _files(repo, sha)):
+            return
+    raise SyncError("sync-not-kbdesk", url=url)
+
+
+def _checkout_changes(versions: VersionStore, old: bytes | None, new: bytes | None,
+                      report: SyncReport) -> dict[str, tuple[bytes | None, str | None]]:
+    """The working files that go from *old*'s content to *new*'s: {path:
+    (bytes or None to remove, the hash it must still have)}. A file changed
+    on this desktop since is left as it is (and said)."""
+    repo = versions.repo
+    files = {}
+    for path, (before, after) in _changed_paths(repo, old, new).items():
+        full = versions.root / path
+        try:
+            disk = full.read_bytes() if full.is_file() else None
+        except OSError:
+            disk = None
+        if disk is not None and before is not None and Blob.from_string(disk).id != before:
+            if after is not None and Blob.from_string(disk).id == after:
+                continue
+            report.kept.append(path)
+            continue
+        if disk is not None and before is None and Blob.from_string(disk).id != after:
+            report.kept.append(path)
+            continue
+        files[path] = (_data(repo, after), content_hash(disk) if disk is not None else None)
+    return files
+
+
+def _describe_agents_view(repo: Repo, old: bytes | None, new: bytes | None, report: SyncReport) -> None:
+    for path, (before, after) in sorted(_changed_paths(repo, old, new).items()):
+        if not _is_article(path):
+            continue
+        if before is None:
+            report.added.append(path)
+        elif after is None:
+            report.retired.append(path)
+        else:
+            report.changed.append(path)
+
+
+# -- setting up a desktop --------------------------------------------------------------------------------------
+
+
+def clone(url: str, folder: Path, who, login: Login | None = None) -> SyncReport:
+    """A new desktop from the team's repository at *url*: a lead's gets
+    ``main`` and ``approved`` with ``main`` checked out; an agent's only
+    ``approved``, checked out. *who*: an Identity, or a function from the
+    team (as the server has it) to one. A failed clone leaves no folder behind."""
+    url = normalised_url(url)
+    folder = Path(folder).expanduser()
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise SyncError("clone-not-empty", folder=folder)
+    made = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        repo = Repo.init(str(folder))
+        try:
+            set_remote_url(repo, url)
+            remote = Remote(repo, url, login)
+            heads = remote.refs()
+            if not heads:
+                raise SyncError("clone-empty", url=url)
+            main = next((b for b in (MAIN_REF, b"refs/heads/master") if b in heads), None)
+            fetched = remote.fetch([APPROVED_REF] if APPROVED_REF in heads else [r for r in (main,) if r])
+            _check_kbdesk(repo, fetched, url)
+            team = _team_in(repo, fetched)
+            identity = who(team) if callable(who) else who
+            lead = team.is_lead(identity)
+            if lead and main is not None and main not in fetched:
+                fetched.update(remote.fetch([main]))
+            for ref, sha in fetched.items():
+                _follow(repo, ref, sha)
+                repo.refs[ref] = sha
+            branch = main if lead and main is not None else (APPROVED_REF if APPROVED_REF in fetched else main)
+            repo.refs.set_symbolic_ref(b"HEAD", branch)
+            build_index_from_tree(str(folder), repo.index_path(), repo.object_store, repo[fetched[branch]].tree)
+            report = SyncReport("lead" if lead else "agent", url)
+            _describe_agents_view(repo, None, fetched.get(APPROVED_REF), report)
+            report.added = sorted(report.added)
+            return report
+        finally:
+            repo.close()
+    except BaseException:
+        if made:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            for child in folder.iterdir():
+                shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink(missing_ok=True)
+        raise
+
+
+def _team_in(repo: Repo, fetched: dict[bytes, bytes]) -> Team:
+    """The team file as the server's approved branch (else main) has it."""
+    for ref in (APPROVED_REF, MAIN_REF, b"refs/heads/master"):
+        blob = _files(repo, fetched.get(ref)).get(TEAM_FILE) if ref in fetched else None
+        if blob is not None:
+            try:
+                return Team.from_mapping(yaml_text.load(decode_text(repo[blob].data)) or {})
+            except (ValueError, AttributeError):
+                return Team()
+    return Team()
+
+
+def conflicts_of(root: Path) -> list[Conflict]:
+    versions = VersionStore.open(root)
+    if versions is None:
+        return []
+    try:
+        return Conflicts(versions.repo.controldir()).all()
+    finally:
+        versions.close()
+
+
+def resolve_conflict(store: ContentStore, identity: Identity, article: str, keep: str, team: Team | None = None):
+    """End the conflict of *article*: *keep* "theirs" (the file stays as the
+    sync left it) or "mine" (this lead's wording becomes the new version, a
+    draft). A Change, as the leads' other steps return."""
+    from kbdesk.authoring.workflow import Change
+
+    found = store.find(article)
+    path = found.path if found is not None else article
+    versions = VersionStore.open(store.root)
+    if versions is None:
+        raise SyncError("no-conflict", article=article)
+    try:
+        conflicts = Conflicts(versions.repo.controldir())
+        conflict = conflicts.get(path)
+        if conflict is None:
+            raise SyncError("no-conflict", article=article)
+        if keep == "mine":
+            flow = Workflow(store, identity, team)
+            try:
+                mine = with_status(decode_text(versions.read_blob(conflict.mine)), "draft")
+                disk = store.read_bytes(path)
+                change = flow.save_text(path, mine, content_hash(disk),
+                                        coded_message("commit-conflict-mine", title=found.title if found else path))
+            finally:
+                flow.close()
+            conflicts.resolve(path)
+            return Change(path, change.commit).said("change-conflict-mine")
+        conflicts.resolve(path)
+        return Change(path, None).said("change-conflict-theirs")
+    finally:
+        versions.close()
+
+
+def set_remote(root: Path, url: str) -> str:
+    versions = VersionStore.open(root)
+    if versions is None:
+        raise SyncError("sync-no-history", folder=root)
+    try:
+        return set_remote_url(versions.repo, url)
+    finally:
+        versions.close()
+
+
+def current_remote(root: Path) -> str | None:
+    versions = VersionStore.open(root)
+    if versions is None:
+        return None
+    try:
+        return remote_url(versions.repo)
+    finally:
+        versions.close()
+
+
+__all__ = ["Conflict", "Conflicts", "SyncError", "SyncReport", "Syncer", "VersionError", "clone", "conflicts_of",
+           "current_remote", "resolve_conflict", "set_remote"]

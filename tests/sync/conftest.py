@@ -1,0 +1,148 @@
+"""Desktops and servers for the sync tests: the team's repository as a bare
+repository on disk, behind ``git http-backend`` with basic auth, or behind
+``git daemon``, all on 127.0.0.1 and started here; desktops are real
+folders, set up with ``kbdesk clone``."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from dulwich.repo import Repo
+
+from kbdesk.authoring.first_run import start_history
+from kbdesk.authoring.workflow import Workflow
+from kbdesk.content.store import ContentStore
+from kbdesk.content.versions import Identity
+from kbdesk.sync.syncing import Syncer, clone, set_remote
+from tests.conftest import write_team_settings
+
+WANG = Identity("王敏", "wangmin@example.com")
+LIU = Identity("刘芳", "liufang@example.com")
+AGENT = Identity("小李", "xiaoli@example.com")
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture(autouse=True)
+def test_keyring(tmp_path, monkeypatch):
+    """A keyring of the test's own (a file in its folder), never the user's."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    import keyring.core
+
+    keyring.core.set_keyring(keyring.core.load_keyring("keyrings.alt.file.PlaintextKeyring"))
+    yield
+    keyring.core._keyring_backend = None
+
+
+def kbdesk(*args, env=None, cwd=None, stdin=None):
+    return subprocess.run([sys.executable, "-m", "kbdesk", *map(str, args)], capture_output=True, text=True,
+                          encoding="utf-8", timeout=180, env={**os.environ, **(env or {})}, cwd=cwd, input=stdin)
+
+
+@pytest.fixture
+def bare(tmp_path) -> Path:
+    path = tmp_path / "server" / "team.git"
+    path.parent.mkdir()
+    Repo.init_bare(str(path), mkdir=True).close()
+    return path
+
+
+@pytest.fixture
+def first_desktop(content, bare):
+    """王敏's desktop: the test knowledge base, its history started and
+    sent to the empty team repository (*bare*)."""
+    write_team_settings(content)
+    start_history(content)
+    set_remote(content, str(bare))
+    report = Syncer(ContentStore(content), WANG).sync()
+    assert report.pushed.get("main") and report.pushed.get("approved"), report.to_json()
+    return content
+
+
+@pytest.fixture
+def desktops(first_desktop, bare, tmp_path):
+    """(王敏's, 刘芳's, 小李's) desktops on one team repository."""
+    liu = tmp_path / "liu"
+    agent = tmp_path / "agent"
+    assert clone(str(bare), liu, LIU).role == "lead"
+    assert clone(str(bare), agent, AGENT).role == "agent"
+    return first_desktop, liu, agent
+
+
+def sync(root: Path, who: Identity):
+    return Syncer(ContentStore(root), who).sync()
+
+
+def edit(root: Path, path: str, old: str, new: str) -> None:
+    f = root / path
+    text = f.read_text(encoding="utf-8")
+    assert old in text, (old, text)
+    f.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def save(root: Path, who: Identity, article: str, message: str = "改"):
+    flow = Workflow(ContentStore(root), who)
+    try:
+        return flow.save(article, message)
+    finally:
+        flow.close()
+
+
+def step(root: Path, who: Identity, action: str, article: str):
+    flow = Workflow(ContentStore(root), who)
+    try:
+        return getattr(flow, action)(article)
+    finally:
+        flow.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen, url: str):
+        self.process, self.url = process, url
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+
+@pytest.fixture
+def http_server(bare):
+    """``git http-backend`` for the server folder of *bare*, user 'team',
+    password 'secret'. ``.url`` is the repository's https-like URL."""
+    process = subprocess.Popen([sys.executable, str(HERE / "git_http_server.py"), str(bare.parent), "team", "secret"],
+                               stdout=subprocess.PIPE, text=True)
+    port = int(process.stdout.readline())
+    server = Server(process, f"http://team@127.0.0.1:{port}/{bare.name}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def git_daemon(bare):
+    port = free_port()
+    process = subprocess.Popen(["git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
+                                f"--base-path={bare.parent}", "--listen=127.0.0.1", f"--port={port}",
+                                str(bare.parent)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    server = Server(process, f"git://127.0.0.1:{port}/{bare.name}")
+    yield server
+    server.stop()
