@@ -188,6 +188,9 @@ def explain(exc: BaseException, url: str) -> SyncError:
         return SyncError("sync-auth", url=url)
     if isinstance(exc, NotGitRepository):
         return SyncError("sync-no-repository", url=url)
+    cause = exc.__cause__ or exc.__context__
+    if isinstance(exc, GitProtocolError) and cause is not None and _network_failure(cause):
+        return SyncError("sync-offline", url=url)  # dulwich wraps what urllib3 said
     text = str(exc)
     if isinstance(exc, GitProtocolError) and not isinstance(exc, HangupException):
         if "not found" in text.lower() or "404" in text or "does not appear to be a git repository" in text:
@@ -199,10 +202,12 @@ def explain(exc: BaseException, url: str) -> SyncError:
         return SyncError("sync-offline", url=url)
     if isinstance(exc, (socket.timeout, TimeoutError, ConnectionError, socket.gaierror)):
         return SyncError("sync-offline", url=url)
-    if type(exc).__module__.startswith("urllib3"):
-        return SyncError("sync-offline", url=url)
     if isinstance(exc, FileNotFoundError) and is_local(url):
         return SyncError("sync-no-repository", url=url)
-    if isinstance(exc, OSError):
+    if _network_failure(exc):
         return SyncError("sync-offline", url=url)
     return SyncError("sync-server-said", url=url, reason=f"{type(exc).__name__}: {exc}"[:300])
+
+
+def _network_failure(exc: BaseException) -> bool:
+    return isinstance(exc, (OSError, socket.timeout)) or type(exc).__module__.startswith(("urllib3", "http.client"))

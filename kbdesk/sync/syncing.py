@@ -252,19 +252,18 @@ class Syncer:
         if theirs is None:
             report.notices.append(SyncError("sync-nothing-approved"))
             return
-        _follow(repo, APPROVED_REF, theirs)
+        _refuse_rewritten(repo, fetched)
         with versions.lock():
             ours = versions.head(APPROVED_REF)
-            if ours == theirs:
-                return
-            if ours is not None and not _ancestor(repo, ours, theirs):
-                if _ancestor(repo, theirs, ours):
-                    return  # this desktop is ahead (it was a lead's): nothing to take
+            if ours is not None and not _ancestor(repo, ours, theirs) and not _ancestor(repo, theirs, ours):
                 raise SyncError("sync-approved-diverged")
-            on_disk = versions.branch == APPROVED_REF  # an agent's desktop: the files are approved's
-            files = _checkout_changes(versions, ours, theirs, report) if on_disk else {}
-            versions.apply([(APPROVED_REF, ours, theirs)], files, "sync")
-            _describe_agents_view(repo, ours, theirs, report)
+            # (a desktop ahead of the team was a lead's: it has nothing to take)
+            if ours is None or (ours != theirs and _ancestor(repo, ours, theirs)):
+                on_disk = versions.branch == APPROVED_REF  # an agent's desktop: the files are approved's
+                files = _checkout_changes(versions, ours, theirs, report) if on_disk else {}
+                versions.apply([(APPROVED_REF, ours, theirs)], files, "sync")
+                _describe_agents_view(repo, ours, theirs, report)
+        _set_tracking(repo, APPROVED_REF, theirs)
 
     # -- leads ----------------------------------------------------------------------------------------------
 
@@ -279,11 +278,12 @@ class Syncer:
                 branch = next((b for b in (MAIN_REF, b"refs/heads/master") if b in heads), branch)
             fetched = remote.fetch([branch, APPROVED_REF])
             _check_kbdesk(repo, fetched, remote.url)
-            for ref, sha in fetched.items():
-                _follow(repo, ref, sha)
+            _refuse_rewritten(repo, fetched)
             with versions.lock():
                 self._record_disk_edits(versions, branch, fetched.get(branch))
                 plan = self._merge(versions, branch, fetched, report)
+            for ref, sha in fetched.items():
+                _set_tracking(repo, ref, sha)
             updates = {}
             for ref, new in ((branch, plan.main), (APPROVED_REF, plan.approved)):
                 if new is not None and fetched.get(ref) != new:
@@ -486,14 +486,14 @@ def _count(repo: Repo, old: bytes | None, new: bytes) -> int:
     return sum(1 for _ in Walker(repo.object_store, [new], exclude=[old] if old else None))
 
 
-def _follow(repo: Repo, ref: bytes, sha: bytes) -> None:
-    """Keep what the server has in refs/remotes/origin/*; a branch the server
-    rewrote (force-pushed) is refused: nothing here moves."""
-    tracking = TRACKING + ref.rsplit(b"/", 1)[-1]
-    old = repo.refs[tracking] if tracking in repo.refs else None
-    if old is not None and old in repo.object_store and not _ancestor(repo, old, sha):
-        raise SyncError("sync-rewritten", branch=ref.decode().rsplit("/", 1)[-1])
-    _set_tracking(repo, ref, sha)
+def _refuse_rewritten(repo: Repo, fetched: dict[bytes, bytes]) -> None:
+    """A branch the server rewrote (force-pushed) since the last sync is
+    refused before anything here moves."""
+    for ref, sha in fetched.items():
+        tracking = TRACKING + ref.rsplit(b"/", 1)[-1]
+        old = repo.refs[tracking] if tracking in repo.refs else None
+        if old is not None and old in repo.object_store and not _ancestor(repo, old, sha):
+            raise SyncError("sync-rewritten", branch=ref.decode().rsplit("/", 1)[-1])
 
 
 def _set_tracking(repo: Repo, ref: bytes, sha: bytes) -> None:
@@ -579,7 +579,7 @@ def clone(url: str, folder: Path, who, login: Login | None = None) -> SyncReport
             if lead and main is not None and main not in fetched:
                 fetched.update(remote.fetch([main]))
             for ref, sha in fetched.items():
-                _follow(repo, ref, sha)
+                _set_tracking(repo, ref, sha)
                 repo.refs[ref] = sha
             branch = main if lead and main is not None else (APPROVED_REF if APPROVED_REF in fetched else main)
             repo.refs.set_symbolic_ref(b"HEAD", branch)
