@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dulwich.client import HTTPUnauthorized, get_transport_and_path
+from dulwich.config import ConfigDict, StackedConfig
 from dulwich.errors import GitProtocolError, HangupException, NotGitRepository
 from dulwich.repo import Repo
 
@@ -25,6 +26,7 @@ from kbdesk.messages import CodedError
 REMOTE = b"origin"
 KEYRING_SERVICE = "kbdesk"
 SSH_COMMAND = "ssh -o BatchMode=yes -o ConnectTimeout=15"  # never a password prompt behind the window
+NETWORK_TIMEOUT_S = 60
 
 
 class SyncError(CodedError):
@@ -164,9 +166,15 @@ def _git_credential(url: str, username: str | None) -> Login:
 
 
 def connect(url: str, repo: Repo | None = None, login: Login | None = None):
-    """(client, path) for the team's repository at *url*."""
+    """(client, path) for the team's repository at *url*. A server that
+    stops answering ends the sync after NETWORK_TIMEOUT_S instead of hanging."""
     login = login or login_for(url)
-    config = repo.get_config_stack() if repo is not None else None
+    # git:// opens plain sockets with no timeout of their own.
+    if socket.getdefaulttimeout() is None:
+        socket.setdefaulttimeout(NETWORK_TIMEOUT_S)
+    timeout = ConfigDict()
+    timeout.set((b"http",), b"timeout", str(NETWORK_TIMEOUT_S).encode())
+    config = StackedConfig([timeout, *(repo.get_config_stack().backends if repo is not None else [])])
     kwargs = {}
     if login.username is not None:
         kwargs["username"] = login.username

@@ -621,6 +621,17 @@ def conflicts_of(root: Path) -> list[Conflict]:
         versions.close()
 
 
+def conflict_texts(root: Path, conflict: Conflict) -> tuple[str, str]:
+    """(the wording that won the file, this lead's own) of *conflict*."""
+    versions = VersionStore.open(root)
+    if versions is None:
+        return "", ""
+    try:
+        return (decode_text(versions.read_blob(conflict.theirs)), decode_text(versions.read_blob(conflict.mine)))
+    finally:
+        versions.close()
+
+
 def resolve_conflict(store: ContentStore, identity: Identity, article: str, keep: str, team: Team | None = None):
     """End the conflict of *article*: *keep* "theirs" (the file stays as the
     sync left it) or "mine" (this lead's wording becomes the new version, a
@@ -674,5 +685,5 @@ def current_remote(root: Path) -> str | None:
         versions.close()
 
 
-__all__ = ["Conflict", "Conflicts", "SyncError", "SyncReport", "Syncer", "VersionError", "clone", "conflicts_of",
+__all__ = ["Conflict", "Conflicts", "SyncError", "SyncReport", "Syncer", "VersionError", "clone", "conflict_texts", "conflicts_of",
            "current_remote", "resolve_conflict", "set_remote"]

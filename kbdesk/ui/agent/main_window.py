@@ -8,12 +8,14 @@ child widgets only emit signals and never reach into the window or each other.
         ▼                                                                    │ selected text, Ctrl+C
     copy (FillDialog if blanks) ──▶ clipboard + UsageStore ◀─────────────────┘
     IndexJob (start, folder changes, window re-activated) ──▶ refresh results
+    SyncJob (timer, F5, status bar) ──what agents see changed──▶ IndexJob; conflicts ──▶ status bar, Sync menu
     Leads menu (Ctrl+E edit, Ctrl+N new script) ──▶ EditorHub ──approvedChanged──▶ IndexJob
 
 This module builds and wires the window, and keeps selection, favourites,
 the leads' menu, preferences and geometry. The three flows have a module
 each: ``search_flow`` (query → results and counts), ``copy_flow`` (Enter →
-clipboard and usage) and ``index_flow`` (folder changes → index → results).
+clipboard and usage), ``index_flow`` (folder changes → index → results) and
+``sync_flow`` (the team's repository → this desktop, and back for leads).
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ from kbdesk.ui.agent.problems import ProblemsBadge, ProblemsDialog
 from kbdesk.ui.agent.results import ResultItem, ResultsModel, ResultsView
 from kbdesk.ui.agent.search_bar import KIND_FILTERS, SearchBar
 from kbdesk.ui.agent.search_flow import SEARCH_DEBOUNCE_MS, SearchFlowMixin
+from kbdesk.ui.agent.sync_flow import SyncFlowMixin, sync_minutes
+from kbdesk.ui.agent.sync_status import SyncStatus
 from kbdesk.ui.agent.workers import (
     IndexJob,
     SearchOutcome,
@@ -71,12 +75,13 @@ ACTIVATE_DEBOUNCE_MS = 300
 LOCKED_RETRY_MS = 2000
 
 
-class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
+class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
     copied = Signal(str, str)  # article id, the plain text put on the clipboard
     resultsShown = Signal(int)  # sequence number of the query now shown
     indexUpdated = Signal(object)  # IndexUpdate, or the Exception it raised
     facetsLoaded = Signal(object)
     countsShown = Signal(int)  # sequence number of the query whose filter counts are now shown
+    syncFinished = Signal(object)  # SyncReport, or the error
 
     def __init__(self, store: ContentStore, index_dir: str | Path | None = None,
                  usage: UsageStore | None = None, parent: QWidget | None = None, acting_as: str | None = None):
@@ -115,6 +120,13 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self._last_activation_check = 0.0
         self._documents = 0
         self._closed = False
+        self._sync_job = None
+        self.last_sync = None  # the last SyncReport, or the error it ended with
+        self._sync_manual = False
+        self._sync_login = None  # a login the user gave this session (the keyring keeps it if it can)
+        self._sync_remember = False
+        self.login_dialog = None
+        self.remote_dialog = None
         self.fill_dialog: FillDialog | None = None
         self.editors = EditorHub(store, self)  # the leads' editor windows
         self.editors.acting_as = acting_as
@@ -184,8 +196,10 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.identity_label.setObjectName("identityLabel")
         self.problems_badge = ProblemsBadge(self)
         self.problems_badge.opened.connect(self.show_problems)
+        self.sync_status = SyncStatus(self)
         status = self.statusBar()
         status.setSizeGripEnabled(False)
+        status.addPermanentWidget(self.sync_status)
         status.addPermanentWidget(self.identity_label)
         status.addPermanentWidget(self.problems_badge)
         status.addPermanentWidget(self.progress_label)
@@ -197,9 +211,25 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.watch_timer = QTimer(self, singleShot=True, interval=WATCH_DEBOUNCE_MS)
         self.activate_timer = QTimer(self, singleShot=True, interval=ACTIVATE_DEBOUNCE_MS)
         self.locked_timer = QTimer(self, singleShot=True, interval=LOCKED_RETRY_MS)
+        self.sync_timer = QTimer(self)  # every few minutes (apply_sync_schedule)
         self.watcher = QFileSystemWatcher(self)
         self.search_thread = SearchThread(self.store.root, self.index_dir, self)
         self._build_leads_menu()
+        self._build_sync_menu()
+
+    def _build_sync_menu(self) -> None:
+        """Sync now (F5), the team repository, its login, the conflicts:
+        for agents and leads alike."""
+        self.sync_menu = self.menuBar().addMenu("")
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.remote_action = QAction(self)
+        self.login_action = QAction(self)
+        self.conflicts_action = QAction(self)
+        for action in (self.sync_action, self.remote_action, self.login_action, self.conflicts_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.sync_menu.addAction(action)
+        self.addAction(self.sync_action)  # F5 works with the menu closed
 
     def _build_leads_menu(self) -> None:
         """Edit / New script / Open / Who am I: the way into the leads' editor.
@@ -260,6 +290,15 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         # An approval or retirement changes what agents see: update their index now.
         self.editors.approvedChanged.connect(lambda path: self.request_index_update(path=path or None))
 
+        self.sync_action.triggered.connect(self.refresh_now)
+        self.sync_status.syncRequested.connect(
+            lambda: self.ask_login() if self.sync_status.state == "auth" else self.sync_now(manual=True))
+        self.remote_action.triggered.connect(self.choose_remote)
+        self.login_action.triggered.connect(lambda: self.ask_login())
+        self.conflicts_action.triggered.connect(self.show_conflicts)
+        self.sync_timer.timeout.connect(self.sync_now)
+        self.editors.conflictsChanged.connect(self._after_conflicts_changed)
+
         self.watch_timer.timeout.connect(self.request_index_update)
         self.watcher.directoryChanged.connect(lambda _p: self.watch_timer.start())
         self.watcher.fileChanged.connect(lambda _p: self.watch_timer.start())
@@ -281,7 +320,6 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
             shortcut("Alt+Left", self.preview.back),
             shortcut("Alt+Right", self.preview.forward),
             shortcut("Ctrl+D", self.toggle_pin),
-            shortcut("F5", self.request_index_update),
             shortcut("Ctrl+,", self.open_preferences),
         ]
         for n, kind in enumerate(KIND_FILTERS):
@@ -293,8 +331,22 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         """Bring the index up to date in the background; call once the window shows."""
         self.search_thread.facetsRequested.emit()
         self.request_index_update()
+        self.apply_sync_schedule()
+        self._update_sync_actions()
+        self.sync_now()
         self.focus_search()
         QTimer.singleShot(0, lambda: self._closed or self.editors.offer_recoveries(self))
+
+    def refresh_now(self) -> None:
+        """F5: sync with the team's repository if there is one, and look at
+        the folder again in any case."""
+        self.sync_now(manual=True)
+        self.request_index_update()
+
+    def _after_conflicts_changed(self) -> None:
+        self.sync_status.show_state(self.sync_status.state, self.sync_status.detail, self._conflict_count())
+        self._update_sync_actions()
+        self.request_index_update()
 
     def focus_search(self) -> None:
         self.activateWindow()
@@ -315,14 +367,15 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         if self._closed:
             return
         self._closed = True
-        for timer in (self.search_timer, self.counts_timer, self.watch_timer, self.activate_timer, self.locked_timer):
+        for timer in (self.search_timer, self.counts_timer, self.watch_timer, self.activate_timer, self.locked_timer,
+                      self.sync_timer):
             timer.stop()
         self.editors.shutdown()  # unsaved text stays in the autosave folder
         self.hide()
         self.search_thread.stop()
-        job = self._index_job
-        if job is not None:
-            job.wait()
+        for job in (self._index_job, self._sync_job):  # neither can be stopped halfway safely
+            if job is not None:
+                job.wait()
         if self.usage is not None:
             self.usage.close()
         self.articles.close()
@@ -444,15 +497,18 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
 
     def open_preferences(self) -> None:
         dialog = PreferencesDialog(profile_names(self.specs), self._profile(),
-                                   self.settings.get("language", "system"), str(self.store.root), self)
+                                   self.settings.get("language", "system"), str(self.store.root), self,
+                                   sync_minutes=sync_minutes(self.settings))
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         settings = load_settings()
         settings["profile"] = {**self._profile(), **dialog.profile()}
         settings["language"] = dialog.language()
+        settings["sync_minutes"] = dialog.sync_minutes()
         save_settings(settings)
         self.settings = settings
         i18n.apply_language(dialog.language())
+        self.apply_sync_schedule()
 
     def show_problems(self) -> None:
         dialog = ProblemsDialog(self.problems_badge.rows, self)
@@ -467,6 +523,11 @@ class MainWindow(IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
         self.open_action.setText(self.tr("Open article…"))
         self.import_action.setText(self.tr("Import documents…"))
         self.review_action.setText(self.tr("Review queue…"))
+        self.sync_menu.setTitle(self.tr("&Sync"))
+        self.sync_action.setText(self.tr("Sync now"))
+        self.remote_action.setText(self.tr("Team repository…"))
+        self.login_action.setText(self.tr("Log in…"))
+        self._update_sync_actions()
         self._update_lead_actions()
         self._update_count_label()
         if self.query():

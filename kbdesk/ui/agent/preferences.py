@@ -1,5 +1,5 @@
 """The agent's preferences: the profile that fills a script's own blanks (name, staff
-number…) and the window's language.
+number…), the window's language and how often it syncs with the team.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +24,7 @@ class PreferencesDialog(QDialog):
     """The agent's profile (staff number, name…) and the window's language."""
 
     def __init__(self, profile_fields: list[str], profile: dict[str, str], language: str,
-                 content_dir: str = "", parent: QWidget | None = None):
+                 content_dir: str = "", parent: QWidget | None = None, sync_minutes: int = 5):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.fields: dict[str, QLineEdit] = {}
@@ -47,6 +48,11 @@ class PreferencesDialog(QDialog):
         self.content_value.setWordWrap(True)
         self.content_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.content_label, self.content_value)
+        self.sync_box = QSpinBox(self)
+        self.sync_box.setRange(0, 240)
+        self.sync_box.setValue(sync_minutes)
+        self.sync_label = TextLabel(self)
+        form.addRow(self.sync_label, self.sync_box)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -64,6 +70,9 @@ class PreferencesDialog(QDialog):
     def profile(self) -> dict[str, str]:
         return {name: field.text().strip() for name, field in self.fields.items()}
 
+    def sync_minutes(self) -> int:
+        return self.sync_box.value()
+
     def language(self) -> str:
         return self.language_box.currentData() or "system"
 
@@ -72,6 +81,9 @@ class PreferencesDialog(QDialog):
         self.profile_title.setText(self.tr("My details (filled into reply scripts)"))
         self.language_label.setText(self.tr("Language"))
         self.content_label.setText(self.tr("Content folder"))
+        self.sync_label.setText(self.tr("Sync every"))
+        self.sync_box.setSuffix(self.tr(" min"))
+        self.sync_box.setSpecialValueText(self.tr("off (F5 syncs)"))
         names = {"system": self.tr("System default"), "zh_CN": "简体中文", "en": "English"}
         for i in range(self.language_box.count()):
             self.language_box.setItemText(i, names[self.language_box.itemData(i)])

@@ -1,4 +1,4 @@
-"""Work that must not block the window: searching and indexing.
+"""Work that must not block the window: searching, indexing and syncing.
 
 * :class:`SearchWorker` lives in its own thread and owns the only Searcher
   (a Whoosh searcher must stay on one thread). Requests carry a sequence
@@ -259,4 +259,51 @@ class IndexJob(QThread):
                 index.merge_segments()
             except Exception:  # noqa: BLE001  (the index stays as updated: still correct)
                 traceback.print_exc()
+        self.done.emit(result)
+
+
+class SyncJob(QThread):
+    """One sync with the team's repository off the window's thread: typing
+    and searching go on; ``done`` brings the SyncReport, or the error."""
+
+    done = Signal(object)
+
+    def __init__(self, content_root: Path, identity, login=None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("kbdesk-sync")
+        self._root = Path(content_root)
+        self.identity = identity
+        self.login = login
+
+    def run(self) -> None:
+        from kbdesk.sync.syncing import Syncer  # late: a desktop without a team repository never needs it
+
+        try:
+            result = Syncer(ContentStore(self._root), self.identity, login=self.login).sync()
+        except Exception as exc:  # noqa: BLE001 - every failure is shown, none ends the window
+            if not getattr(exc, "code", None):
+                traceback.print_exc()
+            result = exc
+        self.done.emit(result)
+
+
+class CloneJob(QThread):
+    """``kbdesk clone`` for the first-run dialog, off its thread."""
+
+    done = Signal(object)  # SyncReport, or the error
+
+    def __init__(self, url: str, folder: Path, who, login=None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("kbdesk-clone")
+        self.url, self.folder, self.who, self.login = url, Path(folder), who, login
+
+    def run(self) -> None:
+        from kbdesk.sync.syncing import clone
+
+        try:
+            result = clone(self.url, self.folder, self.who, self.login)
+        except Exception as exc:  # noqa: BLE001
+            if not getattr(exc, "code", None):
+                traceback.print_exc()
+            result = exc
         self.done.emit(result)

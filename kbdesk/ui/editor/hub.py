@@ -44,6 +44,7 @@ class EditorHub(QObject):
     saved = Signal(str)
     roleChanged = Signal()
     editorOpened = Signal(object)
+    conflictsChanged = Signal()  # a sync conflict was resolved
 
     def __init__(self, store: ContentStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -53,6 +54,7 @@ class EditorHub(QObject):
         self.new_dialog: NewScriptDialog | None = None
         self.picker: ArticlePicker | None = None
         self.queue_dialog = None  # the review queue, while open
+        self.conflicts_dialog = None  # Sync ▸ Conflicts, while open
         self.recovery_box: QMessageBox | None = None
         self.message_box: QMessageBox | None = None
         self.import_dialog = None  # the ImportDialog open, if any
@@ -226,6 +228,65 @@ class EditorHub(QObject):
             dialog.open()
 
         self.ensure_identity(parent, show)
+
+    # -- after a sync ---------------------------------------------------------------------------------------------
+
+    def notify_synced(self, paths: list[str]) -> None:
+        """Files a sync changed: an editor open on one says so at once (its
+        unsaved text stays; it offers to reload)."""
+        for path in paths:
+            editor = self.editors.get(path)
+            if editor is not None:
+                editor.check_disk()
+        if self.conflicts_dialog is not None:
+            self._refresh_conflicts()
+
+    def conflicts(self, parent: QWidget | None = None) -> None:
+        """Sync ▸ Conflicts: each with the two wordings, word by word; the lead keeps one."""
+        from kbdesk.sync.syncing import conflict_texts
+        from kbdesk.ui.editor.conflicts_dialog import ConflictsDialog
+
+        if self.conflicts_dialog is not None:
+            self.conflicts_dialog.raise_()
+            return
+        dialog = ConflictsDialog(lambda c: conflict_texts(self.store.root, c), parent)
+        self.conflicts_dialog = dialog
+        dialog.resolve.connect(lambda path, keep: self._resolve_conflict(dialog, path, keep))
+        dialog.openRequested.connect(self._open)
+
+        def done(_result: int) -> None:
+            self.conflicts_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        self._refresh_conflicts()
+        dialog.open()
+
+    def _refresh_conflicts(self) -> None:
+        from kbdesk.sync.syncing import conflicts_of
+
+        if self.conflicts_dialog is not None:
+            self.conflicts_dialog.set_conflicts(conflicts_of(self.store.root))
+
+    def _resolve_conflict(self, parent: QWidget, path: str, keep: str) -> None:
+        from kbdesk.sync.syncing import resolve_conflict
+
+        refusal = self.edit_refusal() if keep == "mine" else ""
+        if refusal:
+            self._inform(parent, translate("Editor", "Not allowed"), refusal)
+            return
+        team, _ = self.team()
+        try:
+            resolve_conflict(self.store, self.identity(), path, keep, team)
+        except Exception as exc:  # noqa: BLE001 - every refusal (a conflict gone, a file changed…) is said
+            self._inform(parent, translate("Editor", "Not saved"), message_text(exc))
+            return
+        editor = self.editors.get(path)
+        if editor is not None:
+            editor.check_disk()
+        self._refresh_conflicts()
+        self.saved.emit(path)
+        self.conflictsChanged.emit()
 
     def new_script(self, parent: QWidget | None = None) -> None:
         """Ask for a title and create ``scripts/<slug>.md`` as a draft version."""
