@@ -326,7 +326,7 @@ class VersionStore:
         def present() -> list[Path]:
             # Not index.lock: a git waiting in its editor holds it for minutes
             # (kbdesk then leaves git's index alone, see _sync_index).
-            return [p for p in (control / "refs" / "heads").rglob("*.lock") if p.exists()]
+            return [p for p in (control / "refs").rglob("*.lock") if p.exists()]
 
         deadline = time.monotonic() + GIT_LOCK_WAIT_S
         stale = present()

@@ -199,15 +199,22 @@ def explain(exc: BaseException, url: str) -> SyncError:
     cause = exc.__cause__ or exc.__context__
     if isinstance(exc, GitProtocolError) and cause is not None and _network_failure(cause):
         return SyncError("sync-offline", url=url)  # dulwich wraps what urllib3 said
+    # What the server or ssh said (git's own words, not ours) tells the cause apart.
     text = str(exc)
-    if isinstance(exc, GitProtocolError) and not isinstance(exc, HangupException):
-        if "not found" in text.lower() or "404" in text or "does not appear to be a git repository" in text:
-            return SyncError("sync-no-repository", url=url)
-        if "permission denied" in text.lower() or "publickey" in text.lower():
+    lowered = text.lower()
+    if isinstance(exc, GitProtocolError):
+        if "permission denied" in lowered or "publickey" in lowered or "authentication failed" in lowered:
             return SyncError("sync-auth", url=url)
+        if ("not found" in lowered or "404" in text or "does not appear to be a git repository" in lowered
+                or "no such file or directory" in lowered):
+            return SyncError("sync-no-repository", url=url)
+        if isinstance(exc, HangupException) and not exc.stderr_lines:
+            return SyncError("sync-offline", url=url)
+        if isinstance(exc, HangupException) and any(
+                s in lowered for s in ("could not resolve", "connection refused", "timed out", "no route",
+                                       "network is unreachable", "connection closed", "broken pipe")):
+            return SyncError("sync-offline", url=url)
         return SyncError("sync-server-said", url=url, reason=text.strip()[:300])
-    if isinstance(exc, HangupException):
-        return SyncError("sync-offline", url=url)
     if isinstance(exc, (socket.timeout, TimeoutError, ConnectionError, socket.gaierror)):
         return SyncError("sync-offline", url=url)
     if isinstance(exc, FileNotFoundError) and is_local(url):

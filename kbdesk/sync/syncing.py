@@ -263,7 +263,7 @@ class Syncer:
                 files = _checkout_changes(versions, ours, theirs, report) if on_disk else {}
                 versions.apply([(APPROVED_REF, ours, theirs)], files, "sync")
                 _describe_agents_view(repo, ours, theirs, report)
-        _set_tracking(repo, APPROVED_REF, theirs)
+            _set_tracking(repo, APPROVED_REF, theirs)
 
     # -- leads ----------------------------------------------------------------------------------------------
 
@@ -282,16 +282,17 @@ class Syncer:
             with versions.lock():
                 self._record_disk_edits(versions, branch, fetched.get(branch))
                 plan = self._merge(versions, branch, fetched, report)
-            for ref, sha in fetched.items():
-                _set_tracking(repo, ref, sha)
+                for ref, sha in fetched.items():
+                    _set_tracking(repo, ref, sha)
             updates = {}
             for ref, new in ((branch, plan.main), (APPROVED_REF, plan.approved)):
                 if new is not None and fetched.get(ref) != new:
                     updates[ref] = (fetched.get(ref), new)
             if not updates or remote.push(updates):
-                for ref, (_old, new) in updates.items():
-                    report.pushed[ref.decode().rsplit("/", 1)[-1]] = _count(repo, fetched.get(ref), new)
-                    _set_tracking(repo, ref, new)
+                with versions.lock():
+                    for ref, (_old, new) in updates.items():
+                        report.pushed[ref.decode().rsplit("/", 1)[-1]] = _count(repo, fetched.get(ref), new)
+                        _set_tracking(repo, ref, new)
                 return
             # The server moved on while we merged: take its news and merge again.
         raise SyncError("sync-busy", url=remote.url)

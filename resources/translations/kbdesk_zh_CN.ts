@@ -1110,6 +1110,82 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>agent</source>
             <translation>坐席</translation>
         </message>
+        <message>
+            <source>No team repository is set: Sync ▸ Team repository… sets it.</source>
+            <translation>还没有设置团队仓库：在“同步 ▸ 团队仓库…”中设置。</translation>
+        </message>
+        <message>
+            <source>Synced with {url}</source>
+            <translation>已与 {url} 同步</translation>
+        </message>
+        <message>
+            <source>{n} article changed for agents</source>
+            <translation>{n} 篇文章对坐席有变化</translation>
+        </message>
+        <message>
+            <source>{n} articles changed for agents</source>
+            <translation>{n} 篇文章对坐席有变化</translation>
+        </message>
+        <message>
+            <source>{n} file changed by other leads</source>
+            <translation>其他主管改了 {n} 个文件</translation>
+        </message>
+        <message>
+            <source>{n} files changed by other leads</source>
+            <translation>其他主管改了 {n} 个文件</translation>
+        </message>
+        <message>
+            <source>your changes were sent</source>
+            <translation>您的改动已发出</translation>
+        </message>
+        <message>
+            <source>{n} approval not sent (changed meanwhile)</source>
+            <translation>{n} 个批准没有发出（期间被改过）</translation>
+        </message>
+        <message>
+            <source>{n} approvals not sent (changed meanwhile)</source>
+            <translation>{n} 个批准没有发出（期间被改过）</translation>
+        </message>
+        <message>
+            <source>{n} new conflict</source>
+            <translation>{n} 个新冲突</translation>
+        </message>
+        <message>
+            <source>{n} new conflicts</source>
+            <translation>{n} 个新冲突</translation>
+        </message>
+        <message>
+            <source>Up to date with the team's repository.</source>
+            <translation>与团队仓库一致，没有新内容。</translation>
+        </message>
+        <message>
+            <source>Synced: {what}.</source>
+            <translation>已同步：{what}。</translation>
+        </message>
+        <message>
+            <source>Conflicts ({n})…</source>
+            <translation>冲突（{n}）…</translation>
+        </message>
+        <message>
+            <source>Conflicts…</source>
+            <translation>冲突…</translation>
+        </message>
+        <message>
+            <source>&amp;Sync</source>
+            <translation>同步(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>立即同步</translation>
+        </message>
+        <message>
+            <source>Team repository…</source>
+            <translation>团队仓库…</translation>
+        </message>
+        <message>
+            <source>Log in…</source>
+            <translation>登录…</translation>
+        </message>
     </context>
     <context>
         <name>NewScriptDialog</name>
@@ -1207,6 +1283,18 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <location filename="../../kbdesk/ui/dialogs.py" line="230" />
             <source>System default</source>
             <translation>跟随系统</translation>
+        </message>
+        <message>
+            <source>Sync every</source>
+            <translation>同步间隔</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <source>off (F5 syncs)</source>
+            <translation>关闭（按 F5 同步）</translation>
         </message>
     </context>
     <context>
@@ -2629,6 +2717,38 @@ Choose the team's content folder, or start from the sample knowledge base in thi
             <source>The sample could not be copied there: {reason}</source>
             <translation>无法把示例复制到那里：{reason}</translation>
         </message>
+        <message>
+            <source>{reason}
+
+Choose the team's content folder, set this desktop up from the team's repository, or start from the sample knowledge base in this folder.</source>
+            <translation>{reason}
+
+请选择团队的内容文件夹，或用团队仓库设置这台电脑，或在这个文件夹中从示例知识库开始。</translation>
+        </message>
+        <message>
+            <source>Set up from the team's repository…</source>
+            <translation>用团队仓库设置…</translation>
+        </message>
+        <message>
+            <source>Repository</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>您的名字</translation>
+        </message>
+        <message>
+            <source>as the team's leads file has it, if you are a lead</source>
+            <translation>如果您是主管，请与团队主管名单中的写法一致</translation>
+        </message>
+        <message>
+            <source>Clone into {path}</source>
+            <translation>克隆到 {path}</translation>
+        </message>
+        <message>
+            <source>Cloning {url}…</source>
+            <translation>正在克隆 {url}…</translation>
+        </message>
     </context>
     <context>
         <name>ProblemsBadge</name>
@@ -2756,6 +2876,114 @@ Choose the team's content folder, or start from the sample knowledge base in thi
         <message>
             <source>Approve</source>
             <translation>批准</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatus</name>
+        <message>
+            <source>Syncing…</source>
+            <translation>正在同步…</translation>
+        </message>
+        <message>
+            <source>Synced {time}</source>
+            <translation>已同步 {time}</translation>
+        </message>
+        <message>
+            <source>Offline · last synced {time}</source>
+            <translation>离线 · 上次同步 {time}</translation>
+        </message>
+        <message>
+            <source>Offline · not synced yet</source>
+            <translation>离线 · 还没有同步过</translation>
+        </message>
+        <message>
+            <source>Login refused · click to log in</source>
+            <translation>登录被拒绝 · 点击登录</translation>
+        </message>
+        <message>
+            <source>Sync failed</source>
+            <translation>同步失败</translation>
+        </message>
+        <message>
+            <source>{n} conflict</source>
+            <translation>{n} 个冲突</translation>
+        </message>
+        <message>
+            <source>{n} conflicts</source>
+            <translation>{n} 个冲突</translation>
+        </message>
+        <message>
+            <source>Sync with the team's repository now (F5)</source>
+            <translation>现在与团队仓库同步（F5）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemoteDialog</name>
+        <message>
+            <source>Team repository</source>
+            <translation>团队仓库</translation>
+        </message>
+        <message>
+            <source>The git repository on the team's server that every desktop syncs with: ssh://…, https://…, user@host:path, or a folder on a share.</source>
+            <translation>团队服务器上的 git 仓库，每台电脑都与它同步：ssh://…、https://…、user@host:path，或共享盘上的一个文件夹。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Log in to the team's repository</source>
+            <translation>登录团队仓库</translation>
+        </message>
+        <message>
+            <source>Keep the password in the system keyring</source>
+            <translation>把密码保存在系统钥匙串中</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>Keep the team's wording</source>
+            <translation>保留团队的措辞</translation>
+        </message>
+        <message>
+            <source>Use my wording</source>
+            <translation>用我的措辞</translation>
+        </message>
+        <message>
+            <source>Open in the editor</source>
+            <translation>在编辑器中打开</translation>
+        </message>
+        <message>
+            <source>No conflicts: every article has one wording.</source>
+            <translation>没有冲突：每篇文章都只有一种措辞。</translation>
+        </message>
+        <message>
+            <source>Another lead changed these articles where you did. Their wording is in the file; yours is kept as a version until you choose.</source>
+            <translation>另一位主管在您改过的地方也改了这些文章。文件中是对方的措辞；您的措辞保留为一个版本，等您决定。</translation>
+        </message>
+        <message>
+            <source>In the file ({name})</source>
+            <translation>文件中（{name}）</translation>
+        </message>
+        <message>
+            <source>Yours (version {version})</source>
+            <translation>您的（版本 {version}）</translation>
+        </message>
+        <message>
+            <source>Found in the sync of {when}.</source>
+            <translation>在 {when} 的同步中发现。</translation>
         </message>
     </context>
 </TS>

@@ -6,6 +6,8 @@ folders, set up with ``kbdesk clone``."""
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -113,9 +115,12 @@ class Server:
         self.process, self.url = process, url
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(10)
+        """Kill it and what it started (``git daemon`` runs as a child of ``git``)."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(10)
 
 
 @pytest.fixture
@@ -123,7 +128,7 @@ def http_server(bare):
     """``git http-backend`` for the server folder of *bare*, user 'team',
     password 'secret'. ``.url`` is the repository's https-like URL."""
     process = subprocess.Popen([sys.executable, str(HERE / "git_http_server.py"), str(bare.parent), "team", "secret"],
-                               stdout=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, text=True, start_new_session=True)
     port = int(process.stdout.readline())
     server = Server(process, f"http://team@127.0.0.1:{port}/{bare.name}")
     yield server
@@ -135,7 +140,8 @@ def git_daemon(bare):
     port = free_port()
     process = subprocess.Popen(["git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
                                 f"--base-path={bare.parent}", "--listen=127.0.0.1", f"--port={port}",
-                                str(bare.parent)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                str(bare.parent)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
@@ -144,5 +150,50 @@ def git_daemon(bare):
         except OSError:
             time.sleep(0.05)
     server = Server(process, f"git://127.0.0.1:{port}/{bare.name}")
+    yield server
+    server.stop()
+
+
+SSHD = shutil.which("sshd") or ("/usr/sbin/sshd" if Path("/usr/sbin/sshd").exists() else None)
+
+
+@pytest.fixture
+def ssh_server(bare, tmp_path, monkeypatch):
+    """``sshd`` on 127.0.0.1 with a host key and a user key made here; the
+    user's ssh (GIT_SSH_COMMAND) uses that key. Skipped where there is no
+    sshd (``git daemon`` covers a second network transport there)."""
+    if SSHD is None or shutil.which("ssh-keygen") is None:
+        pytest.skip("no sshd here (openssh-server is not installed)")
+    keys = tmp_path / "ssh"
+    keys.mkdir(mode=0o700)
+    for name in ("host", "user"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(keys / name)], check=True)
+    (keys / "authorized_keys").write_text((keys / "user.pub").read_text())
+    (keys / "authorized_keys").chmod(0o600)
+    port = free_port()
+    config = keys / "sshd_config"
+    config.write_text(
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'host'}\nPidFile {keys / 'sshd.pid'}\n"
+        f"AuthorizedKeysFile {keys / 'authorized_keys'}\nStrictModes no\nUsePAM no\n"
+        "PasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\n")
+    Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege separation folder
+    process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.skip(f"sshd does not start here: {process.stderr.read().decode()[:200]}")
+            time.sleep(0.05)
+    monkeypatch.setenv("GIT_SSH_COMMAND", f"ssh -i {keys / 'user'} -o IdentitiesOnly=yes -o BatchMode=yes "
+                                          f"-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null "
+                                          f"-o LogLevel=ERROR")
+    import getpass
+
+    server = Server(process, f"ssh://{getpass.getuser()}@127.0.0.1:{port}{bare}")
+    server.keys = keys
     yield server
     server.stop()

@@ -331,3 +331,23 @@ def test_kill_9_during_a_sync_leaves_a_valid_repository_and_loses_no_edit(deskto
         sync(wang, WANG)
         assert mark in (wang / REFUND).read_text(encoding="utf-8")
         assert not (liu / ".git" / "kbdesk-operation.json").exists()
+
+
+def test_over_ssh_with_the_user_s_key_and_a_refused_key(first_desktop, ssh_server, tmp_path, monkeypatch):
+    set_remote(first_desktop, ssh_server.url)
+    assert sync(first_desktop, WANG).nothing_new
+    agent = tmp_path / "agent"
+    assert clone(ssh_server.url, agent, AGENT).role == "agent"
+    edit(first_desktop, REFUND, "原路退回", "原路退回（ssh）")
+    save(first_desktop, WANG, "faq-refund-timeline")
+    step(first_desktop, WANG, "submit", "faq-refund-timeline")
+    step(first_desktop, LIU, "approve", "faq-refund-timeline")
+    assert sync(first_desktop, WANG).pushed["approved"] == 1
+    assert sync(agent, AGENT).changed == [REFUND]
+    # A key the server does not know: refused, in one line, never a password prompt.
+    stranger = tmp_path / "stranger"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(stranger)], check=True)
+    monkeypatch.setenv("GIT_SSH_COMMAND", f"ssh -i {stranger} -o IdentitiesOnly=yes -o BatchMode=yes "
+                                          "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR")
+    done = kbdesk("--content", agent, "sync", "--as", "小李")
+    one_line(done, "refused the login")
