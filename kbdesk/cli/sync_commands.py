@@ -59,7 +59,7 @@ def _print_report(report, as_json: bool) -> None:
                   version=conflict.mine_commit[:8]))
     for branch, count in sorted(report.pushed.items()):
         if count:
-            print(say("sent {count} commits of {branch}", count=count, branch=branch))
+            print(say("sent {branch} (+{count})", count=count, branch=branch))
     for notice in report.notices:
         print("kbdesk: " + say("note: {text}", text=text_of(getattr(notice, "code", None),
                                                             getattr(notice, "params", {}), str(notice),

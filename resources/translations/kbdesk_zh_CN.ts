@@ -2615,10 +2615,6 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <translation>{path}：冲突：文件中是 {name} 的措辞，您的是版本 {version}（kbdesk conflicts）</translation>
         </message>
         <message>
-            <source>sent {count} commits of {branch}</source>
-            <translation>发出了 {branch} 的 {count} 个提交</translation>
-        </message>
-        <message>
             <source>Up to date.</source>
             <translation>已是最新。</translation>
         </message>
@@ -2669,6 +2665,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>{path}: {summary}</source>
             <translation>{path}：{summary}</translation>
+        </message>
+        <message>
+            <source>sent {branch} (+{count})</source>
+            <translation>已发出 {branch}（+{count}）</translation>
         </message>
     </context>
     <context>
