@@ -50,6 +50,23 @@ def save_settings(settings: dict) -> None:
     write_atomic(path, json.dumps(settings, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
+def desktop_id() -> str:
+    """This desktop's name in the team's repository (its usage counts' ref):
+    random, made once, naming neither the user nor the machine."""
+    settings = load_settings()
+    value = settings.get("desktop_id")
+    if isinstance(value, str) and value.isalnum() and 8 <= len(value) <= 40:
+        return value
+    import uuid
+
+    settings["desktop_id"] = value = uuid.uuid4().hex[:16]
+    try:
+        save_settings(settings)
+    except OSError:
+        pass  # a new one next time: the old counts stay under the old name
+    return value
+
+
 def bundled_content_dir() -> Path | None:
     """The sample knowledge base shipped with kbdesk: inside the installed
     package, or the repository's ``content/`` when run from a checkout."""

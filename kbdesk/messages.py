@@ -162,7 +162,8 @@ MESSAGES = {
     "sync-no-remote": "no team repository is set: kbdesk remote URL sets it",
     "sync-auth": "{url} refused the login: check the user name and password (kbdesk login) or the SSH key",
     "sync-no-repository": "there is no git repository at {url}",
-    "sync-offline": "{url} cannot be reached (offline, or the server is down); the last synced wording stays",
+    "sync-offline": "{url} cannot be reached (offline, or the server is down); nothing changed here",
+    "sync-cut": "the connection to {url} was cut in the middle; nothing changed here: sync again",
     "sync-server-said": "the server of {url} said: {reason}",
     "sync-not-kbdesk": "{url} is a git repository but not a kbdesk knowledge base (no approved branch, "
                        "no .kbdesk folder)",

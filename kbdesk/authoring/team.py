@@ -28,6 +28,7 @@ class PermissionDenied(CodedError):
 class Team:
     leads: list[Identity] = field(default_factory=list)
     approval: str = "one_lead"
+    share_usage: bool = True  # desktops publish their daily usage counts through the team's repository
 
     @classmethod
     def load(cls, content_root: Path) -> "Team":
@@ -44,7 +45,7 @@ class Team:
         approval = str(data.get("approval") or "one_lead")
         if approval not in APPROVAL_RULES:
             raise ValueError(f"{path}: approval must be one of {', '.join(APPROVAL_RULES)}, not {approval!r}")
-        return cls(leads, approval)
+        return cls(leads, approval, data.get("share_usage", True) is not False)
 
     def find(self, who: str) -> Identity | None:
         """The lead called *who* (a name or an e-mail), if any."""

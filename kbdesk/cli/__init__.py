@@ -13,7 +13,7 @@ import os
 import sys
 
 from kbdesk import __version__
-from kbdesk.cli import authoring_commands, import_commands, search_commands, sync_commands
+from kbdesk.cli import authoring_commands, import_commands, search_commands, sync_commands, usage_commands
 from kbdesk.cli.common import CliError, cli_language, say
 from kbdesk.cli.window import cmd_gui
 from kbdesk.content.article import ArticleError
@@ -37,7 +37,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
                         help="the window acts as this person (a lead's name or e-mail; not saved)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands = {}
-    for group in (search_commands, authoring_commands, import_commands, sync_commands):
+    for group in (search_commands, authoring_commands, import_commands, sync_commands, usage_commands):
         commands.update(group.add_commands(sub))
     _in_users_language(parser)
     return parser, commands

@@ -165,7 +165,7 @@ def cmd_show(args) -> int:
     store = open_store(args)
     article = store.find(args.id)
     if article is None:
-        raise CliError(f"no article with id or path {args.id!r}")
+        raise CliError(text_of("no-article", {"article": repr(args.id)}, f"no article {args.id!r}", cli_language()))
     if args.json:
         print(json.dumps({
             "id": article.id, "title": article.title, "kind": article.kind,

@@ -49,10 +49,13 @@ def _print_report(report, as_json: bool) -> None:
         return
     for key, label in (("added", "newly approved"), ("changed", "approved wording changed"),
                        ("retired", "retired"), ("merged", "changed by other leads"),
-                       ("refused", "your approval was not sent: another lead changed it meanwhile; in review again"),
+                       ("refused", "your approval was not sent: another lead changed it meanwhile"),
                        ("kept", "changed on this desktop: left as it is")):
         for path in getattr(report, key):
             print(say("{path}: {what}", path=path, what=say(label)))
+    for path, copy in sorted(report.set_aside.items()):
+        print(say("{path}: changed on this desktop; the approved wording replaced it, your copy is {copy}",
+                  path=path, copy=copy))
     for conflict in report.conflicts:
         print(say("{path}: conflict: {name}'s wording is in the file, yours is version {version} "
                   "(kbdesk conflicts)", path=conflict.path, name=conflict.theirs_author or "?",
@@ -91,6 +94,20 @@ def _remember(url: str, login) -> None:
             print("kbdesk: " + say("note: {text}", text=localized(exc, cli_language())), file=sys.stderr)
 
 
+def _remember_identity(identity) -> None:
+    """The desktop was set up as *identity*: that is who it is from now on,
+    unless the user had already said who they are."""
+    from kbdesk.config import load_settings, save_settings
+
+    settings = load_settings()
+    if identity is not None and not (settings.get("identity") or {}).get("name"):
+        settings["identity"] = {"name": identity.name, "email": identity.email}
+        try:
+            save_settings(settings)
+        except OSError:
+            pass
+
+
 def cmd_clone(args) -> int:
     from kbdesk.authoring.team import current_identity
     from kbdesk.sync.remote import SyncError, normalised_url
@@ -111,11 +128,13 @@ def cmd_clone(args) -> int:
                 raise _fail(exc) from None
             login = _ask_login(url, exc)
     _remember(url, login)
+    _remember_identity(report.identity)
     if args.json:
         print(json.dumps({**report.to_json(), "folder": str(folder.resolve())}, ensure_ascii=False, indent=2))
         return 0
     role = say("a lead's desktop") if report.role == "lead" else say("an agent's desktop")
-    print(say("Cloned {url} into {folder}: {role}, {count} approved articles.", url=url, folder=folder.resolve(),
+    print(say("Cloned {url} into {folder}: {role}, {count} approved articles.", url=report.remote,
+              folder=folder.resolve(),
               role=role, count=len(report.added)))
     print(say("Open it with: kbdesk --content {folder}", folder=folder.resolve()))
     return 0
@@ -123,7 +142,7 @@ def cmd_clone(args) -> int:
 
 def cmd_remote(args) -> int:
     from kbdesk.sync.remote import SyncError
-    from kbdesk.sync.syncing import current_remote, set_remote
+    from kbdesk.sync.syncing import current_remote, reachable, set_remote
 
     store = open_store(args)
     if args.url:
@@ -131,6 +150,9 @@ def cmd_remote(args) -> int:
             url = set_remote(store.root, args.url)
         except SyncError as exc:
             raise _fail(exc) from None
+        problem = reachable(store.root)
+        if problem is not None:  # kept all the same: the server may just be down now
+            print("kbdesk: " + say("note: {text}", text=localized(problem, cli_language())), file=sys.stderr)
     else:
         url = current_remote(store.root)
     if args.json:
@@ -147,6 +169,7 @@ def cmd_sync(args) -> int:
     from kbdesk.cli.authoring_commands import refresh_agent_index
     from kbdesk.sync.remote import SyncError
     from kbdesk.sync.syncing import Syncer, current_remote
+    from kbdesk.usage.stats import this_desktops_counts
 
     store = open_store(args)
     try:
@@ -157,7 +180,8 @@ def cmd_sync(args) -> int:
     login = None
     for _attempt in range(2):
         try:
-            report = Syncer(store, identity, team, login).sync()
+            report = Syncer(store, identity, team, login,
+                            usage=lambda: this_desktops_counts(store.root)).sync()
             break
         except SyncError as exc:
             if exc.code != "sync-auth" or login is not None:
@@ -197,10 +221,20 @@ def cmd_conflicts(args) -> int:
     store = open_store(args)
     found = conflicts_of(store.root)
     if args.json:
-        print(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=2))
+        from kbdesk.authoring.textdiff import render_inline, word_diff
+        from kbdesk.sync.syncing import conflict_texts
+
+        rows = []
+        for c in found:
+            article = store.find(c.path)
+            theirs, mine = conflict_texts(store.root, c)
+            rows.append({**c.to_json(), "id": article.id if article else None,
+                         "title": article.title if article else c.path,
+                         "diff": render_inline(word_diff(theirs, mine))})
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for c in found:
-        print(say("{path}: {name}'s wording is in the file ({places} places differ); yours is version {version}",
+        print(say("{path}: {name}'s wording is in the file (places that differ: {places}); yours is version {version}",
                   path=c.path, name=c.theirs_author or "?", places=c.places, version=c.mine_commit[:8]))
     if not found:
         print(say("No conflicts."))

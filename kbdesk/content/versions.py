@@ -339,6 +339,7 @@ class VersionStore:
         # by their content, so writing it again is safe; the lock would
         # refuse that for ever.
         stale += list((control / "objects").glob("??/*.lock"))
+        stale += stale_pack_locks(control)
         for path in stale:
             try:
                 path.unlink()
@@ -563,11 +564,15 @@ class VersionStore:
                 return
             index = self.repo.open_index()
             head = self.head(self.branch)
+            tree = self.repo[head].tree
+            # Many paths (a sync): the tree listed once, not looked up per path.
+            listed = ({e.path: e.sha for e in self.repo.object_store.iter_tree_contents(tree)}
+                      if len(paths) > 50 else None)
             for path in paths:
                 key = path.encode("utf-8")
                 full = self.root / path
                 try:
-                    _, sha = self._lookup(self.repo[head].tree, path)
+                    sha = listed[key] if listed is not None else self._lookup(tree, path)[1]
                 except KeyError:
                     if key in index:
                         del index[key]
@@ -630,6 +635,25 @@ class VersionStore:
     def approvals(self, path: str) -> list[Version]:
         """Commits of the approved branch that changed *path*, newest first."""
         return self.history(path, APPROVED_REF)
+
+
+STALE_PACK_LOCK_S = 10.0
+
+
+def stale_pack_locks(git_dir: Path, older_than: float = STALE_PACK_LOCK_S) -> list[Path]:
+    """Lock files of packs that a fetch or push killed halfway left in
+    *git_dir* (dulwich writes a pack's index through one; git never does).
+    A pack is named by its content, so the next transfer of the same objects
+    would be refused for ever; one this old has no writer left."""
+    now = time.time()
+    out = []
+    for path in (Path(git_dir) / "objects" / "pack").glob("*.lock"):
+        try:
+            if now - path.stat().st_mtime >= older_than:
+                out.append(path)
+        except OSError:
+            continue
+    return out
 
 
 def _local_offset() -> int:

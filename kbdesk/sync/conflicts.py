@@ -53,6 +53,9 @@ class Conflicts:
         paths = {c.path for c in found}
         self._write([c for c in self.all() if c.path not in paths] + found)
 
+    def replace(self, rows: list[Conflict]) -> None:
+        self._write(rows)
+
     def resolve(self, path: str) -> bool:
         rows = self.all()
         kept = [c for c in rows if c.path != path]

@@ -24,7 +24,8 @@ from dulwich.repo import Repo
 from kbdesk.messages import CodedError
 
 REMOTE = b"origin"
-KEYRING_SERVICE = "kbdesk"
+KEYRING_SERVICE = "kbdesk"  # passwords, under user@scheme://host
+KEYRING_USERS = "kbdesk-user"  # the user name of a server whose URL names none, under scheme://host
 SSH_COMMAND = "ssh -o BatchMode=yes -o ConnectTimeout=15"  # never a password prompt behind the window
 NETWORK_TIMEOUT_S = 60
 
@@ -41,8 +42,20 @@ def remote_url(repo: Repo) -> str | None:
 
 
 def set_remote_url(repo: Repo, url: str) -> str:
-    """Keep *url* as the team's repository; the URL as kept (a folder made absolute)."""
+    """Keep *url* as the team's repository; the URL as kept (a folder made
+    absolute, a password taken out: it goes to the keyring). Another
+    repository than before: what was known of the old one is forgotten."""
     url = normalised_url(url)
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.password:
+        try:
+            remember_login(url, urllib.parse.unquote(parsed.username or ""), urllib.parse.unquote(parsed.password))
+        except SyncError:
+            pass  # no keyring here: the password is asked for when the server wants it
+        url = public_url(url)
+    if remote_url(repo) not in (None, url):
+        for ref in list(repo.refs.keys(base=b"refs/remotes/origin/")):
+            repo.refs.remove_if_equals(b"refs/remotes/origin/" + ref, None)
     config = repo.get_config()
     config.set((b"remote", REMOTE), b"url", url.encode("utf-8"))
     config.set((b"remote", REMOTE), b"fetch", b"+refs/heads/*:refs/remotes/origin/*")
@@ -66,6 +79,18 @@ def normalised_url(url: str) -> str:
     if ":" in url.split("/", 1)[0] and not Path(url).exists() and "@" in url.split(":", 1)[0]:
         return url  # scp-like: user@host:path
     return str(Path(url).expanduser().resolve())
+
+
+def public_url(url: str) -> str:
+    """*url* as it may be shown and kept: without a password."""
+    parsed = urllib.parse.urlsplit(url)
+    if not parsed.password:
+        return url
+    host = parsed.hostname or ""
+    if parsed.port:
+        host += f":{parsed.port}"
+    user = f"{parsed.username}@" if parsed.username else ""
+    return urllib.parse.urlunsplit((parsed.scheme, user + host, parsed.path, parsed.query, parsed.fragment))
 
 
 def is_local(url: str) -> bool:
@@ -97,6 +122,8 @@ def login_for(url: str) -> Login:
     user = urllib.parse.unquote(parsed.username) if parsed.username else None
     if parsed.password:
         return Login(user, urllib.parse.unquote(parsed.password), "url")
+    if user is None:
+        user = _keyring_get_user(url)
     helper = _git_credential(url, user)
     if helper.password:
         return helper
@@ -113,6 +140,7 @@ def remember_login(url: str, username: str, password: str) -> None:
 
     try:
         keyring.set_password(KEYRING_SERVICE, _keyring_user(url, username), password)
+        keyring.set_password(KEYRING_USERS, _origin(url)[0], username)
     except (KeyringError, RuntimeError) as exc:
         raise SyncError("sync-keyring-unavailable", reason=exc) from None
 
@@ -130,6 +158,18 @@ def forget_login(url: str, username: str) -> None:
 def _keyring_user(url: str, username: str | None) -> str:
     origin, _ = _origin(url)
     return f"{username or ''}@{origin}"
+
+
+def _keyring_get_user(url: str) -> str | None:
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password(KEYRING_USERS, _origin(url)[0])
+    except (KeyringError, RuntimeError):
+        return None
 
 
 def _keyring_get(url: str, username: str | None) -> str | None:
@@ -190,6 +230,7 @@ def connect(url: str, repo: Repo | None = None, login: Login | None = None):
 
 def explain(exc: BaseException, url: str) -> SyncError:
     """The one line a user reads when talking to the team's repository failed."""
+    url = public_url(url)
     if isinstance(exc, SyncError):
         return exc
     if isinstance(exc, HTTPUnauthorized):
@@ -210,6 +251,8 @@ def explain(exc: BaseException, url: str) -> SyncError:
             return SyncError("sync-no-repository", url=url)
         if isinstance(exc, HangupException) and not exc.stderr_lines:
             return SyncError("sync-offline", url=url)
+        if "invalid content-type" in lowered or "unexpected http" in lowered:
+            return SyncError("sync-cut", url=url)  # an answer cut off in the middle
         if isinstance(exc, HangupException) and any(
                 s in lowered for s in ("could not resolve", "connection refused", "timed out", "no route",
                                        "network is unreachable", "connection closed", "broken pipe")):

@@ -18,13 +18,17 @@ network); what is merged is applied under it, all or nothing
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dulwich.diff_tree import tree_changes
+from dulwich.file import FileLocked
 from dulwich.graph import can_fast_forward, find_merge_base
 from dulwich.index import build_index_from_tree
+from dulwich.object_store import tree_lookup_path
 from dulwich.objects import Blob, Commit, Tree
 from dulwich.repo import Repo
 
@@ -35,6 +39,7 @@ from kbdesk.content.article import ArticleError, content_hash, decode_text, pars
 from kbdesk.content.store import SETTINGS_DIR, ContentStore
 from kbdesk.content.versions import (
     APPROVED_REF,
+    STALE_PACK_LOCK_S,
     MAIN_REF,
     Identity,
     VersionError,
@@ -42,9 +47,20 @@ from kbdesk.content.versions import (
     coded_message,
     parse_identity,
 )
+from kbdesk.messages import Notice
 from kbdesk.sync.conflicts import Conflict, Conflicts, now_iso
-from kbdesk.sync.merging import merge_texts
-from kbdesk.sync.remote import Login, SyncError, connect, explain, normalised_url, remote_url, set_remote_url
+from kbdesk.sync.merging import TextMerge, merge_articles, merge_texts
+from kbdesk.sync.remote import (
+    Login,
+    SyncError,
+    connect,
+    explain,
+    is_local,
+    normalised_url,
+    public_url,
+    remote_url,
+    set_remote_url,
+)
 
 TRACKING = b"refs/remotes/origin/"
 TEAM_FILE = f"{SETTINGS_DIR}/team.yaml"
@@ -57,6 +73,7 @@ class SyncReport:
 
     role: str  # "lead" or "agent"
     remote: str
+    identity: Identity | None = None  # who the desktop syncs (or was set up) as
     added: list[str] = field(default_factory=list)  # what agents see: newly approved articles
     changed: list[str] = field(default_factory=list)  # … approved wording changed
     retired: list[str] = field(default_factory=list)  # … withdrawn
@@ -65,7 +82,9 @@ class SyncReport:
     conflicts: list[Conflict] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # leads: approvals not sent (changed meanwhile)
     kept: list[str] = field(default_factory=list)  # files changed on this desktop, left as they are
+    set_aside: dict[str, str] = field(default_factory=dict)  # agents: changed here, copied there, replaced
     notices: list = field(default_factory=list)
+    usage_shared: bool = False  # this desktop's usage counts went to the team's repository
 
     @property
     def agents_paths(self) -> list[str]:
@@ -78,7 +97,8 @@ class SyncReport:
     def to_json(self) -> dict:
         return {"role": self.role, "remote": self.remote, "added": self.added, "changed": self.changed,
                 "retired": self.retired, "merged": self.merged, "pushed": self.pushed,
-                "conflicts": [c.to_json() for c in self.conflicts], "refused": self.refused, "kept": self.kept,
+                "conflicts": [c.to_json() for c in self.conflicts], "refused": self.refused, "kept": self.kept, "set_aside": self.set_aside,
+                "usage_shared": self.usage_shared,
                 "notices": [{"code": getattr(n, "code", None), "params": getattr(n, "params", {}), "text": str(n)}
                             for n in self.notices],
                 "up_to_date": self.nothing_new}
@@ -140,6 +160,7 @@ class Remote:
         self.repo = repo
         self.url = url
         self.client, self.path = connect(url, repo, login)
+        self.advertised: dict[bytes, bytes] = {}  # every ref the server had at the last fetch
 
     def refs(self) -> dict[bytes, bytes]:
         try:
@@ -155,6 +176,7 @@ class Remote:
         found: dict[bytes, bytes] = {}
 
         def wants(refs, depth=None):
+            self.advertised = {k: v for k, v in refs.items() if v is not None}
             found.update({r: refs[r] for r in branches if refs.get(r)})
             return [sha for sha in set(found.values()) if sha not in self.repo.object_store]
 
@@ -166,6 +188,25 @@ class Remote:
         if missing:  # a server that said it sent them and did not: a dropped connection
             raise SyncError("sync-offline", url=self.url)
         return found
+
+    def _clear_pack_lock(self, exc: FileLocked) -> bool:
+        """A lock file in the shared repository (a pack's, a branch's) that
+        a desktop killed mid-push left: removed once it is older than any
+        live writer's (they live for milliseconds). False: not ours to clear."""
+        lock = Path(os.fsdecode(exc.lockfilename))
+        if not is_local(self.url) or not any(p.name in ("objects", "refs") for p in lock.parents):
+            return False
+        deadline = time.monotonic() + STALE_PACK_LOCK_S + 1
+        while time.monotonic() < deadline:
+            try:
+                age = time.time() - lock.stat().st_mtime
+            except FileNotFoundError:
+                return True
+            if age >= STALE_PACK_LOCK_S:
+                lock.unlink(missing_ok=True)
+                return True
+            time.sleep(0.5)
+        return False
 
     def push(self, updates: dict[bytes, tuple[bytes | None, bytes]]) -> bool:
         """Set each remote branch {ref: (what it must still be, new)}, all or
@@ -186,6 +227,12 @@ class Remote:
         try:
             result = self.client.send_pack(self.path.encode() if isinstance(self.path, str) else self.path,
                                            update_refs, generate_pack_data=pack_data, atomic=len(updates) > 1)
+        except FileLocked as exc:
+            # A repository on a share, written by this process: a pack lock a
+            # killed desktop left there is cleared once it is old enough.
+            if not self._clear_pack_lock(exc):
+                raise SyncError("sync-busy", url=public_url(self.url)) from None
+            return False  # fetch, merge and push again
         except Exception as exc:  # noqa: BLE001
             if stale:
                 return False
@@ -210,11 +257,13 @@ class Remote:
 
 
 class Syncer:
-    def __init__(self, store: ContentStore, identity: Identity, team: Team | None = None, login: Login | None = None):
+    def __init__(self, store: ContentStore, identity: Identity, team: Team | None = None, login: Login | None = None,
+                 usage=None):
         self.store = store
         self.identity = identity
         self.team = team if team is not None else Team.load(store.root)
         self.login = login
+        self.usage = usage  # (desktop id, its daily counts), or a function giving them: shared if the team wants
 
     def sync(self) -> SyncReport:
         versions = VersionStore.open(self.store.root)
@@ -237,19 +286,54 @@ class Syncer:
                 self._lead_sync(versions, remote, report)
             else:
                 self._agent_sync(versions, remote, report)
+            self._share_usage(versions, remote, report, lead)
             report.notices.extend(versions.notices)
             return report
         finally:
             versions.close()
+
+    # -- usage counts ----------------------------------------------------------------------------------------
+
+    def _share_usage(self, versions: VersionStore, remote: Remote, report: SyncReport, lead: bool) -> None:
+        """This desktop's counts out to its own ref; a lead's desktop also
+        takes everyone else's. Never in the way of the sync itself: a failure
+        is a notice."""
+        if self.usage is None or not Team.load(self.store.root).share_usage:
+            return
+        from kbdesk.sync.usage_sharing import USAGE_PREFIX, publish_locally, usage_ref
+
+        desktop, payload = self.usage() if callable(self.usage) else self.usage
+        repo = versions.repo
+        try:
+            with versions.lock():
+                publish_locally(repo, desktop, payload)
+            ref = usage_ref(desktop)
+            heads = remote.refs()
+            if heads.get(ref) != repo.refs[ref]:
+                remote.push({ref: (heads.get(ref), repo.refs[ref])})
+            report.usage_shared = True
+            if lead:
+                others = [r for r in heads if r.startswith(USAGE_PREFIX) and r != ref]
+                fetched = remote.fetch(others) if others else {}
+                with versions.lock():
+                    for name, sha in fetched.items():
+                        repo.refs[name] = sha
+        except (SyncError, VersionError) as exc:
+            report.notices.append(Notice("notice-usage-not-shared", reason=str(exc)))
 
     # -- agents ----------------------------------------------------------------------------------------------
 
     def _agent_sync(self, versions: VersionStore, remote: Remote, report: SyncReport) -> None:
         repo = versions.repo
         fetched = remote.fetch([APPROVED_REF])
-        _check_kbdesk(repo, fetched, remote.url)
         theirs = fetched.get(APPROVED_REF)
         if theirs is None:
+            # Nothing approved yet, or no knowledge base at all: its main branch tells.
+            main = [r for r in (MAIN_REF, b"refs/heads/master") if r in remote.advertised]
+            if remote.advertised and not main:
+                raise SyncError("sync-not-kbdesk", url=public_url(remote.url))
+            if main:
+                _check_kbdesk(repo, remote.fetch(main[:1]), remote.url)
             report.notices.append(SyncError("sync-nothing-approved"))
             return
         _refuse_rewritten(repo, fetched)
@@ -260,7 +344,7 @@ class Syncer:
             # (a desktop ahead of the team was a lead's: it has nothing to take)
             if ours is None or (ours != theirs and _ancestor(repo, ours, theirs)):
                 on_disk = versions.branch == APPROVED_REF  # an agent's desktop: the files are approved's
-                files = _checkout_changes(versions, ours, theirs, report) if on_disk else {}
+                files = _checkout_changes(versions, ours, theirs, report, agents=True) if on_disk else {}
                 versions.apply([(APPROVED_REF, ours, theirs)], files, "sync")
                 _describe_agents_view(repo, ours, theirs, report)
             _set_tracking(repo, APPROVED_REF, theirs)
@@ -306,17 +390,20 @@ class Syncer:
         base = _merge_base(versions.repo, ours, theirs)
         changed = _changed_paths(versions.repo, base, theirs) if base is not None else {}
         flow = Workflow(self.store, self.identity, self.team)
+        recorded = _files(versions.repo, ours)  # once: a sync may touch thousands of articles
         for path in changed:
             if not _is_article(path):
                 continue
             full = self.store.root / path
-            recorded = versions.blob_at(ours, path)
             try:
-                disk = Blob.from_string(full.read_bytes()).id.decode() if full.is_file() else None
+                disk = Blob.from_string(full.read_bytes()).id if full.is_file() else None
             except OSError:
                 continue
-            if disk is not None and disk != recorded:
-                flow.record_disk_edit(versions, path, "commit-before-sync")
+            if disk is not None and disk != recorded.get(path):
+                try:
+                    flow.record_disk_edit(versions, path, "commit-before-sync")
+                except ArticleError:
+                    continue  # half-edited, unreadable: the file stays as it is (kept), the rest syncs
 
     def _merge(self, versions: VersionStore, branch: bytes, fetched: dict[bytes, bytes], report: SyncReport):
         repo = versions.repo
@@ -347,14 +434,15 @@ class Syncer:
                 if their_blob is None:
                     continue  # they removed what we changed: ours stays
                 base_blob = base_files.get(path)
-                done = merge_texts(_text(repo, base_blob), _text(repo, my_blob), _text(repo, their_blob))
-                blob = Blob.from_string(done.text.encode("utf-8"))
+                done = _merge_file(repo, path, base_blob, my_blob, their_blob)
+                blob = Blob.from_string(done.text.encode("utf-8")) if done.text is not None \
+                    else repo[their_blob]
                 repo.object_store.add_object(blob)
                 merged_paths[path] = blob.id
                 if done.conflicts:
                     conflicts.append(Conflict(path, my_blob.decode(), ours.decode(), their_blob.decode(),
-                                              _author_of(repo, theirs, path), base_blob.decode() if base_blob else None,
-                                              now_iso(), done.conflicts))
+                                              _author_of(repo, theirs, path, their_blob),
+                                              base_blob.decode() if base_blob else None, now_iso(), done.conflicts))
             changes = {p: _data(repo, b) for p, b in merged_paths.items()}
             main = versions.make_commit(ours, changes, self.identity,
                                         coded_message("commit-merge", count=len(changes)), merged=theirs)
@@ -369,7 +457,9 @@ class Syncer:
         for path in set(refused) | set(merged_paths):
             blob = main_files.get(path)
             data = _data(repo, blob)
-            if _status(path, data) == "approved" and approved_files.get(path) != blob:
+            status = _status(path, data)
+            if (status == "approved" and approved_files.get(path) != blob) or \
+                    (status == "retired" and path in approved_files):  # a retirement that was not sent
                 fixes[path] = with_status(decode_text(data), "review").encode("utf-8")
         if fixes:
             main = versions.make_commit(main, fixes, self.identity,
@@ -386,17 +476,27 @@ class Syncer:
             moves.append((APPROVED_REF, ours_a, approved))
         files = _checkout_changes(versions, ours if versions.branch == branch else versions.head(versions.branch),
                                   main, report) if main is not None else {}
-        if moves or files:
-            versions.apply(moves, files, "sync")
+        # The conflicts are written first: a sync killed after the apply
+        # must not leave a lead's wording that nobody offers back.
+        record = Conflicts(repo.controldir())
+        before = record.all()
+        record.add(conflicts)
+        try:
+            if moves or files:
+                versions.apply(moves, files, "sync")
+        except BaseException:
+            record.replace(before)
+            raise
         if versions.branch != branch:  # a desktop set up for an agent, now a lead's: it works on main
             versions.repo.refs.set_symbolic_ref(b"HEAD", branch)
             versions._sync_index(list(_files(repo, main)))
-        Conflicts(repo.controldir()).add(conflicts)
         report.conflicts.extend(conflicts)
         report.refused.extend(sorted(refused))
         report.merged.extend(sorted(p for p in merged_paths if p not in {c.path for c in conflicts}))
-        if ours_a != approved:
-            _describe_agents_view(repo, ours_a, approved, report)
+        # What agents see changed: the team's approved branch as it was, against what it becomes.
+        team_before = theirs_a if theirs_a is not None else ours_a
+        if team_before != approved:
+            _describe_agents_view(repo, team_before, approved, report)
         return _Plan(main, approved)
 
     def _carry_approvals(self, versions: VersionStore, ours: bytes | None, theirs: bytes | None,
@@ -454,13 +554,35 @@ def _text(repo: Repo, blob: bytes | None) -> str:
     return decode_text(repo[blob].data) if blob else ""
 
 
-def _author_of(repo: Repo, head: bytes, path: str) -> str:
-    """Who last changed *path* on the way to *head*."""
-    from dulwich.walk import Walker
+def _author_of(repo: Repo, head: bytes, path: str, blob: bytes, limit: int = 500) -> str:
+    """Who wrote *blob* of *path*: the oldest commit on *head*'s first-parent
+    line that already has it (commit times are not trusted: desktops' clocks differ)."""
+    author, current = "", head
+    for _ in range(limit):
+        commit = repo[current]
+        try:
+            _mode, sha = tree_lookup_path(repo.object_store.__getitem__, commit.tree, path.encode("utf-8"))
+        except KeyError:
+            sha = None
+        if sha != blob:
+            break
+        author = parse_identity(commit.author).name
+        if not commit.parents:
+            break
+        current = commit.parents[0]
+    return author
 
-    for entry in Walker(repo.object_store, [head], paths=[path.encode("utf-8")], max_entries=1):
-        return parse_identity(entry.commit.author).name
-    return ""
+
+def _merge_file(repo: Repo, path: str, base: bytes | None, mine: bytes, theirs: bytes):
+    """Articles by sentence (the status line on its own), the team's other
+    text files by line; anything else (an image) is theirs, and a conflict."""
+    if _is_article(path):
+        return merge_articles(_text(repo, base), _text(repo, mine), _text(repo, theirs))
+    try:
+        texts = [repo[b].data.decode("utf-8") if b else "" for b in (base, mine, theirs)]
+    except UnicodeDecodeError:
+        return TextMerge(None, 1)
+    return merge_texts(*texts)
 
 
 def _merge_base(repo: Repo, a: bytes, b: bytes) -> bytes | None:
@@ -509,14 +631,16 @@ def _check_kbdesk(repo: Repo, fetched: dict[bytes, bytes], url: str) -> None:
     for sha in fetched.values():
         if any(p.startswith(f"{SETTINGS_DIR}/") for p in _files(repo, sha)):
             return
-    raise SyncError("sync-not-kbdesk", url=url)
+    raise SyncError("sync-not-kbdesk", url=public_url(url))
 
 
-def _checkout_changes(versions: VersionStore, old: bytes | None, new: bytes | None,
-                      report: SyncReport) -> dict[str, tuple[bytes | None, str | None]]:
+def _checkout_changes(versions: VersionStore, old: bytes | None, new: bytes | None, report: SyncReport,
+                      agents: bool = False) -> dict[str, tuple[bytes | None, str | None]]:
     """The working files that go from *old*'s content to *new*'s: {path:
     (bytes or None to remove, the hash it must still have)}. A file changed
-    on this desktop since is left as it is (and said)."""
+    on this desktop since is left as it is (and said); on an agent's desktop
+    (*agents*), whose files are the approved wording, it is set aside in the
+    user's data folder and replaced."""
     repo = versions.repo
     files = {}
     for path, (before, after) in _changed_paths(repo, old, new).items():
@@ -525,16 +649,30 @@ def _checkout_changes(versions: VersionStore, old: bytes | None, new: bytes | No
             disk = full.read_bytes() if full.is_file() else None
         except OSError:
             disk = None
-        if disk is not None and before is not None and Blob.from_string(disk).id != before:
-            if after is not None and Blob.from_string(disk).id == after:
+        disk_blob = Blob.from_string(disk).id if disk is not None else None
+        if disk_blob is not None and disk_blob != before and disk_blob != after:
+            if not agents:
+                report.kept.append(path)
                 continue
-            report.kept.append(path)
-            continue
-        if disk is not None and before is None and Blob.from_string(disk).id != after:
-            report.kept.append(path)
+            report.set_aside[path] = str(_set_aside(versions.root, path, disk))
+        elif disk_blob is not None and disk_blob == after:
             continue
         files[path] = (_data(repo, after), content_hash(disk) if disk is not None else None)
     return files
+
+
+def _set_aside(root: Path, path: str, data: bytes) -> Path:
+    """A copy of a file changed on an agent's desktop, before the approved
+    wording replaces it: nothing typed is lost."""
+    import time as _time
+
+    from kbdesk.config import data_dir
+    from kbdesk.content.store import write_atomic
+
+    target = data_dir() / "set-aside" / _time.strftime("%Y%m%d-%H%M%S") / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, data)
+    return target
 
 
 def _describe_agents_view(repo: Repo, old: bytes | None, new: bytes | None, report: SyncReport) -> None:
@@ -570,22 +708,26 @@ def clone(url: str, folder: Path, who, login: Login | None = None) -> SyncReport
             remote = Remote(repo, url, login)
             heads = remote.refs()
             if not heads:
-                raise SyncError("clone-empty", url=url)
+                raise SyncError("clone-empty", url=public_url(url))
             main = next((b for b in (MAIN_REF, b"refs/heads/master") if b in heads), None)
             fetched = remote.fetch([APPROVED_REF] if APPROVED_REF in heads else [r for r in (main,) if r])
             _check_kbdesk(repo, fetched, url)
             team = _team_in(repo, fetched)
             identity = who(team) if callable(who) else who
             lead = team.is_lead(identity)
+            setup_as = identity
             if lead and main is not None and main not in fetched:
                 fetched.update(remote.fetch([main]))
+            if not lead:  # an agent's desktop holds the approved wording only (none yet: nothing)
+                fetched = {r: sha for r, sha in fetched.items() if r == APPROVED_REF}
             for ref, sha in fetched.items():
                 _set_tracking(repo, ref, sha)
                 repo.refs[ref] = sha
-            branch = main if lead and main is not None else (APPROVED_REF if APPROVED_REF in fetched else main)
+            branch = main if lead and main is not None else APPROVED_REF
             repo.refs.set_symbolic_ref(b"HEAD", branch)
-            build_index_from_tree(str(folder), repo.index_path(), repo.object_store, repo[fetched[branch]].tree)
-            report = SyncReport("lead" if lead else "agent", url)
+            if branch in fetched:
+                build_index_from_tree(str(folder), repo.index_path(), repo.object_store, repo[fetched[branch]].tree)
+            report = SyncReport("lead" if lead else "agent", public_url(url), setup_as)
             _describe_agents_view(repo, None, fetched.get(APPROVED_REF), report)
             report.added = sorted(report.added)
             return report
@@ -642,6 +784,12 @@ def resolve_conflict(store: ContentStore, identity: Identity, article: str, keep
     found = store.find(article)
     path = found.path if found is not None else article
     versions = VersionStore.open(store.root)
+    if found is None and (versions is None or Conflicts(versions.repo.controldir()).get(path) is None):
+        if versions is not None:
+            versions.close()
+        from kbdesk.authoring.workflow import WorkflowError
+
+        raise WorkflowError("no-article", article=repr(article))
     if versions is None:
         raise SyncError("no-conflict", article=article)
     try:
@@ -652,8 +800,12 @@ def resolve_conflict(store: ContentStore, identity: Identity, article: str, keep
         if keep == "mine":
             flow = Workflow(store, identity, team)
             try:
-                mine = with_status(decode_text(versions.read_blob(conflict.mine)), "draft")
+                # Mine where we both changed it; theirs (and whatever came since) everywhere else.
                 disk = store.read_bytes(path)
+                base = decode_text(versions.read_blob(conflict.base)) if conflict.base else ""
+                merged = merge_articles(base, decode_text(disk), decode_text(versions.read_blob(conflict.mine)),
+                                        prefer_theirs_status=False)
+                mine = with_status(merged.text, "draft")
                 change = flow.save_text(path, mine, content_hash(disk),
                                         coded_message("commit-conflict-mine", title=found.title if found else path))
             finally:
@@ -667,11 +819,35 @@ def resolve_conflict(store: ContentStore, identity: Identity, article: str, keep
 
 
 def set_remote(root: Path, url: str) -> str:
+    """Keep *url* as the team's repository of *root*; a folder with no
+    history yet starts it first (its files taken over as they are)."""
     versions = VersionStore.open(root)
     if versions is None:
-        raise SyncError("sync-no-history", folder=root)
+        from kbdesk.authoring.first_run import start_history
+
+        normalised_url(url)  # a bad URL is refused before anything is made
+        start_history(Path(root))
+        versions = VersionStore.open(root)
     try:
         return set_remote_url(versions.repo, url)
+    finally:
+        versions.close()
+
+
+def reachable(root: Path):
+    """None if the team's repository of *root* answers, else the SyncError."""
+    versions = VersionStore.open(root)
+    if versions is None:
+        return SyncError("sync-no-history", folder=root)
+    try:
+        url = remote_url(versions.repo)
+        if url is None:
+            return SyncError("sync-no-remote")
+        try:
+            Remote(versions.repo, url).refs()
+        except SyncError as exc:
+            return exc
+        return None
     finally:
         versions.close()
 

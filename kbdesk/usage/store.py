@@ -1,4 +1,4 @@
-"""What this agent copies and pins: local, private, in SQLite.
+"""What this agent copies, pins and searches for: local, private, in SQLite.
 
 The database lives in the user's data folder (``data_dir()``), never in the
 content folder: the content folder may be shared by a whole team, and what
@@ -7,7 +7,10 @@ folder (*scope*), since article ids are only unique within one.
 
 Stored per article: how often it was copied, when last, whether it is pinned
 (收藏), and the title/kind/category/path it had then, so the favourites and
-recent lists can be shown before the search index is ready.
+recent lists can be shown before the search index is ready. Per day, for the
+leads' dashboard: copies per article (and the time from the first keystroke
+to the copy), and searches by how they ended, their text scrubbed of
+customer data first (``kbdesk.usage.privacy``); 180 days are kept.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from pathlib import Path
 
 from kbdesk.config import data_dir
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+KEEP_DAYS = 180  # daily counts older than this are dropped
 DB_NAME = "usage.sqlite3"
 
 _SCHEMA = """
@@ -39,7 +43,27 @@ CREATE TABLE IF NOT EXISTS usage (
     PRIMARY KEY (scope, article_id)
 );
 CREATE INDEX IF NOT EXISTS usage_recent ON usage (scope, last_copied);
+-- Per day, for the leads' dashboard: nothing but counts and scrubbed queries.
+CREATE TABLE IF NOT EXISTS daily_copies (
+    scope       TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    article_id  TEXT NOT NULL,
+    copies      INTEGER NOT NULL DEFAULT 0,
+    ms_total    INTEGER NOT NULL DEFAULT 0,  -- first keystroke → copy, summed over the copies timed
+    ms_count    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (scope, day, article_id)
+);
+CREATE TABLE IF NOT EXISTS daily_searches (
+    scope       TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    query       TEXT NOT NULL,               -- kbdesk.usage.privacy.stored_query: no customer data
+    searches    INTEGER NOT NULL DEFAULT 0,
+    empty       INTEGER NOT NULL DEFAULT 0,  -- nothing found
+    failed      INTEGER NOT NULL DEFAULT 0,  -- found, but nothing opened or copied
+    PRIMARY KEY (scope, day, query)
+);
 """
+OUTCOMES = ("copied", "opened", "failed", "empty")
 
 
 @dataclass(frozen=True)
@@ -59,6 +83,11 @@ class UsageEntry:
     copies: int
     last_copied: float | None
     pinned: bool
+
+
+def day_of(when: float) -> str:
+    """The local calendar day of a time, as ``2026-12-01``."""
+    return time.strftime("%Y-%m-%d", time.localtime(when))
 
 
 def default_usage_path() -> Path:
@@ -87,6 +116,7 @@ class UsageStore:
             self._db.executescript(_SCHEMA)
             if version < SCHEMA_VERSION:
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self.prune()
 
     def close(self) -> None:
         with self._lock:
@@ -110,8 +140,9 @@ class UsageStore:
             (self.scope, ref.id, ref.path, ref.title, ref.kind, ref.category),
         )
 
-    def record_copy(self, ref: ArticleRef, when: float | None = None) -> int:
-        """Count one copy of *ref*; returns its new copy count."""
+    def record_copy(self, ref: ArticleRef, when: float | None = None, ms_to_copy: int | None = None) -> int:
+        """Count one copy of *ref* (*ms_to_copy*: from the search's first
+        keystroke, if it came from one); returns its new copy count."""
         when = time.time() if when is None else when
         with self._lock, self._db:
             self._upsert_ref(ref)
@@ -119,10 +150,53 @@ class UsageStore:
                 "UPDATE usage SET copies = copies + 1, last_copied = ? WHERE scope = ? AND article_id = ?",
                 (when, self.scope, ref.id),
             )
+            self._db.execute(
+                "INSERT INTO daily_copies (scope, day, article_id, copies, ms_total, ms_count) VALUES (?, ?, ?, 1, ?, ?) "
+                "ON CONFLICT (scope, day, article_id) DO UPDATE SET copies = copies + 1, "
+                "ms_total = ms_total + excluded.ms_total, ms_count = ms_count + excluded.ms_count",
+                (self.scope, day_of(when), ref.id, int(ms_to_copy or 0), 1 if ms_to_copy is not None else 0),
+            )
             row = self._db.execute(
                 "SELECT copies FROM usage WHERE scope = ? AND article_id = ?", (self.scope, ref.id)
             ).fetchone()
         return int(row[0])
+
+    def record_search(self, query: str, outcome: str, when: float | None = None) -> None:
+        """Count one search by how it ended (:data:`OUTCOMES`); the query is
+        stored only as :func:`~kbdesk.usage.privacy.stored_query` makes it."""
+        from kbdesk.usage.privacy import stored_query
+
+        text = stored_query(query)
+        if not text or outcome not in OUTCOMES:
+            return
+        when = time.time() if when is None else when
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT INTO daily_searches (scope, day, query, searches, empty, failed) VALUES (?, ?, ?, 1, ?, ?) "
+                "ON CONFLICT (scope, day, query) DO UPDATE SET searches = searches + 1, "
+                "empty = empty + excluded.empty, failed = failed + excluded.failed",
+                (self.scope, day_of(when), text, int(outcome == "empty"), int(outcome == "failed")),
+            )
+
+    def daily(self, days: int = KEEP_DAYS, now: float | None = None) -> dict:
+        """This desktop's daily counts of the last *days* days, as published
+        to the team: ``{"copies": [[day, article, copies, ms_total, ms_count]…],
+        "searches": [[day, query, searches, empty, failed]…]}``."""
+        since = day_of((time.time() if now is None else now) - days * 86400)
+        with self._lock:
+            copies = self._db.execute(
+                "SELECT day, article_id, copies, ms_total, ms_count FROM daily_copies "
+                "WHERE scope = ? AND day > ? ORDER BY day, article_id", (self.scope, since)).fetchall()
+            searches = self._db.execute(
+                "SELECT day, query, searches, empty, failed FROM daily_searches "
+                "WHERE scope = ? AND day > ? ORDER BY day, query", (self.scope, since)).fetchall()
+        return {"copies": [list(r) for r in copies], "searches": [list(r) for r in searches]}
+
+    def prune(self, days: int = KEEP_DAYS, now: float | None = None) -> None:
+        since = day_of((time.time() if now is None else now) - days * 86400)
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM daily_copies WHERE day <= ?", (since,))
+            self._db.execute("DELETE FROM daily_searches WHERE day <= ?", (since,))
 
     def set_pinned(self, ref: ArticleRef, pinned: bool) -> None:
         with self._lock, self._db:

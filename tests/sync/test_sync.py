@@ -101,6 +101,7 @@ def test_two_leads_changing_different_sentences_of_one_article_both_keep_their_c
 def test_the_same_sentence_changed_by_two_leads_is_a_conflict_that_loses_nothing(desktops, tmp_path):
     wang, liu, _agent = desktops
     edit(wang, REFUND, "1 到 3 个工作日", "2 到 4 个工作日")
+    edit(wang, REFUND, "提交工单跟进", "提交工单并当天跟进")  # a sentence only 王敏 changed
     save(wang, WANG, "faq-refund-timeline", "王敏：2 到 4 天")
     edit(liu, REFUND, "1 到 3 个工作日", "3 到 5 个工作日")
     save(liu, LIU, "faq-refund-timeline", "刘芳：3 到 5 天")
@@ -122,6 +123,7 @@ def test_the_same_sentence_changed_by_two_leads_is_a_conflict_that_loses_nothing
     change = resolve_conflict(ContentStore(liu), LIU, "faq-refund-timeline", "mine")
     assert change.code == "change-conflict-mine"
     assert "3 到 5 个工作日" in (liu / REFUND).read_text(encoding="utf-8") and status(liu, REFUND) == "draft"
+    assert "当天跟进" in (liu / REFUND).read_text(encoding="utf-8")  # 王敏's other change stays
     assert conflicts_of(liu) == []
     sync(liu, LIU)
     sync(wang, WANG)
@@ -144,7 +146,8 @@ def test_two_approvals_of_different_articles_both_land(desktops):
     assert sync(wang, WANG).pushed["approved"] == 1
     report = sync(liu, LIU)
     assert report.refused == [] and report.pushed["approved"] == 1
-    assert report.changed == ["faq/hk-account.md"]  # 王敏's approval, now on 刘芳's desktop
+    assert report.changed == [LOTTERY]  # what agents see changed by this sync: 刘芳's approval
+    assert "faq/hk-account.md" in report.merged  # 王敏's approval, now on 刘芳's desktop
     agent_view = sync(agent, AGENT)
     assert set(agent_view.changed) == {LOTTERY, "faq/hk-account.md"}
     assert "電郵驗證碼" in (agent / "faq/hk-account.md").read_text(encoding="utf-8")
@@ -168,10 +171,28 @@ def test_an_approval_of_an_article_another_lead_changed_meanwhile_is_refused(des
     sync(wang, WANG)
     report = sync(liu, LIU)
     assert report.refused == [REFUND] and "approved" not in report.pushed
+    assert report.conflicts == []  # 刘芳 changed the status, 王敏 the words: no conflict of wording
     assert status(liu, REFUND) != "approved"  # not claiming an approval that agents do not have
     assert "约五个工作日" in (liu / REFUND).read_text(encoding="utf-8")
     sync(agent, AGENT)
     assert "约一周" not in (agent / REFUND).read_text(encoding="utf-8")
+
+
+def test_an_agents_own_edit_is_set_aside_and_the_approved_wording_replaces_it(desktops, isolated_user_dirs):
+    wang, _liu, agent = desktops
+    edit(agent, REFUND, "原路退回", "原路退回（小李自己改的）")
+    edit(wang, REFUND, "提交工单跟进", "提交工单并电话回访")
+    save(wang, WANG, "faq-refund-timeline")
+    step(wang, WANG, "submit", "faq-refund-timeline")
+    step(wang, LIU, "approve", "faq-refund-timeline")
+    sync(wang, WANG)
+    report = sync(agent, AGENT)
+    assert report.changed == [REFUND] and list(report.set_aside) == [REFUND]
+    text = (agent / REFUND).read_text(encoding="utf-8")
+    assert "电话回访" in text and "小李自己改的" not in text
+    from pathlib import Path
+
+    assert "小李自己改的" in Path(report.set_aside[REFUND]).read_text(encoding="utf-8")
 
 
 def test_a_file_edited_on_disk_and_not_saved_is_kept_through_a_sync(desktops):

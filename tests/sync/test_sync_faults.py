@@ -148,8 +148,8 @@ def test_a_repository_that_is_no_knowledge_base_is_refused(tmp_path, first_deskt
     repo.close()
     one_line(kbdesk("clone", other, tmp_path / "desk"), "not a kbdesk knowledge base")
     assert not (tmp_path / "desk").exists()
+    set_remote(first_desktop, str(other))  # (another repository: what was known of the old one is forgotten)
     before = snapshot(first_desktop)
-    set_remote(first_desktop, str(other))
     one_line(kbdesk("--content", first_desktop, "sync", "--as", "王敏"), "not a kbdesk knowledge base")
     # (what was fetched to look at it stays in .git/objects, unreferenced: harmless)
     def kept(files):
@@ -284,7 +284,9 @@ def test_a_connection_cut_in_the_middle_leaves_a_valid_repository_and_the_next_s
     before = snapshot(agent)
     done = kbdesk("--content", agent, "sync", "--as", "小李")
     proxy.close()
-    one_line(done, "cannot be reached")
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 2 and len(lines) == 1 and ("was cut in the middle" in lines[0]
+                                                         or "cannot be reached" in lines[0]), done.stderr
     assert {k: v for k, v in snapshot(agent).items() if k.startswith(("faq", "scripts", ".git/refs"))} == \
         {k: v for k, v in before.items() if k.startswith(("faq", "scripts", ".git/refs"))}
     fsck(agent)
@@ -351,3 +353,43 @@ def test_over_ssh_with_the_user_s_key_and_a_refused_key(first_desktop, ssh_serve
                                           "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR")
     done = kbdesk("--content", agent, "sync", "--as", "小李")
     one_line(done, "refused the login")
+
+
+def test_an_agent_on_a_server_with_nothing_approved_yet_gets_no_drafts_and_then_the_approved(tmp_path, content, bare):
+    from kbdesk.authoring.first_run import start_history
+    from tests.conftest import write_team_settings
+
+    write_team_settings(content)
+    for f in content.rglob("*.md"):  # nothing approved: every article a draft
+        f.write_text(f.read_text(encoding="utf-8").replace("status: approved", "status: draft"), encoding="utf-8")
+    for f in content.rglob("*.md"):
+        text = f.read_text(encoding="utf-8")
+        if "status:" not in text:
+            f.write_text(text.replace("---\n", "---\nstatus: draft\n", 1) if text.startswith("---")
+                         else "---\nstatus: draft\n---\n" + text, encoding="utf-8")
+    start_history(content)
+    set_remote(content, str(bare))
+    sync(content, WANG)
+    agent = tmp_path / "agent"
+    report = clone(str(bare), agent, AGENT)
+    assert report.role == "agent" and report.added == []
+    assert not list(agent.rglob("*.md"))  # no drafts on an agent's desktop
+    step(content, WANG, "submit", "faq-refund-timeline")
+    step(content, LIU, "approve", "faq-refund-timeline")
+    sync(content, WANG)
+    assert sync(agent, AGENT).added == [REFUND]
+    assert (agent / REFUND).is_file() and (agent / ".kbdesk" / "team.yaml").is_file()
+
+
+def test_an_agent_pointed_at_a_repository_that_is_no_knowledge_base_is_refused(desktops, tmp_path):
+    _wang, _liu, agent = desktops
+    other = tmp_path / "code.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(other)], check=True)
+    work = tmp_path / "code"
+    subprocess.run(["git", "clone", "-q", str(other), str(work)], check=True, capture_output=True)
+    (work / "README.md").write_text("# code\n")
+    for args in (["add", "."], ["-c", "user.name=x", "-c", "user.email=x@x", "commit", "-qm", "c"],
+                 ["push", "-q", "origin", "HEAD:main"]):
+        subprocess.run(["git", *args], cwd=work, check=True, capture_output=True)
+    set_remote(agent, str(other))
+    one_line(kbdesk("--content", agent, "sync", "--as", "小李"), "not a kbdesk knowledge base")

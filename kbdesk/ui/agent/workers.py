@@ -279,7 +279,10 @@ class SyncJob(QThread):
         from kbdesk.sync.syncing import Syncer  # late: a desktop without a team repository never needs it
 
         try:
-            result = Syncer(ContentStore(self._root), self.identity, login=self.login).sync()
+            from kbdesk.usage.stats import this_desktops_counts
+
+            result = Syncer(ContentStore(self._root), self.identity, login=self.login,
+                            usage=lambda: this_desktops_counts(self._root)).sync()
         except Exception as exc:  # noqa: BLE001 - every failure is shown, none ends the window
             if not getattr(exc, "code", None):
                 traceback.print_exc()

@@ -1,0 +1,178 @@
+"""The leads' figures: the daily counts of every desktop (this one's, and
+those the team's repository carries) brought together with the articles.
+
+One pass over the counts, which is what 200 desktops × 180 days costs
+(``bench/stats_bench.py``); everything else is per article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+
+PERIODS = (7, 30, 90)
+OLD_DRAFT_DAYS = 30
+TOP = 20
+
+
+@dataclass
+class ArticleCount:
+    id: str
+    title: str
+    copies: int
+
+
+@dataclass
+class QueryCount:
+    query: str
+    searches: int
+    empty: int
+    failed: int
+
+
+@dataclass
+class ArticleNote:
+    id: str
+    title: str
+    path: str
+    when: str  # review_by, the day it was sent for review, or the draft's last change
+    who: str = ""
+
+
+@dataclass
+class Stats:
+    days: int
+    desktops: int  # whose counts are in it
+    shared: bool  # the team's (True), or only this desktop's
+    copies_per_day: list[tuple[str, int]] = field(default_factory=list)
+    most_copied: dict[int, list[ArticleCount]] = field(default_factory=dict)  # period → top
+    least_copied: dict[int, list[ArticleCount]] = field(default_factory=dict)  # approved, fewest first
+    never_copied: list[ArticleCount] = field(default_factory=list)  # approved, no copy in *days*
+    failed_searches: list[QueryCount] = field(default_factory=list)
+    empty_searches: list[QueryCount] = field(default_factory=list)
+    past_review: list[ArticleNote] = field(default_factory=list)
+    in_review: list[ArticleNote] = field(default_factory=list)
+    old_drafts: list[ArticleNote] = field(default_factory=list)
+    copies: int = 0
+    searches: int = 0
+    median_ms_to_copy: int | None = None
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["most_copied"] = {str(k): [asdict(a) for a in v] for k, v in self.most_copied.items()}
+        data["least_copied"] = {str(k): [asdict(a) for a in v] for k, v in self.least_copied.items()}
+        data["copies_per_day"] = [{"day": d, "copies": n} for d, n in self.copies_per_day]
+        return data
+
+
+def aggregate(desktops: list[dict], articles: list, in_review: list | None = None, days: int = 30,
+              today: dt.date | None = None, shared: bool = False) -> Stats:
+    """*desktops*: each one's :meth:`UsageStore.daily` (``copies``, ``searches``);
+    *articles*: the folder's articles (the leads' view: every status);
+    *in_review*: the review queue (:class:`~kbdesk.authoring.workflow.InReview`)."""
+    today = today or dt.date.today()
+    horizon = max(days, *PERIODS)
+    first = {p: (today - dt.timedelta(days=p - 1)).isoformat() for p in {days, *PERIODS}}
+    oldest = first[horizon]
+    per_day: Counter = Counter()
+    per_article: dict[int, Counter] = {p: Counter() for p in first}
+    queries: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    timed_ms, timed_n = [], 0
+    for desktop in desktops:
+        for day, article, copies, ms_total, ms_count in desktop.get("copies", ()):
+            if day < oldest:
+                continue
+            for period, since in first.items():
+                if day >= since:
+                    per_article[period][article] += copies
+            if day >= first[days]:
+                per_day[day] += copies
+                if ms_count:
+                    timed_ms.append(ms_total / ms_count)
+                    timed_n += ms_count
+        for day, query, searches, empty, failed in desktop.get("searches", ()):
+            if day >= first[days]:
+                row = queries[query]
+                row[0] += searches
+                row[1] += empty
+                row[2] += failed
+
+    titles = {a.id: a.title for a in articles}
+    approved = [a for a in articles if a.status == "approved"]
+    stats = Stats(days=days, desktops=len(desktops), shared=shared)
+    start = today - dt.timedelta(days=days - 1)
+    stats.copies_per_day = [((start + dt.timedelta(days=k)).isoformat(),
+                             per_day.get((start + dt.timedelta(days=k)).isoformat(), 0)) for k in range(days)]
+    stats.copies = sum(per_day.values())
+    stats.searches = sum(r[0] for r in queries.values())
+    for period in PERIODS:
+        counts = per_article[period]
+        stats.most_copied[period] = [ArticleCount(i, titles.get(i, i), n) for i, n in counts.most_common(TOP)]
+        stats.least_copied[period] = sorted((ArticleCount(a.id, a.title, counts.get(a.id, 0)) for a in approved),
+                                            key=lambda c: (c.copies, c.title))[:TOP]
+    window = per_article[days]
+    stats.never_copied = sorted((ArticleCount(a.id, a.title, 0) for a in approved if not window.get(a.id)),
+                                key=lambda c: c.title)
+    rows = [QueryCount(q, s, e, f) for q, (s, e, f) in queries.items()]
+    stats.failed_searches = sorted((r for r in rows if r.failed), key=lambda r: (-r.failed, r.query))[:TOP]
+    stats.empty_searches = sorted((r for r in rows if r.empty), key=lambda r: (-r.empty, r.query))[:TOP]
+    if timed_ms:
+        timed_ms.sort()
+        stats.median_ms_to_copy = int(timed_ms[len(timed_ms) // 2])
+
+    iso_today = today.isoformat()
+    old = (today - dt.timedelta(days=OLD_DRAFT_DAYS)).isoformat()
+    for a in articles:
+        if a.status == "approved" and a.review_by and str(a.review_by) < iso_today:
+            stats.past_review.append(ArticleNote(a.id, a.title, a.path, str(a.review_by)))
+        if a.status == "draft" and a.updated and str(a.updated) < old:
+            stats.old_drafts.append(ArticleNote(a.id, a.title, a.path, str(a.updated)))
+    stats.past_review.sort(key=lambda n: n.when)
+    stats.old_drafts.sort(key=lambda n: n.when)
+    for item in in_review or ():
+        stats.in_review.append(ArticleNote(item.id, item.title, item.path, item.submitted_at or "",
+                                           item.submitted_by or ""))
+    return stats
+
+
+def this_desktops_counts(content_root, days: int = 180) -> tuple[str, dict]:
+    """(this desktop's id, its daily counts of *content_root*): what it shares."""
+    from kbdesk.config import desktop_id
+    from kbdesk.usage.store import UsageStore
+
+    usage = UsageStore(scope=str(content_root))
+    try:
+        return desktop_id(), usage.daily(days)
+    finally:
+        usage.close()
+
+
+def gather(store, identity, days: int = 30, today: dt.date | None = None) -> Stats:
+    """The figures of the knowledge base in *store*: this desktop's counts
+    and every other desktop's the team's repository brought (a lead's
+    desktop fetches them when it syncs)."""
+    from kbdesk.authoring.team import Team
+    from kbdesk.authoring.workflow import Workflow
+    from kbdesk.content.versions import VersionStore
+    from kbdesk.sync.usage_sharing import shared_usage
+
+    me, mine = this_desktops_counts(store.root)
+    desktops = [{"desktop": me, **mine}]
+    versions = VersionStore.open(store.root)
+    if versions is not None:
+        try:
+            desktops += shared_usage(versions.repo, leave_out=me)
+        finally:
+            versions.close()
+    articles = store.load_all().articles
+    queue = []
+    try:
+        flow = Workflow(store, identity, Team.load(store.root))
+        try:
+            queue = flow.review_queue()
+        finally:
+            flow.close()
+    except Exception:  # noqa: BLE001 - an unreadable team file: the figures without the queue
+        queue = []
+    return aggregate(desktops, articles, queue, days=days, today=today, shared=len(desktops) > 1)
