@@ -15,6 +15,12 @@ panel shows a finding.
 
     python tools/screenshot.py --editor [--script scripts/apology-long-wait.md] [--out docs/editor.png]
 
+With ``--dashboard``, the leads' dashboard (``docs/dashboard.png``) over a copy
+of the content folder and the made-up counts of twelve desktops over sixty
+days (``random.Random(7)``), published to usage refs as a sync would.
+
+    python tools/screenshot.py --dashboard
+
 Chinese needs a CJK font on the machine (Debian: ``apt-get install fonts-noto-cjk``).
 """
 
@@ -54,12 +60,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--out", default=None, help="default: docs/screenshot.png, or docs/editor.png with --editor")
     parser.add_argument("--editor", action="store_true", help="the leads' editor instead of the agents' window")
+    parser.add_argument("--dashboard", action="store_true", help="the leads' dashboard instead of the agents' window")
     parser.add_argument("--script", default="scripts/apology-long-wait.md", help="with --editor: the article to open")
     parser.add_argument("--type", default="不知道的问题我会帮您查清楚。", dest="typed",
                         help="with --editor: text typed into the script (a taboo phrase shows a lint error)")
     args = parser.parse_args(argv)
     if args.out is None:
-        args.out = str(REPO / "docs" / ("editor.png" if args.editor else "screenshot.png"))
+        args.out = str(REPO / "docs" / ("editor.png" if args.editor else "dashboard.png" if args.dashboard
+                                        else "screenshot.png"))
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     scratch = Path(tempfile.mkdtemp(prefix="kbdesk-shot-"))
@@ -92,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     width, height = (int(v) for v in args.size.lower().split("x"))
     if args.editor:
         return editor_shot(args, app, wait_until, scratch, width, height)
+    if args.dashboard:
+        return dashboard_shot(args, app, wait_until, scratch, width, height)
     window = MainWindow(ContentStore(args.content))
     window.resize(width, height)
     window.splitter.setSizes([int(width * 0.42), int(width * 0.58)])
@@ -170,6 +180,60 @@ def editor_shot(args, app, wait_until, scratch: Path, width: int, height: int) -
           f"{len(editor.lint_panel.findings)} lint finding(s))")
     editor.close_without_asking()
     shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+
+def dashboard_shot(args, app, wait_until, scratch: Path, width: int, height: int) -> int:
+    import random
+    import shutil
+
+    from dulwich.repo import Repo
+
+    from kbdesk.authoring.first_run import start_history
+    from kbdesk.config import load_settings, save_settings
+    from kbdesk.content.store import ContentStore
+    from kbdesk.sync.usage_sharing import publish_locally
+    from kbdesk.ui.editor.hub import EditorHub
+    from kbdesk.usage.store import ArticleRef, UsageStore
+
+    root = scratch / "content"
+    shutil.copytree(args.content, root)
+    start_history(root)
+    store = ContentStore(root)
+    articles = [a for a in store.load_all().articles if a.status == "approved"]
+    rng = random.Random(7)
+    popular = rng.sample(articles, 12)
+    queries = ["双十二 活动规则", "会员积分 清零", "发票 抬头 修改", "退款 到 哪张卡", "海外 手机号 注册",
+               "直播间 优惠券", "账户 被盗 13812345678", "订单 D2026112001 催发货"]
+    repo = Repo(str(root))
+    now = time.time()
+    for desk in range(12):
+        with UsageStore(scratch / f"desk{desk}.sqlite3", scope=str(desk)) as usage:
+            for day in range(60):
+                when = now - day * 86400
+                for _ in range(rng.randint(8, 30) if day % 7 not in (5, 6) else rng.randint(2, 8)):
+                    a = rng.choice(popular if rng.random() < 0.8 else articles)
+                    usage.record_copy(ArticleRef(a.id, a.path, a.title, a.kind, a.category), when=when,
+                                      ms_to_copy=rng.randint(2500, 20000))
+                for _ in range(rng.randint(0, 4)):
+                    usage.record_search(rng.choice(queries), rng.choice(["failed", "empty", "failed"]), when=when)
+            publish_locally(repo, f"desk{desk:012d}", usage.daily())
+    repo.close()
+    settings = load_settings()
+    settings["identity"] = {"name": "王敏", "email": "wangmin@kbdesk.example"}
+    save_settings(settings)
+    hub = EditorHub(store)
+    hub.dashboard()
+    window = hub.dashboard_window
+    window.resize(width, height)
+    window.show()
+    wait_until(lambda: window.isVisible(), 5, "the dashboard")
+    window.tabs.setCurrentIndex(list(window.tables).index("failed"))
+    if not save_settled(window, Path(args.out)):
+        return 1
+    print(f"screenshot: {args.out} ({width}x{height}, {window.stats.desktops} desktops, {window.stats.copies} copies)")
+    window.close()
     return 0
 
 

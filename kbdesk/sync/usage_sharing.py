@@ -1,22 +1,22 @@
 """Each desktop's daily usage counts through the team's repository: one ref
 per desktop (``refs/kbdesk/usage/<desktop>``), each commit holding one
-``usage.json``, so desktops never touch each other's and nothing but git is
+``usage.npz`` (:class:`~kbdesk.usage.counts.DesktopCounts`), so desktops never touch each other's and nothing but git is
 needed. Agents publish theirs; leads fetch everyone's for the dashboard.
 What is published is only counts and scrubbed queries
 (:mod:`kbdesk.usage.store`, :mod:`kbdesk.usage.privacy`)."""
 
 from __future__ import annotations
 
-import json
 import time
 
 from dulwich.objects import Blob, Commit, Tree
 from dulwich.repo import Repo
 
 from kbdesk.content.versions import KBDESK
+from kbdesk.usage.counts import DesktopCounts
 
 USAGE_PREFIX = b"refs/kbdesk/usage/"
-USAGE_FILE = b"usage.json"
+USAGE_FILE = b"usage.npz"
 
 
 def usage_ref(desktop: str) -> bytes:
@@ -28,8 +28,7 @@ def publish_locally(repo: Repo, desktop: str, payload: dict) -> bytes | None:
     are what the ref holds already."""
     ref = usage_ref(desktop)
     parent = repo.refs[ref] if ref in repo.refs else None
-    blob = Blob.from_string(json.dumps({"desktop": desktop, **payload}, ensure_ascii=False,
-                                       separators=(",", ":")).encode("utf-8"))
+    blob = Blob.from_string(DesktopCounts.from_daily(desktop, payload).to_bytes())
     if parent is not None:
         tree = repo[repo[parent].tree]
         if USAGE_FILE in tree and tree[USAGE_FILE][1] == blob.id:
@@ -49,7 +48,7 @@ def publish_locally(repo: Repo, desktop: str, payload: dict) -> bytes | None:
     return commit.id
 
 
-def shared_usage(repo: Repo, leave_out: str | None = None) -> list[dict]:
+def shared_usage(repo: Repo, leave_out: str | None = None) -> list[DesktopCounts]:
     """Every desktop's counts this repository has (fetched from the team's),
     but *leave_out*'s (this desktop's own are read from its database)."""
     out = []
@@ -59,9 +58,9 @@ def shared_usage(repo: Repo, leave_out: str | None = None) -> list[dict]:
             continue
         try:
             tree = repo[repo[repo.refs[USAGE_PREFIX + name]].tree]
-            data = json.loads(repo[tree[USAGE_FILE][1]].data)
+            counts = DesktopCounts.from_bytes(repo[tree[USAGE_FILE][1]].data)
         except (KeyError, ValueError, AttributeError, TypeError):
             continue  # a damaged ref counts for nothing; the others still do
-        if isinstance(data, dict):
-            out.append(data)
+        counts.desktop = desktop  # the ref names it, whatever the file says
+        out.append(counts)
     return out

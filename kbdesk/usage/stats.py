@@ -1,15 +1,20 @@
 """The leads' figures: the daily counts of every desktop (this one's, and
 those the team's repository carries) brought together with the articles.
 
-One pass over the counts, which is what 200 desktops × 180 days costs
-(``bench/stats_bench.py``); everything else is per article.
+The counts are added up as arrays (:mod:`kbdesk.usage.counts`): 200
+desktops × 180 days in well under a second (``bench/stats_bench.py``);
+everything else is per article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from kbdesk.usage.counts import DesktopCounts
 
 PERIODS = (7, 30, 90)
 OLD_DRAFT_DAYS = 30
@@ -66,37 +71,58 @@ class Stats:
         return data
 
 
-def aggregate(desktops: list[dict], articles: list, in_review: list | None = None, days: int = 30,
+def aggregate(desktops: list, articles: list, in_review: list | None = None, days: int = 30,
               today: dt.date | None = None, shared: bool = False) -> Stats:
-    """*desktops*: each one's :meth:`UsageStore.daily` (``copies``, ``searches``);
-    *articles*: the folder's articles (the leads' view: every status);
-    *in_review*: the review queue (:class:`~kbdesk.authoring.workflow.InReview`)."""
+    """*desktops*: each one's counts (:class:`DesktopCounts`, or
+    :meth:`UsageStore.daily`'s dict); *articles*: the folder's articles (the
+    leads' view: every status); *in_review*: the review queue
+    (:class:`~kbdesk.authoring.workflow.InReview`)."""
     today = today or dt.date.today()
-    horizon = max(days, *PERIODS)
-    first = {p: (today - dt.timedelta(days=p - 1)).isoformat() for p in {days, *PERIODS}}
-    oldest = first[horizon]
-    per_day: Counter = Counter()
-    per_article: dict[int, Counter] = {p: Counter() for p in first}
-    queries: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    timed_ms, timed_n = [], 0
-    for desktop in desktops:
-        for day, article, copies, ms_total, ms_count in desktop.get("copies", ()):
-            if day < oldest:
-                continue
-            for period, since in first.items():
-                if day >= since:
-                    per_article[period][article] += copies
-            if day >= first[days]:
-                per_day[day] += copies
-                if ms_count:
-                    timed_ms.append(ms_total / ms_count)
-                    timed_n += ms_count
-        for day, query, searches, empty, failed in desktop.get("searches", ()):
-            if day >= first[days]:
-                row = queries[query]
-                row[0] += searches
-                row[1] += empty
-                row[2] += failed
+    counts = [d if isinstance(d, DesktopCounts) else DesktopCounts.from_daily(d.get("desktop", ""), d)
+              for d in desktops]
+    # Every desktop's rows as one set of arrays: how many days ago, which
+    # article (or query) in one numbering for all, and the numbers.
+    article_ids: dict[str, int] = {}
+    query_ids: dict[str, int] = {}
+    c_age, c_art, c_n, c_ms, c_k, s_age, s_q, s_n = ([] for _ in range(8))
+    for desk in counts:
+        ages = np.array([(today - dt.date.fromisoformat(d)).days for d in desk.days] or [0], dtype=np.int64)
+        if len(desk.copies):
+            arts = np.array([article_ids.setdefault(a, len(article_ids)) for a in desk.articles], dtype=np.int64)
+            c_age.append(ages[desk.copies[:, 0]])
+            c_art.append(arts[desk.copies[:, 1]])
+            c_n.append(desk.copies[:, 2])
+            c_ms.append(desk.copies[:, 3])
+            c_k.append(desk.copies[:, 4])
+        if len(desk.searches):
+            qs = np.array([query_ids.setdefault(q, len(query_ids)) for q in desk.queries], dtype=np.int64)
+            s_age.append(ages[desk.searches[:, 0]])
+            s_q.append(qs[desk.searches[:, 1]])
+            s_n.append(desk.searches[:, 2:5])
+
+    def joined(parts, shape=(0,)):
+        return np.concatenate(parts) if parts else np.zeros(shape, dtype=np.int64)
+
+    c_age, c_art, c_n, c_ms, c_k = (joined(x) for x in (c_age, c_art, c_n, c_ms, c_k))
+    s_age, s_q, s_n = joined(s_age), joined(s_q), joined(s_n, (0, 3))
+    article_names = list(article_ids)
+    per_article: dict[int, Counter] = {}
+    for period in {days, *PERIODS}:
+        inside = (c_age >= 0) & (c_age < period)
+        sums = np.bincount(c_art[inside], weights=c_n[inside], minlength=len(article_names))
+        per_article[period] = Counter({article_names[i]: int(v) for i in np.flatnonzero(sums)
+                                       for v in (sums[i],)})
+    window = (c_age >= 0) & (c_age < days)
+    per_day_counts = np.bincount(c_age[window], weights=c_n[window], minlength=days)
+    timed = window & (c_k > 0)
+    ratios = c_ms[timed] / c_k[timed]
+    s_window = (s_age >= 0) & (s_age < days)
+    query_names = list(query_ids)
+    totals = np.zeros((len(query_names), 3), dtype=np.int64)
+    np.add.at(totals, s_q[s_window], s_n[s_window])
+    queries = {query_names[i]: totals[i].tolist() for i in np.flatnonzero(totals[:, 0])}
+    per_day = Counter({(today - dt.timedelta(days=int(age))).isoformat(): int(n)
+                       for age, n in enumerate(per_day_counts) if n})
 
     titles = {a.id: a.title for a in articles}
     approved = [a for a in articles if a.status == "approved"]
@@ -117,9 +143,8 @@ def aggregate(desktops: list[dict], articles: list, in_review: list | None = Non
     rows = [QueryCount(q, s, e, f) for q, (s, e, f) in queries.items()]
     stats.failed_searches = sorted((r for r in rows if r.failed), key=lambda r: (-r.failed, r.query))[:TOP]
     stats.empty_searches = sorted((r for r in rows if r.empty), key=lambda r: (-r.empty, r.query))[:TOP]
-    if timed_ms:
-        timed_ms.sort()
-        stats.median_ms_to_copy = int(timed_ms[len(timed_ms) // 2])
+    if len(ratios):
+        stats.median_ms_to_copy = int(np.median(ratios))
 
     iso_today = today.isoformat()
     old = (today - dt.timedelta(days=OLD_DRAFT_DAYS)).isoformat()
@@ -158,7 +183,7 @@ def gather(store, identity, days: int = 30, today: dt.date | None = None) -> Sta
     from kbdesk.sync.usage_sharing import shared_usage
 
     me, mine = this_desktops_counts(store.root)
-    desktops = [{"desktop": me, **mine}]
+    desktops = [DesktopCounts.from_daily(me, mine)]
     versions = VersionStore.open(store.root)
     if versions is not None:
         try:

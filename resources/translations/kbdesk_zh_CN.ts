@@ -1186,6 +1186,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>Log in…</source>
             <translation>登录…</translation>
         </message>
+        <message>
+            <source>Dashboard…</source>
+            <translation>数据看板…</translation>
+        </message>
     </context>
     <context>
         <name>NewScriptDialog</name>
@@ -1295,6 +1299,22 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>off (F5 syncs)</source>
             <translation>关闭（按 F5 同步）</translation>
+        </message>
+        <message>
+            <source>Shared with the leads</source>
+            <translation>与主管共享</translation>
+        </message>
+        <message>
+            <source>How often each article was copied, per day, and what was searched for (with numbers, phone numbers, e-mail addresses and order numbers taken out) go to the team's repository when this desktop syncs. Never your name, nor what you pasted.</source>
+            <translation>每天每篇文章被复制的次数，以及搜索了什么（去掉数字、电话号码、邮箱地址和单号），会在这台电脑同步时发到团队仓库。不包括您的名字，也不包括您粘贴的内容。</translation>
+        </message>
+        <message>
+            <source>Nothing: the team turned it off (share_usage: false in .kbdesk/team.yaml).</source>
+            <translation>不共享：团队关闭了这项功能（.kbdesk/team.yaml 中的 share_usage: false）。</translation>
+        </message>
+        <message>
+            <source>Nothing: this desktop has no team repository.</source>
+            <translation>不共享：这台电脑没有团队仓库。</translation>
         </message>
     </context>
     <context>
@@ -2192,10 +2212,6 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <translation>{url} 没有 git 仓库</translation>
         </message>
         <message>
-            <source>{url} cannot be reached (offline, or the server is down); the last synced wording stays</source>
-            <translation>连不上 {url}（离线，或服务器没有运行）：继续使用上次同步的措辞</translation>
-        </message>
-        <message>
             <source>{url} is a git repository but not a kbdesk knowledge base (no approved branch, no .kbdesk folder)</source>
             <translation>{url} 是 git 仓库，但不是 kbdesk 知识库（没有 approved 分支，也没有 .kbdesk 文件夹）</translation>
         </message>
@@ -2238,6 +2254,18 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>the server of {url} said: {reason}</source>
             <translation>{url} 的服务器回复：{reason}</translation>
+        </message>
+        <message>
+            <source>this desktop's usage counts were not shared this time ({reason})</source>
+            <translation>这台电脑的使用统计这次没有共享（{reason}）</translation>
+        </message>
+        <message>
+            <source>{url} cannot be reached (offline, or the server is down); nothing changed here</source>
+            <translation>连不上 {url}（离线，或服务器没有运行）：这里没有任何改动</translation>
+        </message>
+        <message>
+            <source>the connection to {url} was cut in the middle; nothing changed here: sync again</source>
+            <translation>与 {url} 的连接中途断开：这里没有任何改动，请再同步一次</translation>
         </message>
     </context>
     <context>
@@ -2670,6 +2698,66 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>sent {branch} (+{count})</source>
             <translation>已发出 {branch}（+{count}）</translation>
         </message>
+        <message>
+            <source>{path}: {name}'s wording is in the file (places that differ: {places}); yours is version {version}</source>
+            <translation>{path}：文件中是 {name} 的措辞（不同之处：{places}）；您的是版本 {version}</translation>
+        </message>
+        <message>
+            <source>{path}: changed on this desktop; the approved wording replaced it, your copy is {copy}</source>
+            <translation>{path}：在这台电脑上被改过；已用批准的措辞替换，您的副本在 {copy}</translation>
+        </message>
+        <message>
+            <source>your approval was not sent: another lead changed it meanwhile</source>
+            <translation>您的批准没有发出：期间另一位主管改过它</translation>
+        </message>
+        <message>
+            <source>what the team copies and searches for, and what needs a lead (the dashboard's figures)</source>
+            <translation>团队复制和搜索了什么，以及需要主管处理的事（数据看板的数字）</translation>
+        </message>
+        <message>
+            <source>the last N days (default 30)</source>
+            <translation>最近 N 天（默认 30）</translation>
+        </message>
+        <message>
+            <source>Last {days} days, {desktops}: {copies} copies, {searches} searches.</source>
+            <translation>最近 {days} 天，{desktops}：复制 {copies} 次，搜索 {searches} 次。</translation>
+        </message>
+        <message>
+            <source>{n} desktops</source>
+            <translation>{n} 台电脑</translation>
+        </message>
+        <message>
+            <source>this desktop only</source>
+            <translation>仅这台电脑</translation>
+        </message>
+        <message>
+            <source>Most copied</source>
+            <translation>复制最多</translation>
+        </message>
+        <message>
+            <source>Approved, never copied</source>
+            <translation>已批准但从未被复制</translation>
+        </message>
+        <message>
+            <source>Searches that failed (found, nothing opened or copied)</source>
+            <translation>失败的搜索（有结果，但没有打开或复制）</translation>
+        </message>
+        <message>
+            <source>Searches that found nothing</source>
+            <translation>没有结果的搜索</translation>
+        </message>
+        <message>
+            <source>Past their review date</source>
+            <translation>已过复审日期</translation>
+        </message>
+        <message>
+            <source>In review</source>
+            <translation>审核中</translation>
+        </message>
+        <message>
+            <source>Drafts older than 30 days</source>
+            <translation>超过 30 天的草稿</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunDialog</name>
@@ -2984,6 +3072,141 @@ Choose the team's content folder, set this desktop up from the team's repository
         <message>
             <source>Found in the sync of {when}.</source>
             <translation>在 {when} 的同步中发现。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardWindow</name>
+        <message>
+            <source>Last {days} days: {copies}, {searches}</source>
+            <translation>最近 {days} 天：{copies}，{searches}</translation>
+        </message>
+        <message>
+            <source>{n} copy</source>
+            <translation>复制 {n} 次</translation>
+        </message>
+        <message>
+            <source>{n} copies</source>
+            <translation>复制 {n} 次</translation>
+        </message>
+        <message>
+            <source>{n} search</source>
+            <translation>搜索 {n} 次</translation>
+        </message>
+        <message>
+            <source>{n} searches</source>
+            <translation>搜索 {n} 次</translation>
+        </message>
+        <message>
+            <source>The counts of {n} desktop, through the team's repository.</source>
+            <translation>{n} 台电脑的统计，通过团队仓库汇总。</translation>
+        </message>
+        <message>
+            <source>The counts of {n} desktops, through the team's repository.</source>
+            <translation>{n} 台电脑的统计，通过团队仓库汇总。</translation>
+        </message>
+        <message>
+            <source>Only this desktop's counts: the other desktops' come with team sync (Sync ▸ Team repository…).</source>
+            <translation>只有这台电脑的统计：其他电脑的统计要通过团队同步获得（同步 ▸ 团队仓库…）。</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>Copies</source>
+            <translation>复制次数</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索词</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>Searches</source>
+            <translation>搜索次数</translation>
+        </message>
+        <message>
+            <source>Found nothing</source>
+            <translation>没有结果</translation>
+        </message>
+        <message>
+            <source>Review by</source>
+            <translation>复审日期</translation>
+        </message>
+        <message>
+            <source>Sent by</source>
+            <translation>提交人</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Last changed</source>
+            <translation>最后修改</translation>
+        </message>
+        <message>
+            <source>Most copied</source>
+            <translation>复制最多</translation>
+        </message>
+        <message>
+            <source>Least copied</source>
+            <translation>复制最少</translation>
+        </message>
+        <message>
+            <source>Never copied</source>
+            <translation>从未复制</translation>
+        </message>
+        <message>
+            <source>Failed searches</source>
+            <translation>失败的搜索</translation>
+        </message>
+        <message>
+            <source>Past review date</source>
+            <translation>已过复审日期</translation>
+        </message>
+        <message>
+            <source>In review</source>
+            <translation>审核中</translation>
+        </message>
+        <message>
+            <source>Drafts over 30 days</source>
+            <translation>超过 30 天的草稿</translation>
+        </message>
+        <message>
+            <source>Export the table</source>
+            <translation>导出表格</translation>
+        </message>
+        <message>
+            <source>Export the chart</source>
+            <translation>导出图表</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>数据看板</translation>
+        </message>
+        <message>
+            <source>Last {days} days</source>
+            <translation>最近 {days} 天</translation>
+        </message>
+        <message>
+            <source>Write an article for this search…</source>
+            <translation>为这个搜索写一篇文章…</translation>
+        </message>
+        <message>
+            <source>Export table (CSV)…</source>
+            <translation>导出表格（CSV）…</translation>
+        </message>
+        <message>
+            <source>Export chart (PNG)…</source>
+            <translation>导出图表（PNG）…</translation>
+        </message>
+        <message>
+            <source>Copies per day, all desktops</source>
+            <translation>每天的复制次数（所有电脑）</translation>
         </message>
     </context>
 </TS>

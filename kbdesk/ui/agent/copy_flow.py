@@ -171,9 +171,10 @@ class CopyFlowMixin:
     def _record_copy(self, article) -> None:
         """Count a copy of *article* (for the ranking and the home lists)."""
         ref = ArticleRef(article.id, article.path, article.title, article.kind, article.category)
+        ms = self.searches.copied()  # from the search's first keystroke, if a search led here
         if self.usage is not None:
             try:
-                self._counts[article.id] = self.usage.record_copy(ref)
+                self._counts[article.id] = self.usage.record_copy(ref, ms_to_copy=ms)
             except Exception:  # noqa: BLE001
                 traceback.print_exc()
         self.model.update_usage(self._pinned, self._counts)

@@ -67,6 +67,7 @@ from kbdesk.ui.common import i18n
 from kbdesk.ui.common.resources import icon
 from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
 from kbdesk.ui.editor.hub import EditorHub
+from kbdesk.usage.sessions import SearchSessions
 from kbdesk.usage.store import ArticleRef, UsageStore
 
 COUNTS_DELAY_MS = 200  # filter counts once the agent pauses: typing on never waits for them
@@ -95,6 +96,7 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
         self.specs = folder_placeholder_specs(self.store.settings_dir)
         self.usage = usage if usage is not None else self._open_usage()
         self._counts = self.usage.copy_counts() if self.usage else {}
+        self.searches = SearchSessions(self.usage)  # what was searched for, and how it ended (the leads' dashboard)
         self._pinned = self.usage.pinned_ids() if self.usage else set()
 
         self._seq = 0
@@ -212,6 +214,7 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
         self.activate_timer = QTimer(self, singleShot=True, interval=ACTIVATE_DEBOUNCE_MS)
         self.locked_timer = QTimer(self, singleShot=True, interval=LOCKED_RETRY_MS)
         self.sync_timer = QTimer(self)  # every few minutes (apply_sync_schedule)
+        self.searches_timer = QTimer(self, interval=15_000)  # a search left alone ends
         self.watcher = QFileSystemWatcher(self)
         self.search_thread = SearchThread(self.store.root, self.index_dir, self)
         self._build_leads_menu()
@@ -244,8 +247,10 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
         self.open_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.import_action = QAction(self)
         self.review_action = QAction(self)
+        self.dashboard_action = QAction(self)
         self.identity_action = QAction(self)
-        for action in (self.edit_action, self.new_action, self.open_action, self.import_action, self.review_action):
+        for action in (self.edit_action, self.new_action, self.open_action, self.import_action, self.review_action,
+                       self.dashboard_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.leads_menu.addAction(action)
         self.leads_menu.addSeparator()
@@ -254,6 +259,10 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
     def _wire(self) -> None:
         bar, field = self.search_bar, self.field
         field.textChanged.connect(lambda _t: self.search_timer.start())
+        field.textChanged.connect(self.searches.typed)
+        self.results.clicked.connect(lambda _i: self.searches.opened())
+        self.searches_timer.timeout.connect(self.searches.tick)
+        self.searches_timer.start()
         field.submitted.connect(lambda ctrl: self.copy_selected(found_part=ctrl))
         field.moveRequested.connect(self.move_selection)
         bar.filtersChanged.connect(self.run_search)
@@ -285,6 +294,7 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
         self.open_action.triggered.connect(lambda: self.editors.pick(self))
         self.import_action.triggered.connect(lambda: self.editors.import_documents(None, self))
         self.review_action.triggered.connect(lambda: self.editors.review_queue(self))
+        self.dashboard_action.triggered.connect(lambda: self.editors.dashboard(self))
         self.identity_action.triggered.connect(lambda: self.editors.ask_identity(self))
         self.editors.roleChanged.connect(self._update_lead_actions)
         # An approval or retirement changes what agents see: update their index now.
@@ -368,8 +378,9 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
             return
         self._closed = True
         for timer in (self.search_timer, self.counts_timer, self.watch_timer, self.activate_timer, self.locked_timer,
-                      self.sync_timer):
+                      self.sync_timer, self.searches_timer):
             timer.stop()
+        self.searches.finish()
         self.editors.shutdown()  # unsaved text stays in the autosave folder
         self.hide()
         self.search_thread.stop()
@@ -406,6 +417,7 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
         rows = self.model.article_rows()
         if not rows:
             return
+        self.searches.opened()  # the agent looks through the results
         current = self.results.currentIndex().row() if self.selected_item() else None
         if current is None:
             target = rows[0] if step > 0 else rows[-1]
@@ -496,9 +508,11 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
     # -- preferences and language ------------------------------------------------------------------------------
 
     def open_preferences(self) -> None:
+        team, _ = self.editors.team()
+        sharing = "off" if self.remote() is None else ("shared" if team.share_usage else "team-off")
         dialog = PreferencesDialog(profile_names(self.specs), self._profile(),
                                    self.settings.get("language", "system"), str(self.store.root), self,
-                                   sync_minutes=sync_minutes(self.settings))
+                                   sync_minutes=sync_minutes(self.settings), sharing=sharing)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         settings = load_settings()
@@ -523,6 +537,7 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
         self.open_action.setText(self.tr("Open article…"))
         self.import_action.setText(self.tr("Import documents…"))
         self.review_action.setText(self.tr("Review queue…"))
+        self.dashboard_action.setText(self.tr("Dashboard…"))
         self.sync_menu.setTitle(self.tr("&Sync"))
         self.sync_action.setText(self.tr("Sync now"))
         self.remote_action.setText(self.tr("Team repository…"))

@@ -24,7 +24,8 @@ class PreferencesDialog(QDialog):
     """The agent's profile (staff number, name…) and the window's language."""
 
     def __init__(self, profile_fields: list[str], profile: dict[str, str], language: str,
-                 content_dir: str = "", parent: QWidget | None = None, sync_minutes: int = 5):
+                 content_dir: str = "", parent: QWidget | None = None, sync_minutes: int = 5,
+                 sharing: str = "off"):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.fields: dict[str, QLineEdit] = {}
@@ -53,6 +54,12 @@ class PreferencesDialog(QDialog):
         self.sync_box.setValue(sync_minutes)
         self.sync_label = TextLabel(self)
         form.addRow(self.sync_label, self.sync_box)
+        self.sharing = sharing  # "shared", "team-off" or "off" (no team repository)
+        self.sharing_label = TextLabel(self)
+        self.sharing_value = TextLabel(self)
+        self.sharing_value.setObjectName("hintLabel")
+        self.sharing_value.setWordWrap(True)
+        form.addRow(self.sharing_label, self.sharing_value)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -64,7 +71,7 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(440, 260)
+        self.resize(480, 340)
         self.retranslate()
 
     def profile(self) -> dict[str, str]:
@@ -84,6 +91,13 @@ class PreferencesDialog(QDialog):
         self.sync_label.setText(self.tr("Sync every"))
         self.sync_box.setSuffix(self.tr(" min"))
         self.sync_box.setSpecialValueText(self.tr("off (F5 syncs)"))
+        self.sharing_label.setText(self.tr("Shared with the leads"))
+        self.sharing_value.setText({
+            "shared": self.tr("How often each article was copied, per day, and what was searched for (with numbers, "
+                              "phone numbers, e-mail addresses and order numbers taken out) go to the team's "
+                              "repository when this desktop syncs. Never your name, nor what you pasted."),
+            "team-off": self.tr("Nothing: the team turned it off (share_usage: false in .kbdesk/team.yaml)."),
+        }.get(self.sharing, self.tr("Nothing: this desktop has no team repository.")))
         names = {"system": self.tr("System default"), "zh_CN": "简体中文", "en": "English"}
         for i in range(self.language_box.count()):
             self.language_box.setItemText(i, names[self.language_box.itemData(i)])

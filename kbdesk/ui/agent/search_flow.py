@@ -87,6 +87,8 @@ class SearchFlowMixin:
         if outcome.question_only:
             items = self._most_used_items()
         self.model.set_items(items)
+        if not outcome.browsing:
+            self.searches.shown(outcome.text, 0 if outcome.question_only else len(items))
         self._describe_results(outcome)
         if not outcome.countable:
             self._set_counts(None)  # e.g. only filler words: nothing to count

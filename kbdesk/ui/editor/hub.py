@@ -55,6 +55,7 @@ class EditorHub(QObject):
         self.picker: ArticlePicker | None = None
         self.queue_dialog = None  # the review queue, while open
         self.conflicts_dialog = None  # Sync ▸ Conflicts, while open
+        self.dashboard_window = None  # 主管 ▸ 数据看板, while open
         self.recovery_box: QMessageBox | None = None
         self.message_box: QMessageBox | None = None
         self.import_dialog = None  # the ImportDialog open, if any
@@ -288,7 +289,38 @@ class EditorHub(QObject):
         self.saved.emit(path)
         self.conflictsChanged.emit()
 
-    def new_script(self, parent: QWidget | None = None) -> None:
+    def dashboard(self, parent: QWidget | None = None) -> None:
+        """主管 ▸ 数据看板: the team's figures, in a window of its own."""
+        from PySide6.QtGui import QGuiApplication
+
+        from kbdesk.ui.editor.dashboard import DashboardWindow
+        from kbdesk.usage.stats import gather
+
+        if self.dashboard_window is not None:
+            self.dashboard_window.refresh()
+            self.dashboard_window.raise_()
+            self.dashboard_window.activateWindow()
+            return
+
+        def compute(days: int):
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                return gather(self.store, self.identity(), days=days)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+
+        window = DashboardWindow(compute)
+        window.openRequested.connect(self._open_id_or_path)
+        window.draftRequested.connect(lambda title: self.new_script(window, title=title))
+        window.destroyed.connect(lambda _o=None: setattr(self, "dashboard_window", None))
+        self.dashboard_window = window
+        window.show()
+
+    def _open_id_or_path(self, target: str) -> None:
+        article = self.store.find(target)
+        self._open(article.path if article is not None else target)
+
+    def new_script(self, parent: QWidget | None = None, title: str = "") -> None:
         """Ask for a title and create ``scripts/<slug>.md`` as a draft version."""
         def show() -> None:
             refusal = self.edit_refusal()
@@ -298,6 +330,8 @@ class EditorHub(QObject):
             articles = self.store.load_all().articles
             taken = {s.path for s in self.store.scan()}
             dialog = NewScriptDialog(taken, sorted({a.category for a in articles if a.category}), parent)
+            if title:
+                dialog.title_edit.setText(title)  # a search that found nothing, from the dashboard
             self.new_dialog = dialog
 
             def done(result: int) -> None:
@@ -377,3 +411,5 @@ class EditorHub(QObject):
         """Close every editor now, keeping unsaved text for recovery."""
         for editor in list(self.editors.values()):
             editor.close_without_asking()
+        if self.dashboard_window is not None:
+            self.dashboard_window.close()
