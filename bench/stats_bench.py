@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dulwich.repo import Repo  # noqa: E402
 
-from kbdesk.sync.usage_sharing import publish_locally, shared_usage  # noqa: E402
+from kbdesk.usage.sharing import publish_locally, shared_usage  # noqa: E402
 from kbdesk.usage.stats import aggregate  # noqa: E402
 
 

@@ -193,7 +193,7 @@ def dashboard_shot(args, app, wait_until, scratch: Path, width: int, height: int
     from kbdesk.authoring.first_run import start_history
     from kbdesk.config import load_settings, save_settings
     from kbdesk.content.store import ContentStore
-    from kbdesk.sync.usage_sharing import publish_locally
+    from kbdesk.usage.sharing import publish_locally
     from kbdesk.ui.editor.hub import EditorHub
     from kbdesk.usage.store import ArticleRef, UsageStore
 

@@ -2,5 +2,6 @@
 remote (where it is, its login, the transports), merging (articles, by
 sentence), conflicts (this desktop's), syncing (clone, sync, resolve).
 
-May import ``kbdesk.authoring``, ``kbdesk.content``, ``kbdesk.config`` and ``kbdesk.messages``.
+May import ``kbdesk.authoring``, ``kbdesk.usage`` (its counts' refs), ``kbdesk.content``, ``kbdesk.config`` and
+``kbdesk.messages``.
 """

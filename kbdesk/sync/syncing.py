@@ -300,7 +300,7 @@ class Syncer:
         is a notice."""
         if self.usage is None or not Team.load(self.store.root).share_usage:
             return
-        from kbdesk.sync.usage_sharing import USAGE_PREFIX, publish_locally, usage_ref
+        from kbdesk.usage.sharing import USAGE_PREFIX, publish_locally, usage_ref
 
         desktop, payload = self.usage() if callable(self.usage) else self.usage
         repo = versions.repo

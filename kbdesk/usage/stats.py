@@ -50,6 +50,7 @@ class Stats:
     days: int
     desktops: int  # whose counts are in it
     shared: bool  # the team's (True), or only this desktop's
+    synced: bool = False  # the desktop syncs with a team repository (the others' counts come that way)
     copies_per_day: list[tuple[str, int]] = field(default_factory=list)
     most_copied: dict[int, list[ArticleCount]] = field(default_factory=dict)  # period → top
     least_copied: dict[int, list[ArticleCount]] = field(default_factory=dict)  # approved, fewest first
@@ -72,7 +73,8 @@ class Stats:
 
 
 def aggregate(desktops: list, articles: list, in_review: list | None = None, days: int = 30,
-              today: dt.date | None = None, shared: bool = False) -> Stats:
+              today: dt.date | None = None, shared: bool = False,
+              draft_dates: dict[str, dt.date] | None = None) -> Stats:
     """*desktops*: each one's counts (:class:`DesktopCounts`, or
     :meth:`UsageStore.daily`'s dict); *articles*: the folder's articles (the
     leads' view: every status); *in_review*: the review queue
@@ -151,8 +153,9 @@ def aggregate(desktops: list, articles: list, in_review: list | None = None, day
     for a in articles:
         if a.status == "approved" and a.review_by and str(a.review_by) < iso_today:
             stats.past_review.append(ArticleNote(a.id, a.title, a.path, str(a.review_by)))
-        if a.status == "draft" and a.updated and str(a.updated) < old:
-            stats.old_drafts.append(ArticleNote(a.id, a.title, a.path, str(a.updated)))
+        changed = a.updated or (draft_dates or {}).get(a.path)  # the front matter's date, else its last version's
+        if a.status == "draft" and changed and str(changed) < old:
+            stats.old_drafts.append(ArticleNote(a.id, a.title, a.path, str(changed)))
     stats.past_review.sort(key=lambda n: n.when)
     stats.old_drafts.sort(key=lambda n: n.when)
     for item in in_review or ():
@@ -180,17 +183,25 @@ def gather(store, identity, days: int = 30, today: dt.date | None = None) -> Sta
     from kbdesk.authoring.team import Team
     from kbdesk.authoring.workflow import Workflow
     from kbdesk.content.versions import VersionStore
-    from kbdesk.sync.usage_sharing import shared_usage
+    from kbdesk.usage.sharing import shared_usage
 
     me, mine = this_desktops_counts(store.root)
     desktops = [DesktopCounts.from_daily(me, mine)]
     versions = VersionStore.open(store.root)
+    synced = False
+    articles = store.load_all().articles
+    draft_dates = {}
     if versions is not None:
         try:
             desktops += shared_usage(versions.repo, leave_out=me)
+            synced = (b"remote", b"origin") in versions.repo.get_config().sections()
+            for a in articles:
+                if a.status == "draft" and not a.updated:
+                    history = versions.history(a.path)
+                    if history:
+                        draft_dates[a.path] = history[0].time.date()
         finally:
             versions.close()
-    articles = store.load_all().articles
     queue = []
     try:
         flow = Workflow(store, identity, Team.load(store.root))
@@ -200,4 +211,7 @@ def gather(store, identity, days: int = 30, today: dt.date | None = None) -> Sta
             flow.close()
     except Exception:  # noqa: BLE001 - an unreadable team file: the figures without the queue
         queue = []
-    return aggregate(desktops, articles, queue, days=days, today=today, shared=len(desktops) > 1)
+    stats = aggregate(desktops, articles, queue, days=days, today=today, shared=len(desktops) > 1,
+                      draft_dates=draft_dates)
+    stats.synced = synced
+    return stats

@@ -3208,5 +3208,9 @@ Choose the team's content folder, set this desktop up from the team's repository
             <source>Copies per day, all desktops</source>
             <translation>每天的复制次数（所有电脑）</translation>
         </message>
+        <message>
+            <source>Only this desktop's counts so far: the other desktops' arrive as they sync.</source>
+            <translation>目前只有这台电脑的统计：其他电脑的统计会在它们同步时到达。</translation>
+        </message>
     </context>
 </TS>

@@ -12,7 +12,7 @@ from dulwich.repo import Repo
 
 from kbdesk.content.store import ContentStore
 from kbdesk.sync.syncing import Syncer
-from kbdesk.sync.usage_sharing import USAGE_PREFIX, shared_usage
+from kbdesk.usage.sharing import USAGE_PREFIX, shared_usage
 from kbdesk.usage.counts import DesktopCounts
 from kbdesk.usage.stats import aggregate, gather
 from kbdesk.usage.store import ArticleRef, UsageStore

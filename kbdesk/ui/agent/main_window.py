@@ -255,6 +255,8 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
             self.leads_menu.addAction(action)
         self.leads_menu.addSeparator()
         self.leads_menu.addAction(self.identity_action)
+        self.leads_conflicts_action = QAction(self)  # the sync conflicts, here too: leads look here first
+        self.leads_menu.insertAction(self.dashboard_action, self.leads_conflicts_action)
 
     def _wire(self) -> None:
         bar, field = self.search_bar, self.field
@@ -306,6 +308,7 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
         self.remote_action.triggered.connect(self.choose_remote)
         self.login_action.triggered.connect(lambda: self.ask_login())
         self.conflicts_action.triggered.connect(self.show_conflicts)
+        self.leads_conflicts_action.triggered.connect(self.show_conflicts)
         self.sync_timer.timeout.connect(self.sync_now)
         self.editors.conflictsChanged.connect(self._after_conflicts_changed)
 

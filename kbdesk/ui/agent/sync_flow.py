@@ -131,6 +131,9 @@ class SyncFlowMixin:
         self.conflicts_action.setText(self.tr("Conflicts ({n})…").replace("{n}", str(count)) if count
                                       else self.tr("Conflicts…"))
         self.conflicts_action.setEnabled(bool(count))
+        self.leads_conflicts_action.setText(self.conflicts_action.text())
+        self.leads_conflicts_action.setEnabled(bool(count))
+        self.leads_conflicts_action.setVisible(bool(count) or self.remote() is not None)
         self.login_action.setEnabled((self.remote() or "").startswith(("http://", "https://")))
 
     # -- the team repository and its login ----------------------------------------------------------------

@@ -61,7 +61,12 @@ class CopiesChart(pg.PlotWidget):
         step = max(1, len(days) // 8)
         self.getAxis("bottom").setTicks([[(i, days[i][0][5:]) for i in range(0, len(days), step)]])
         self.setXRange(-0.6, max(0, len(days) - 0.4), padding=0)
-        self.setYRange(0, max(heights + [1]) * 1.1, padding=0)
+        top = max(heights + [1])
+        self.setYRange(0, top * 1.1, padding=0)
+        if top <= 8:  # whole copies: no 0.2 steps
+            self.getAxis("left").setTickSpacing(1, 1)
+        else:
+            self.getAxis("left").setTickSpacing()
 
 
 class DashboardWindow(QMainWindow):
@@ -149,6 +154,8 @@ class DashboardWindow(QMainWindow):
         if stats.shared:
             self.source.setText(counted(stats.desktops, tr("The counts of {n} desktop, through the team's repository."),
                                         tr("The counts of {n} desktops, through the team's repository.")))
+        elif stats.synced:
+            self.source.setText(tr("Only this desktop's counts so far: the other desktops' arrive as they sync."))
         else:
             self.source.setText(tr("Only this desktop's counts: the other desktops' come with team sync "
                                    "(Sync ▸ Team repository…)."))

@@ -170,3 +170,20 @@ def test_language_switches_to_simplified_chinese(qtbot, make_window, content):
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: window.search_bar.kind_buttons[1].text() == "Standard", timeout=3000)
+
+
+def test_searches_are_counted_by_how_they_ended_and_copies_with_their_time(qtbot, make_window, content):
+    window = make_window(content)
+    assert _copy(qtbot, window, "退款") == "faq-refund-timeline"
+    search(qtbot, window, "双十二 预售 13812345678")  # finds nothing (and holds a phone number)
+    search(qtbot, window, "")
+    search(qtbot, window, "开奖")  # found, then the agent moves through the results
+    qtbot.keyClick(window.field, Qt.Key.Key_Down)
+    window.close()  # the search under way ends with the window
+    with UsageStore(window.usage.path, scope=str(content.resolve())) as usage:
+        daily = usage.daily()
+    outcomes = {q: (s, e, f) for _d, q, s, e, f in daily["searches"]}
+    assert outcomes == {"退款": (1, 0, 0), "双十二 预售 〔电话〕": (1, 1, 0), "开奖": (1, 0, 0)}
+    assert "13812345678" not in str(daily)
+    [(_day, article, copies, ms_total, ms_count)] = daily["copies"]
+    assert article == "faq-refund-timeline" and copies == 1 and ms_count == 1 and 0 < ms_total < 60_000

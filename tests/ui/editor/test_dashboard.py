@@ -10,7 +10,7 @@ import time
 from dulwich.repo import Repo
 from PySide6.QtGui import QImage
 
-from kbdesk.sync.usage_sharing import publish_locally
+from kbdesk.usage.sharing import publish_locally
 from kbdesk.usage.store import ArticleRef, UsageStore
 from tests.ui.editor.conftest import WANG
 
