@@ -251,13 +251,26 @@ def translated(context: str, text: str, language: str) -> str:
     return text
 
 
+# A status in a message is a word of the front matter; in another language, its label.
+STATUS_WORDS = {"draft": "Draft", "review": "In review", "approved": "Approved", "retired": "Retired"}
+
+
+def param_text(key: str, value: str, translate) -> str:
+    """A parameter as a message shows it: a status through *translate*
+    (context, English → the language's), left as it is where that gives English."""
+    if key == "status" and value in STATUS_WORDS:
+        label = translate("Status", STATUS_WORDS[value])
+        return value if label == STATUS_WORDS[value] else label
+    return value
+
+
 def text_of(code: str | None, params: dict, fallback: str, language: str) -> str:
     """The text of *code* in *language*, else *fallback* (words without a code)."""
     if code not in MESSAGES:
         return fallback
     text = translated("Messages", MESSAGES[code], language)
     for key, value in params.items():
-        text = text.replace("{" + key + "}", value)
+        text = text.replace("{" + key + "}", param_text(key, value, lambda c, t: translated(c, t, language)))
     return text
 
 

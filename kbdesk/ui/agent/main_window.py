@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.config import load_settings, save_settings
+from kbdesk.config import desktop_id, load_settings, save_settings
 from kbdesk.content.placeholders import folder_placeholder_specs
 from kbdesk.content.store import ContentStore
 from kbdesk.search.index import default_index_dir
@@ -344,6 +344,8 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
         """Bring the index up to date in the background; call once the window shows."""
         self.search_thread.facetsRequested.emit()
         self.request_index_update()
+        if self.remote() is not None:
+            desktop_id()  # made here, once: the sync thread must not write the preferences beside this one
         self.apply_sync_schedule()
         self._update_sync_actions()
         self.sync_now()

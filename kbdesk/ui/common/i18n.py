@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from kbdesk.messages import MESSAGES
+from kbdesk.messages import MESSAGES, param_text
 from kbdesk.ui.common.resources import translations_dir
 
 LANGUAGES = ("system", "zh_CN", "en")
@@ -58,7 +58,7 @@ def coded_text(code: str | None, params: dict, fallback: str) -> str:
         return fallback
     text = translate("Messages", MESSAGES[code])
     for key, value in params.items():
-        text = text.replace("{" + key + "}", value)
+        text = text.replace("{" + key + "}", param_text(key, value, translate))
     return text
 
 
