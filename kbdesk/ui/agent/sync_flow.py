@@ -116,7 +116,7 @@ class SyncFlowMixin:
             parts.append(counted(len(report.conflicts), self.tr("{n} new conflict"), self.tr("{n} new conflicts")))
         if not parts:
             return self.tr("Up to date with the team's repository.") if self._sync_manual else ""
-        return self.tr("Synced: {what}.").replace("{what}", "; ".join(parts))
+        return self.tr("Synced: {what}.").replace("{what}", self.tr("; ").join(parts))
 
     def _conflict_count(self) -> int:
         from kbdesk.sync.syncing import conflicts_of

@@ -5,7 +5,7 @@ article to combine them by hand)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -103,6 +103,7 @@ class ConflictsDialog(QDialog):
         self.diff.set_diff(self.tr("In the file ({name})").replace("{name}", conflict.theirs_author or "?"),
                            self.tr("Yours (version {version})").replace("{version}", conflict.mine_commit[:8]),
                            word_diff(theirs, mine))
+        QTimer.singleShot(0, self.diff.show_first_change)  # once both sides are laid out
         self.detail.setText(self.tr("Found in the sync of {when}.").replace(
             "{when}", conflict.at[:16].replace("T", " ")))
 

@@ -100,11 +100,34 @@ class DiffView(QWidget):
         self.left.setHtml(self.left_html)
         self.right.setHtml(self.right_html)
         removed, added = diff_counts(ops)
+        # Where the texts first differ: the words just before it, which both sides have.
+        self._first_change = None
+        before = ""
+        for op in ops:
+            if op.op != "equal":
+                self._first_change = before.strip().splitlines()[-1][-20:] if before.strip() else ""
+                break
+            before = op.old
         if not removed and not added:
             self.summary.setText(self.tr("The two versions have the same text."))
         else:
             self.summary.setText(self.tr("{removed} character(s) removed (red), {added} added (green)")
                                  .replace("{removed}", str(removed)).replace("{added}", str(added)))
+
+
+    def show_first_change(self) -> None:
+        """Scroll both sides to where the texts first differ (a long article's
+        change is often far below its front matter)."""
+        anchor = getattr(self, "_first_change", None)
+        if not anchor:
+            return
+        for browser in (self.left, self.right):
+            browser.moveCursor(browser.textCursor().MoveOperation.Start)
+            if browser.find(anchor):
+                cursor = browser.textCursor()
+                cursor.clearSelection()
+                browser.setTextCursor(cursor)
+                browser.ensureCursorVisible()
 
 
 # Versions that take over what a folder held before its history began.
