@@ -178,6 +178,9 @@ MESSAGES = {
     "sync-nothing-approved": "the team's repository has no approved wording yet",
     "sync-keyring-unavailable": "no system keyring to keep the password in ({reason})",
     "no-conflict": "{article} has no conflict",
+    "notice-usage-not-shared": "this desktop's usage counts were not shared this time ({reason})",
+    "notice-edit-in-retired": "{path}: one lead retired it while another changed it; the change is in the file, "
+                              "the article stays retired (restore a version to bring it back)",
     "clone-not-empty": "{folder} is not empty: clone into a new or empty folder",
     "clone-empty": "{url} is empty: a lead first sends a knowledge base there (kbdesk remote URL, then kbdesk sync)",
 }

@@ -443,6 +443,10 @@ class Syncer:
                     conflicts.append(Conflict(path, my_blob.decode(), ours.decode(), their_blob.decode(),
                                               _author_of(repo, theirs, path, their_blob),
                                               base_blob.decode() if base_blob else None, now_iso(), done.conflicts))
+                elif _status(path, blob.data) == "retired" and {_status(path, _data(repo, b))
+                                                                 for b in (my_blob, their_blob)} != {"retired"}:
+                    # One lead retired it while the other changed it: said, the change kept in the file.
+                    report.notices.append(Notice("notice-edit-in-retired", path=path))
             changes = {p: _data(repo, b) for p, b in merged_paths.items()}
             main = versions.make_commit(ours, changes, self.identity,
                                         coded_message("commit-merge", count=len(changes)), merged=theirs)

@@ -2271,6 +2271,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>the connection to {url} was cut in the middle; nothing changed here: sync again</source>
             <translation>与 {url} 的连接中途断开：这里没有任何改动，请再同步一次</translation>
         </message>
+        <message>
+            <source>{path}: one lead retired it while another changed it; the change is in the file, the article stays retired (restore a version to bring it back)</source>
+            <translation>{path}：一位主管停用了它，同时另一位主管改了它；改动已在文件中，文章仍是停用状态（恢复一个版本即可重新启用）</translation>
+        </message>
     </context>
     <context>
         <name>Cli</name>

@@ -236,3 +236,14 @@ def test_sentences_are_the_pieces_and_join_back():
     assert both.text == "甲一。丙。乙二。" and both.conflicts == 0
     clash = merge_texts("甲。", "甲一。", "甲二。")
     assert clash.text == "甲二。" and clash.conflicts == 1
+
+
+def test_an_edit_that_meets_a_retirement_is_kept_and_said(desktops):
+    wang, liu, _agent = desktops
+    step(wang, WANG, "retire", "faq-lottery-draw")
+    sync(wang, WANG)
+    edit(liu, LOTTERY, "公告栏公布", "公告栏和短信公布")
+    save(liu, LIU, "faq-lottery-draw")
+    report = sync(liu, LIU)
+    assert status(liu, LOTTERY) == "retired" and "短信公布" in (liu / LOTTERY).read_text(encoding="utf-8")
+    assert [getattr(n, "code", None) for n in report.notices] == ["notice-edit-in-retired"]

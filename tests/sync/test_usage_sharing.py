@@ -117,3 +117,26 @@ def test_periods_and_the_least_copied():
     assert [(c.id, c.copies) for c in stats.most_copied[90]][0] == ("c", 9)
     assert [c.id for c in stats.never_copied] == ["c", "d"]  # nothing in the last 30 days
     assert stats.least_copied[30][0].id in ("c", "d") and stats.copies == 7
+
+
+def test_a_server_that_refuses_usage_refs_does_not_stop_the_sync(first_desktop, bare, git_daemon, tmp_path):
+    from kbdesk.sync.syncing import clone, set_remote
+    from tests.sync.conftest import edit, save, step
+
+    hook = bare / "hooks" / "pre-receive"
+    hook.parent.mkdir(exist_ok=True)
+    hook.write_text("#!/bin/sh\nwhile read old new ref; do case $ref in refs/kbdesk/*) "
+                    "echo 'usage refs are not allowed here' >&2; exit 1;; esac; done\nexit 0\n")
+    hook.chmod(0o755)
+    set_remote(first_desktop, git_daemon.url)
+    agent = tmp_path / "agent"
+    clone(git_daemon.url, agent, AGENT)
+    edit(first_desktop, "faq/refund-timeline.md", "原路退回", "原路退回（经 git daemon）")
+    save(first_desktop, WANG, "faq-refund-timeline")
+    step(first_desktop, WANG, "submit", "faq-refund-timeline")
+    step(first_desktop, LIU, "approve", "faq-refund-timeline")
+    Syncer(ContentStore(first_desktop), WANG).sync()
+    report = Syncer(ContentStore(agent), AGENT, usage=("agent0000009", counts_of(tmp_path, "a9", 1, []))).sync()
+    assert report.changed == ["faq/refund-timeline.md"]  # the wording came
+    assert not report.usage_shared
+    assert [getattr(n, "code", None) for n in report.notices] == ["notice-usage-not-shared"]
