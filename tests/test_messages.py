@@ -81,3 +81,30 @@ def test_a_version_says_what_it_records_in_either_language(qapp):
     finally:
         i18n.apply_language("en")
     assert i18n.coded_text(*version.summary) == "Approve 退款到账时间 (agents saw 1a2b3c4d before)"
+
+
+def test_every_code_the_core_raises_or_notes_has_its_text():
+    """A code passed to an error or a notice (SyncError("sync-auth"),
+    Notice("notice-…")) that is missing from MESSAGES would be shown as
+    the bare code, or fail where it is made."""
+    import ast
+    import re
+    from pathlib import Path
+
+    from kbdesk.messages import MESSAGES
+
+    package = Path(__file__).resolve().parents[1] / "kbdesk"
+    missing, seen = [], 0
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            code = node.args[0].value
+            if (name.endswith(("Error", "Denied", "Damaged", "Unavailable")) or name in ("Notice", "coded_message")) \
+                    and isinstance(code, str) and re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)+", code):
+                seen += 1
+                if code not in MESSAGES:
+                    missing.append(f"{path.relative_to(package.parent)}:{node.lineno}: {code}")
+    assert seen > 80
+    assert missing == []
