@@ -46,15 +46,16 @@ def copy_sample(target: Path) -> Path:
     return target
 
 
-def start_history(root: Path) -> None:
+def start_history(root: Path, code: str = "commit-sample") -> None:
     """Make a fresh content folder its own git repository: an initial commit
-    of everything, and an approved branch with the articles already approved."""
+    of everything (*code*: what its message says), and an approved branch
+    with the articles already approved."""
     # Late: every start passes through open_content_dir, only the first needs git.
     from kbdesk.authoring.workflow import seed_approved_branch
     from kbdesk.content.store import ContentStore
     from kbdesk.content.versions import Identity, VersionStore, coded_message
 
     importer = Identity("kbdesk", "kbdesk@localhost")
-    versions = VersionStore.open_or_init(root, importer, coded_message("commit-sample"))
+    versions = VersionStore.open_or_init(root, importer, coded_message(code))
     seed_approved_branch(ContentStore(root), versions, importer)
     versions.close()

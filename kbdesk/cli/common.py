@@ -39,7 +39,7 @@ def cli_language() -> str:
     return "en"
 
 
-def say(text: str, **params) -> str:
+def say(text: str, /, **params) -> str:
     """One of the command line's own lines in the user's language (Qt's
     translation file, context "Cli"), its {params} filled in."""
     out = translated("Cli", text, cli_language())

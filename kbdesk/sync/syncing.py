@@ -830,7 +830,7 @@ def set_remote(root: Path, url: str) -> str:
         from kbdesk.authoring.first_run import start_history
 
         normalised_url(url)  # a bad URL is refused before anything is made
-        start_history(Path(root))
+        start_history(Path(root), "commit-start")  # the team's own articles, taken over as they are
         versions = VersionStore.open(root)
     try:
         return set_remote_url(versions.repo, url)

@@ -142,3 +142,37 @@ def test_a_read_only_folder_refuses_every_lead_command_before_anything_is_tried(
     # Reading still works there: agents and leads can search and read.
     found = run(root, "search", "退款", "--json", language=ENGLISH)
     assert found.returncode == 0 and "faq-refund-timeline" in found.stdout, found.stderr
+
+
+def test_a_notice_is_one_line_beside_the_result(kb):
+    """A lock file a killed git left behind is cleared, with a note (in the user's language)."""
+    import time as _time
+
+    branch = head_branch(kb)
+    stale = kb / ".git" / "refs" / "heads" / f"{branch}.lock"
+    stale.write_text("0" * 40 + "\n")
+    old = _time.time() - 60
+    os.utime(stale, (old, old))
+    (kb / "faq" / "refund-timeline.md").write_text(
+        (kb / "faq" / "refund-timeline.md").read_text(encoding="utf-8").replace("原路退回", "原路退回账户"),
+        encoding="utf-8")
+    done = run(kb, "save", "faq-refund-timeline", "-m", "改", "--as", "王敏", language=CHINESE)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("kbdesk: 提示：") and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert not stale.exists()
+
+
+def test_a_team_repository_that_cannot_be_reached_is_kept_with_a_note(kb, tmp_path):
+    done = run(kb, "remote", str(tmp_path / "teem.git"), language=ENGLISH)
+    assert done.returncode == 0 and done.stdout.strip() == str(tmp_path / "teem.git")
+    assert done.stderr.startswith("kbdesk: note: ") and "there is no git repository at" in done.stderr
+
+
+def head_branch(root) -> str:
+    from dulwich.repo import Repo
+
+    repo = Repo(str(root))
+    try:
+        return repo.refs.read_ref(b"HEAD").decode().rsplit("/", 1)[-1]
+    finally:
+        repo.close()
