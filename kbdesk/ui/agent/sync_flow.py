@@ -147,6 +147,7 @@ class SyncFlowMixin:
         def done(result: int) -> None:
             if result != RemoteDialog.DialogCode.Accepted:
                 dialog.deleteLater()
+                self.focus_search()
                 return
             try:
                 set_remote(self.store.root, dialog.url())
@@ -155,6 +156,7 @@ class SyncFlowMixin:
                 dialog.open()
                 return
             dialog.deleteLater()
+            self.focus_search()
             self.apply_sync_schedule()
             self._update_sync_actions()
             self.sync_now(manual=True)
@@ -169,12 +171,14 @@ class SyncFlowMixin:
         url = self.remote() or ""
         if not url.startswith(("http://", "https://")) or self.login_dialog is not None:
             return
+        reason = reason or (self.sync_status.detail if self.sync_status.state == "auth" else "")
         dialog = LoginDialog(url, login_for(url).username or "", reason, self)
         self.login_dialog = dialog
 
         def done(result: int) -> None:
             self.login_dialog = None
             dialog.deleteLater()
+            self.focus_search()  # the agent types on where they were
             if result == LoginDialog.DialogCode.Accepted:
                 self._sync_login = Login(dialog.user_edit.text().strip(), dialog.password_edit.text(), "given")
                 self._sync_remember = dialog.remember_box.isChecked()

@@ -99,12 +99,14 @@ def test_a_refused_login_is_asked_for_once_and_kept_in_the_keyring(qtbot, make_w
     qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.isVisible(), timeout=5000)
     dialog = window.login_dialog
     assert dialog.user_edit.text() == "team"  # from the URL
+    assert "refused the login" in dialog.intro.text()  # the dialog says why it asks
     dialog.password_edit.setText("secret")
     with qtbot.waitSignal(window.syncFinished, timeout=60000) as blocker:
         dialog.accept()
     assert not isinstance(blocker.args[0], Exception), blocker.args[0]
     assert window.sync_status.state == "ok"
     assert login_for(http_server.url).password == "secret"
+    qtbot.waitUntil(lambda: window.field.hasFocus() or QApplication.focusWidget() is window.field, timeout=3000)
 
 
 def test_a_conflict_shows_in_the_status_bar_and_is_resolved_from_the_sync_menu(qtbot, make_window, desktops):
