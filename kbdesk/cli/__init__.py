@@ -21,9 +21,27 @@ from kbdesk.content.store import ContentError, SaveConflict
 from kbdesk.messages import localized, translated
 
 
+class CommandLineParser(argparse.ArgumentParser):
+    """argparse, in the user's language, and a mistake on the command line
+    is one line like every other error: ``kbdesk: 错误: …`` (exit 2)."""
+
+    def error(self, message: str):
+        self.exit(2, f"kbdesk: {translated('Cli', 'error', cli_language())}: "
+                     + say("{message} (kbdesk --help lists the commands)", message=message) + "\n")
+
+
+def _argparse_in_users_language() -> None:
+    """argparse's own words (usage, options, 'the following arguments are
+    required') through the translation file, as gettext would: argparse
+    looks up its module's ``_`` and ``ngettext`` each time it speaks."""
+    argparse._ = lambda text: translated("Cli", text, cli_language())
+    argparse.ngettext = lambda one, many, n: translated("Cli", one if n == 1 else many, cli_language())
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
     """The parser, and the function that runs each command."""
-    parser = argparse.ArgumentParser(
+    _argparse_in_users_language()
+    parser = CommandLineParser(
         prog="kbdesk",
         description="Knowledge base and reply scripts for customer service. "
         "Without a command, opens the window.",

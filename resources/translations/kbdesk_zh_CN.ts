@@ -2766,6 +2766,74 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>Drafts older than 30 days</source>
             <translation>超过 30 天的草稿</translation>
         </message>
+        <message>
+            <source>usage: </source>
+            <translation>用法：</translation>
+        </message>
+        <message>
+            <source>options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>positional arguments</source>
+            <translation>位置参数</translation>
+        </message>
+        <message>
+            <source>the following arguments are required: %s</source>
+            <translation>缺少这些参数：%s</translation>
+        </message>
+        <message>
+            <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+            <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+        </message>
+        <message>
+            <source>unrecognized arguments: %s</source>
+            <translation>不认识的参数：%s</translation>
+        </message>
+        <message>
+            <source>expected one argument</source>
+            <translation>需要一个参数值</translation>
+        </message>
+        <message>
+            <source>expected at least one argument</source>
+            <translation>至少需要一个参数值</translation>
+        </message>
+        <message>
+            <source>expected at most one argument</source>
+            <translation>最多只能有一个参数值</translation>
+        </message>
+        <message>
+            <source>argument %(argument_name)s: %(message)s</source>
+            <translation>参数 %(argument_name)s：%(message)s</translation>
+        </message>
+        <message>
+            <source>invalid %(type)s value: %(value)r</source>
+            <translation>无效的 %(type)s 值：%(value)r</translation>
+        </message>
+        <message>
+            <source>ambiguous option: %(option)s could match %(matches)s</source>
+            <translation>选项不明确：%(option)s 可能是 %(matches)s</translation>
+        </message>
+        <message>
+            <source>not allowed with argument %s</source>
+            <translation>不能与参数 %s 一起使用</translation>
+        </message>
+        <message>
+            <source>one of the arguments %s is required</source>
+            <translation>需要参数 %s 之一</translation>
+        </message>
+        <message>
+            <source>expected %s argument</source>
+            <translation>需要 %s 个参数值</translation>
+        </message>
+        <message>
+            <source>expected %s arguments</source>
+            <translation>需要 %s 个参数值</translation>
+        </message>
+        <message>
+            <source>{message} (kbdesk --help lists the commands)</source>
+            <translation>{message}（kbdesk --help 列出所有命令）</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunDialog</name>

@@ -176,3 +176,13 @@ def head_branch(root) -> str:
         return repo.refs.read_ref(b"HEAD").decode().rsplit("/", 1)[-1]
     finally:
         repo.close()
+
+
+def test_a_mistake_on_the_command_line_is_one_line_in_the_users_language(kb):
+    chinese = run(kb, "resolve", "faq-refund-timeline", language=CHINESE)
+    assert chinese.returncode == 2 and chinese.stderr == "kbdesk: 错误: 缺少这些参数：--keep（kbdesk --help 列出所有命令）\n"
+    english = run(kb, "search", "退款", "--kind", "nope", language=ENGLISH)
+    assert english.returncode == 2 and len(english.stderr.splitlines()) == 1
+    assert english.stderr.startswith("kbdesk: error: argument --kind: invalid choice: 'nope'")
+    helped = run(kb, "resolve", "--help", language=CHINESE)
+    assert helped.returncode == 0 and helped.stdout.startswith("用法：kbdesk resolve") and "选项" in helped.stdout
