@@ -27,7 +27,7 @@ REMOTE = b"origin"
 KEYRING_SERVICE = "kbdesk"  # passwords, under user@scheme://host
 KEYRING_USERS = "kbdesk-user"  # the user name of a server whose URL names none, under scheme://host
 SSH_COMMAND = "ssh -o BatchMode=yes -o ConnectTimeout=15"  # never a password prompt behind the window
-NETWORK_TIMEOUT_S = 60
+NETWORK_TIMEOUT_S = 30  # of silence, not in all: a large fetch that keeps coming is never cut
 
 
 class SyncError(CodedError):
