@@ -10,6 +10,8 @@ article's front matter on ``main``; the approved wording lives on the
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -104,6 +106,13 @@ def with_status(text: str, status: str) -> str:
     return text[: m.start(2)] + front + text[m.end(2):]
 
 
+_UPDATED_LINE_RE = re.compile(r"^updated[ \t]*:.*$", re.M)
+
+
+def _undated(text: str) -> str:
+    return _UPDATED_LINE_RE.sub("", text, count=1)
+
+
 def _wording(text: str) -> str:
     """The text without its status line: what authorship is judged on."""
     return _STATUS_LINE_RE.sub("", text, count=1)
@@ -185,7 +194,7 @@ class Workflow:
         Call with the lock held: what is decided on is what is committed."""
         disk = self.store.read_bytes(article.path)
         text = decode_text(disk)
-        as_draft = self._as_draft_if_reworded(versions, article.path, text)
+        as_draft = self._dated_if_reworded(versions, article.path, self._as_draft_if_reworded(versions, article.path, text))
         data = disk if as_draft == text else as_draft.encode("utf-8")  # the file's own bytes where they stay
         return self._record(versions, article.path, data, content_hash(disk), message or f"Edit {article.title}")
 
@@ -216,6 +225,22 @@ class Workflow:
             return text
         before = versions.read_blob(blob).decode("utf-8-sig", "replace")
         return text if _wording(before) == _wording(text) else with_status(text, "draft")
+
+    def _dated_if_reworded(self, versions: VersionStore, path: str, text: str) -> str:
+        """New wording carries today's date in its ``updated:`` line (where
+        the article has one): agents read 更新于 from it, the dashboard ages
+        drafts by it."""
+        m = _FRONT_RE.match(text)
+        if not m or not _UPDATED_LINE_RE.search(m.group(2)):
+            return text
+        head = versions.head()
+        blob = versions.blob_at(head, path) if head else None
+        if blob is not None:
+            before = versions.read_blob(blob).decode("utf-8-sig", "replace")
+            if _undated(_wording(before)) == _undated(_wording(text)):
+                return text
+        front = _UPDATED_LINE_RE.sub(f"updated: {dt.date.today().isoformat()}", m.group(2), count=1)
+        return text[: m.start(2)] + front + text[m.end(2):]
 
     def save_settings(self, path: str, message: str | None = None) -> Change:
         """Record a team file of ``.kbdesk/`` (the team and its approval rule,
@@ -266,7 +291,7 @@ class Workflow:
         except ArticleError as exc:
             raise WorkflowError("not-saved", reason=exc.reason) from None
         was = parse_article(path, text.encode("utf-8")).status
-        text = self._as_draft_if_reworded(versions, path, text)
+        text = self._dated_if_reworded(versions, path, self._as_draft_if_reworded(versions, path, text))
         title = parse_article(path, text.encode("utf-8")).title
         with versions.lock():
             commit = self._record(versions, path, text.encode("utf-8"), expected_hash, message or f"Edit {title}")

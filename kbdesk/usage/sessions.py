@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 
 IDLE_ENDS_SEARCH_S = 60.0  # no keystroke, open or copy for this long: the search has ended
+LOOKED_AT_S = 2.0  # results on screen this long, then other words typed over them: that search has ended
 
 
 @dataclass
@@ -18,6 +19,7 @@ class _Search:
     started: float
     query: str = ""
     results: int | None = None
+    shown_at: float = 0.0
     opened: bool = False
     last: float = 0.0
 
@@ -36,6 +38,11 @@ class SearchSessions:
         if not text:
             self._end()
             return
+        current = self.current
+        if (current is not None and current.results is not None and now - current.shown_at >= LOOKED_AT_S
+                and not (text.startswith(current.query) or current.query.startswith(text))):
+            # Other words over results the agent looked at (Ctrl+A, typing anew): a search of its own.
+            self._end()
         if self.current is None:
             self.current = _Search(now)
         if text != self.current.query:
@@ -46,7 +53,7 @@ class SearchSessions:
         """Results for *query* are on screen (*count* articles)."""
         if self.current is not None and query.strip() == self.current.query:
             self.current.results = count
-            self.current.last = self.clock()
+            self.current.last = self.current.shown_at = self.clock()
 
     def opened(self) -> None:
         """The agent looked at an article of the results."""

@@ -153,7 +153,8 @@ def aggregate(desktops: list, articles: list, in_review: list | None = None, day
     for a in articles:
         if a.status == "approved" and a.review_by and str(a.review_by) < iso_today:
             stats.past_review.append(ArticleNote(a.id, a.title, a.path, str(a.review_by)))
-        changed = a.updated or (draft_dates or {}).get(a.path)  # the front matter's date, else its last version's
+        # the later of the front matter's date and its last version's
+        changed = max((d for d in (a.updated, (draft_dates or {}).get(a.path)) if d is not None), default=None)
         if a.status == "draft" and changed and str(changed) < old:
             stats.old_drafts.append(ArticleNote(a.id, a.title, a.path, str(changed)))
     stats.past_review.sort(key=lambda n: n.when)
@@ -196,7 +197,7 @@ def gather(store, identity, days: int = 30, today: dt.date | None = None) -> Sta
             desktops += shared_usage(versions.repo, leave_out=me)
             synced = (b"remote", b"origin") in versions.repo.get_config().sections()
             for a in articles:
-                if a.status == "draft" and not a.updated:
+                if a.status == "draft":
                     history = versions.history(a.path)
                     if history:
                         draft_dates[a.path] = history[0].time.date()

@@ -1194,6 +1194,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>; </source>
             <translation>；</translation>
         </message>
+        <message>
+            <source>What the team copies and searches for, and what waits for a lead</source>
+            <translation>团队复制和搜索了什么，以及等待主管处理的事</translation>
+        </message>
     </context>
     <context>
         <name>NewScriptDialog</name>
@@ -1319,6 +1323,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
         <message>
             <source>Nothing: this desktop has no team repository.</source>
             <translation>不共享：这台电脑没有团队仓库。</translation>
+        </message>
+        <message>
+            <source>How often each article was copied, per day, and what was searched for (with phone numbers, e-mail addresses, order numbers and numbers of five or more digits taken out) go to the team's repository when this desktop syncs. Never your name, nor what you pasted.</source>
+            <translation>每天每篇文章被复制的次数，以及搜索了什么（去掉电话号码、邮箱地址、单号和五位以上的数字），会在这台电脑同步时发到团队仓库。不包括您的名字，也不包括您粘贴的内容。</translation>
         </message>
     </context>
     <context>
@@ -3080,6 +3088,10 @@ Choose the team's content folder, set this desktop up from the team's repository
             <source>Sync with the team's repository now (F5)</source>
             <translation>现在与团队仓库同步（F5）</translation>
         </message>
+        <message>
+            <source>Sync failed · last synced {time}</source>
+            <translation>同步失败 · 上次同步 {time}</translation>
+        </message>
     </context>
     <context>
         <name>RemoteDialog</name>
@@ -3287,6 +3299,18 @@ Choose the team's content folder, set this desktop up from the team's repository
         <message>
             <source>Only this desktop's counts so far: the other desktops' arrive as they sync.</source>
             <translation>目前只有这台电脑的统计：其他电脑的统计会在它们同步时到达。</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>last {days} days</source>
+            <translation>最近 {days} 天</translation>
         </message>
     </context>
 </TS>

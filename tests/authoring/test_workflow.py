@@ -15,7 +15,7 @@ from kbdesk.content.versions import APPROVED_REF, Identity
 from kbdesk.search.index import SearchIndex
 from kbdesk.search.searcher import Searcher
 from kbdesk.search.sources import agent_source
-from tests.conftest import write_team_settings
+from tests.conftest import write, write_team_settings
 
 WANG = Identity("王敏", "wangmin@example.com")
 LIU = Identity("刘芳", "liufang@example.com")
@@ -402,3 +402,22 @@ def test_starting_versioning_on_the_sample_records_what_happened(tmp_path):
     assert len(taken_over) == 1 and taken_over[0].version.author.name == "kbdesk"
     assert taken_over[0].version.summary[0] == "commit-start" and taken_over[0].status == "approved"
     flow.close()
+
+
+def test_new_wording_carries_todays_date_and_a_status_change_does_not(team_content):
+    import datetime as dt
+
+    write(team_content, "faq/dated.md", "---\nid: faq-dated\ntitle: 有日期的文章\nstatus: draft\n"
+          "updated: 2020-01-01\n---\n旧的说法。\n")
+    wang = flow(team_content, Identity("王敏", "wangmin@example.com"))
+    wang.save("faq-dated", "初版")
+    first = (team_content / "faq/dated.md").read_text(encoding="utf-8")
+    assert f"updated: {dt.date.today().isoformat()}" in first  # new: its first wording
+    edit(team_content, "faq/dated.md", f"updated: {dt.date.today().isoformat()}", "updated: 2020-01-01")
+    wang.save("faq-dated", "只改回日期")  # no new words: the date the file says stays
+    assert "updated: 2020-01-01" in (team_content / "faq/dated.md").read_text(encoding="utf-8")
+    wang.submit("faq-dated")
+    assert "updated: 2020-01-01" in (team_content / "faq/dated.md").read_text(encoding="utf-8")
+    edit(team_content, "faq/dated.md", "旧的说法", "新的说法")
+    wang.save("faq-dated", "改说法")
+    assert f"updated: {dt.date.today().isoformat()}" in (team_content / "faq/dated.md").read_text(encoding="utf-8")

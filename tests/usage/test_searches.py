@@ -102,3 +102,25 @@ def test_daily_counts_older_than_180_days_go(tmp_path):
     assert [c[0] for c in daily["copies"]] == [day_of(now)] and daily["searches"] == []
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM daily_copies").fetchone()[0] == 1
+
+
+def test_other_words_typed_over_results_that_were_looked_at_are_a_search_of_their_own(tmp_path):
+    clock = Clock()
+    with UsageStore(tmp_path / "u.sqlite3", scope="/kb") as usage:
+        searches = SearchSessions(usage, clock)
+        searches.typed("双十二 13812345678")
+        searches.shown("双十二 13812345678", 1)
+        clock.now += 3  # read, found nothing of use: Ctrl+A and other words
+        searches.typed("物流")
+        searches.shown("物流", 4)
+        clock.now += 1
+        searches.copied()
+        # typing on (a longer query) is the same search
+        searches.typed("退")
+        searches.shown("退", 2)
+        clock.now += 3
+        searches.typed("退款")
+        searches.shown("退款", 3)
+        searches.copied()
+        rows = {q: (s, e, f) for _d, q, s, e, f in usage.daily()["searches"]}
+    assert rows == {"双十二 〔电话〕": (1, 0, 1), "物流": (1, 0, 0), "退款": (1, 0, 0)}

@@ -19,7 +19,7 @@ from kbdesk.content.article import ArticleError
 from kbdesk.content.placeholders import find_placeholders
 from kbdesk.content.render import copy_payload, resolved_values, sections, strip_title_heading
 from kbdesk.content.store import ContentError
-from kbdesk.config import save_settings
+from kbdesk.config import load_settings, save_settings
 from kbdesk.ui.agent.fill_form import FillDialog, initial_values
 from kbdesk.ui.agent.variant_chooser import VariantChooser
 from kbdesk.ui.common.i18n import counted, message_text
@@ -135,11 +135,13 @@ class CopyFlowMixin:
             if result != VariantChooser.DialogCode.Accepted or dialog.chosen is None:
                 self.focus_search()
                 return
-            choices = dict(self.settings.get("variants", {}))
+            settings = load_settings()  # as they are now: never write back a stale copy over others' changes
+            choices = dict(settings.get("variants", {}))
             choices[article.id] = titles[dialog.chosen]
+            settings["variants"] = choices
             self.settings["variants"] = choices
             try:
-                save_settings(self.settings)
+                save_settings(settings)
             except OSError:
                 pass  # remembering the choice is a convenience
             self.copy_article(article.path, dialog.chosen)

@@ -362,6 +362,7 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
         self.sync_status.show_state(self.sync_status.state, self.sync_status.detail, self._conflict_count())
         self._update_sync_actions()
         self.request_index_update()
+        self.sync_now()  # the lead's decision goes to the team now, not at the next timer
 
     def focus_search(self) -> None:
         self.activateWindow()
@@ -478,8 +479,11 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
         known = self.editors.identity_set()
         reason = self.editors.agent_reason() if known else ""
         allowed = not reason
-        for action in (self.edit_action, self.new_action, self.open_action, self.import_action):
+        for action in (self.edit_action, self.new_action, self.open_action, self.import_action,
+                       self.dashboard_action):
             action.setEnabled(allowed)
+        self.dashboard_action.setToolTip(plain_tooltip(reason or self.tr(
+            "What the team copies and searches for, and what waits for a lead")))
         self.import_action.setToolTip(plain_tooltip(reason or self.tr(
             "Word files, web pages, text in any Chinese encoding and FAQ sheets become draft articles "
             "(or drop the files on the window)")))

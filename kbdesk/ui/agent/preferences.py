@@ -93,9 +93,10 @@ class PreferencesDialog(QDialog):
         self.sync_box.setSpecialValueText(self.tr("off (F5 syncs)"))
         self.sharing_label.setText(self.tr("Shared with the leads"))
         self.sharing_value.setText({
-            "shared": self.tr("How often each article was copied, per day, and what was searched for (with numbers, "
-                              "phone numbers, e-mail addresses and order numbers taken out) go to the team's "
-                              "repository when this desktop syncs. Never your name, nor what you pasted."),
+            "shared": self.tr("How often each article was copied, per day, and what was searched for (with phone "
+                              "numbers, e-mail addresses, order numbers and numbers of five or more digits taken "
+                              "out) go to the team's repository when this desktop syncs. Never your name, nor what "
+                              "you pasted."),
             "team-off": self.tr("Nothing: the team turned it off (share_usage: false in .kbdesk/team.yaml)."),
         }.get(self.sharing, self.tr("Nothing: this desktop has no team repository.")))
         names = {"system": self.tr("System default"), "zh_CN": "简体中文", "en": "English"}

@@ -56,7 +56,8 @@ class SyncStatus(QToolButton):
             "offline": (self.tr("Offline · last synced {time}").replace("{time}", since) if since
                         else self.tr("Offline · not synced yet")),
             "auth": self.tr("Login refused · click to log in"),
-            "error": self.tr("Sync failed"),
+            "error": (self.tr("Sync failed · last synced {time}").replace("{time}", since) if since
+                      else self.tr("Sync failed")),
             "off": "",
         }
         text = texts.get(self.state, "")

@@ -31,11 +31,12 @@ class ConflictsDialog(QDialog):
     resolve = Signal(str, str)
     openRequested = Signal(str)
 
-    def __init__(self, texts, parent: QWidget | None = None):
+    def __init__(self, texts, parent: QWidget | None = None, title_of=None):
         super().__init__(parent)
         self.setObjectName("conflictsDialog")
         self.setWindowTitle(self.tr("Conflicts"))
         self._texts = texts  # conflict → (theirs, mine)
+        self._title_of = title_of or (lambda path: path)  # path → the article's title
         self.conflicts: list[Conflict] = []
         self.intro = TextLabel(self)
         self.intro.setWordWrap(True)
@@ -81,14 +82,14 @@ class ConflictsDialog(QDialog):
                                    "file; yours is kept as a version until you choose."))
         self.list.clear()
         for conflict in conflicts:
-            item = QListWidgetItem(conflict.path, self.list)
+            item = QListWidgetItem(self._title_of(conflict.path), self.list)
             item.setToolTip(conflict.path)
         for button in (self.theirs_button, self.mine_button, self.open_button):
             button.setEnabled(bool(conflicts))
+        self.diff.setVisible(bool(conflicts))  # nothing to compare: no "the same text" over empty panes
         if conflicts:
             self.list.setCurrentRow(0)
         else:
-            self.diff.set_diff("", "", [])
             self.detail.setText("")
 
     def current(self) -> Conflict | None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import re
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,6 +35,13 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (after choosing its Qt binding)
 
 PERIOD_CHOICES = (7, 30, 90)
+_PLACEHOLDER = re.compile(r"〔[^〕]*〕")
+
+
+def draft_title(query: str) -> str:
+    """A search's words as a new article's title: without the 〔电话〕 that
+    stood for the customer's data."""
+    return " ".join(_PLACEHOLDER.sub(" ", query).split())
 
 
 class CopiesChart(pg.PlotWidget):
@@ -60,7 +69,7 @@ class CopiesChart(pg.PlotWidget):
         self.addItem(self.bars)
         step = max(1, len(days) // 8)
         self.getAxis("bottom").setTicks([[(i, days[i][0][5:]) for i in range(0, len(days), step)]])
-        self.setXRange(-0.6, max(0, len(days) - 0.4), padding=0)
+        self.setXRange(-0.8, max(0, len(days) - 0.2), padding=0)
         top = max(heights + [1])
         self.setYRange(0, top * 1.1, padding=0)
         if top <= 8:  # whole copies: no 0.2 steps
@@ -106,6 +115,9 @@ class DashboardWindow(QMainWindow):
         self.draft_button = QPushButton(self)
         self.csv_button = QPushButton(self)
         self.png_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self.draft_button.clicked.connect(self._draft_from_search)
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.png_button.clicked.connect(lambda: self.export_png())
@@ -120,13 +132,19 @@ class DashboardWindow(QMainWindow):
         actions.addStretch(1)
         actions.addWidget(self.csv_button)
         actions.addWidget(self.png_button)
+        actions.addWidget(self.close_button)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
         layout.addWidget(self.source)
-        layout.addWidget(self.chart_title)
-        layout.addWidget(self.chart, 2)
+        # the chart with its title and period: what the PNG export shows
+        self.chart_box = QWidget(self)
+        chart_layout = QVBoxLayout(self.chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart_title)
+        chart_layout.addWidget(self.chart, 1)
+        layout.addWidget(self.chart_box, 2)
         layout.addWidget(self.tabs, 3)
         layout.addLayout(actions)
         self.setCentralWidget(central)
@@ -160,6 +178,7 @@ class DashboardWindow(QMainWindow):
             self.source.setText(tr("Only this desktop's counts: the other desktops' come with team sync "
                                    "(Sync ▸ Team repository…)."))
         self.chart.set_days(stats.copies_per_day)
+        self._update_chart_title()
         period = min((p for p in PERIOD_CHOICES if p >= stats.days), default=90)
         self._rows("most", [tr("Article"), tr("Copies")],
                    [((a.title, str(a.copies)), a.id) for a in stats.most_copied.get(period, [])])
@@ -178,6 +197,12 @@ class DashboardWindow(QMainWindow):
                    [((n.title, n.when), n.path) for n in stats.old_drafts])
         self._update_tab_titles()
         self._update_buttons()
+
+    def _update_chart_title(self) -> None:
+        text = self.tr("Copies per day, all desktops")
+        if self.stats is not None:
+            text += " · " + self.tr("last {days} days").replace("{days}", str(self.stats.days))
+        self.chart_title.setText(text)
 
     def _rows(self, key: str, headers: list[str], rows) -> None:
         table = self.tables[key]
@@ -216,7 +241,7 @@ class DashboardWindow(QMainWindow):
     def _activated(self, item: QTreeWidgetItem) -> None:
         target = item.data(0, Qt.ItemDataRole.UserRole)
         if self.current_key() in ("failed", "empty"):
-            self.draftRequested.emit(item.text(0))
+            self.draftRequested.emit(draft_title(item.text(0)))
         elif target:
             self.openRequested.emit(target)
 
@@ -224,7 +249,7 @@ class DashboardWindow(QMainWindow):
         table = self.tables[self.current_key()]
         item = table.currentItem() or table.topLevelItem(0)
         if item is not None:
-            self.draftRequested.emit(item.text(0))
+            self.draftRequested.emit(draft_title(item.text(0)))
 
     def export_csv(self, path: str | None = None) -> str | None:
         """The table shown, as CSV (UTF-8 with a BOM, so spreadsheet programs read the Chinese)."""
@@ -241,6 +266,7 @@ class DashboardWindow(QMainWindow):
             for n in range(table.topLevelItemCount()):
                 item = table.topLevelItem(n)
                 writer.writerow([item.text(c) for c in range(table.columnCount())])
+        self.statusBar().showMessage(self.tr("Saved {path}").replace("{path}", path), 8000)
         return path
 
     def export_png(self, path: str | None = None) -> str | None:
@@ -249,17 +275,19 @@ class DashboardWindow(QMainWindow):
                                                   f"kbdesk-copies-{dt.date.today().isoformat()}.png", "PNG (*.png)")
             if not path:
                 return None
-        self.chart.grab().save(path, "PNG")
+        self.chart_box.grab().save(path, "PNG")
+        self.statusBar().showMessage(self.tr("Saved {path}").replace("{path}", path), 8000)
         return path
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Dashboard"))
-        self.chart_title.setText(self.tr("Copies per day, all desktops"))
+        self._update_chart_title()
         for n, days in enumerate(PERIOD_CHOICES):
             self.period.setItemText(n, self.tr("Last {days} days").replace("{days}", str(days)))
         self.draft_button.setText(self.tr("Write an article for this search…"))
         self.csv_button.setText(self.tr("Export table (CSV)…"))
         self.png_button.setText(self.tr("Export chart (PNG)…"))
+        self.close_button.setText(self.tr("Close"))
         self._fill()
 
     def changeEvent(self, event: QEvent) -> None:

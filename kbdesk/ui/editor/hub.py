@@ -250,7 +250,11 @@ class EditorHub(QObject):
         if self.conflicts_dialog is not None:
             self.conflicts_dialog.raise_()
             return
-        dialog = ConflictsDialog(lambda c: conflict_texts(self.store.root, c), parent)
+        def title_of(path: str) -> str:
+            article = self.store.find(path)
+            return article.title if article is not None else path
+
+        dialog = ConflictsDialog(lambda c: conflict_texts(self.store.root, c), parent, title_of)
         self.conflicts_dialog = dialog
         dialog.resolve.connect(lambda path, keep: self._resolve_conflict(dialog, path, keep))
         dialog.openRequested.connect(self._open)

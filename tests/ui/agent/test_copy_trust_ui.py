@@ -99,3 +99,16 @@ def test_after_following_a_link_enter_copies_the_article_shown(qtbot, make_windo
         qtbot.keyClick(window.field, Qt.Key.Key_Return)
     assert copied.args == ["script-ship-notice", "您好，您的订单已经发货，请留意物流信息。"]
     assert "发货提醒话术" in window.statusBar().currentMessage()
+
+
+def test_remembering_a_variant_keeps_what_others_saved_in_the_preferences_meanwhile(qtbot, make_window, content):
+    from kbdesk.config import desktop_id, load_settings
+
+    write(content, "scripts/order-check.md", TWO_VARIANTS)
+    window = make_window(content)  # its preferences are read now
+    me = desktop_id()  # made after: written by someone else, as the sync does
+    search(qtbot, window, "订单查询回复")
+    _choose(qtbot, window, Qt.Key.Key_2)
+    window.fill_dialog.reject()
+    settings = load_settings()
+    assert settings["desktop_id"] == me and settings["variants"] == {"script-order-check": "未发货"}
