@@ -146,11 +146,19 @@ class Outline:
     passages: list[Passage]
 
 
+def _restates(heading: str, title: str) -> bool:
+    """A first heading that says the title again, whole or in part
+    (退款多久到帳？ under the title 退款多久到帳？（港澳台客戶）): no heading of
+    the passages below it, or every passage would count the title twice."""
+    heading, title = heading.strip(), title.strip()
+    return bool(heading) and (heading == title or (len(heading) >= 4 and (heading in title or title in heading)))
+
+
 def outline(title: str, body: str) -> Outline:
     """The body's plain text and its passages, from one parse."""
     blocks = to_blocks(body)
-    if blocks and blocks[0].level == 1 and blocks[0].text.strip() == title.strip():
-        blocks = blocks[1:]  # the title again: it would open every snippet
+    if blocks and blocks[0].level == 1 and _restates(blocks[0].text, title):
+        blocks = blocks[1:]  # the title again (or its first part): it would open every snippet
     text = join_blocks(blocks)
     if not any(b.level for b in blocks):
         blocks = _plain_headings(blocks)

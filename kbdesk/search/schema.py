@@ -10,6 +10,8 @@ its own; the searcher ranks an article by its best passage.
 
 from __future__ import annotations
 
+import re
+
 from whoosh import formats
 from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
@@ -91,6 +93,27 @@ def decode_facets(data: bytes) -> tuple[str, str, list[str]]:
     return kind, category, tags
 
 
+# [退款多久能到账](refund-timeline.md): the words of a link to another article
+# are that article's, not this one's (见 退款多久能到账 made the VIP FAQ the
+# first answer to 退款多久).
+_ARTICLE_LINK_RE = re.compile(r"\[([^\]\n]{2,80})\]\(\s*<?([^)\s>]+?\.(?:md|markdown))(?:#[^)\s>]*)?>?\s*\)", re.I)
+
+
+_WORDY_RE = re.compile(r"[\w\u3400-\u9fff]")
+
+
+def _links_to_articles(body: str) -> list[str]:
+    labels = {m.group(1).strip() for m in _ARTICLE_LINK_RE.finditer(body) if "://" not in m.group(2)}
+    return sorted((label for label in labels if label), key=len, reverse=True)
+
+
+def _without(text: str, labels: list[str]) -> str:
+    """*text* as it is indexed: without the words of its links to other articles."""
+    for label in labels:
+        text = text.replace(label, " ")
+    return text
+
+
 def article_documents(article: Article, dict_path: str | None = None) -> list[dict]:
     """The documents of *article*, one per passage, in order."""
     shape = outline.outline(article.title, article.body)
@@ -117,9 +140,13 @@ def article_documents(article: Article, dict_path: str | None = None) -> list[di
     head_words = analysis.word_terms(head, dict_path)
     head_grams = analysis.bigram_terms(head, head_words)
     documents = []
+    labels = _links_to_articles(article.body)
     for n, passage in enumerate(shape.passages):
         heading = "\n".join(passage.heading)
-        own = [(heading, HEADING_WEIGHT), (passage.text, body_weight)]
+        body = _without(passage.text, labels)
+        if labels and documents and not _WORDY_RE.search(body):
+            continue  # a list of links (相关文章): nothing of its own, it would win by being short
+        own = [(heading, HEADING_WEIGHT), (body, body_weight)]
         words = head_words + analysis.word_terms(own, dict_path)
         documents.append({
             **common,
