@@ -147,11 +147,12 @@ class Outline:
 
 
 def _restates(heading: str, title: str) -> bool:
-    """A first heading that says the title again, whole or in part
+    """A first heading that says the title again, whole or a part of it
     (退款多久到帳？ under the title 退款多久到帳？（港澳台客戶）): no heading of
-    the passages below it, or every passage would count the title twice."""
+    the passages below it, or every passage would count the title twice. (A
+    heading that says more than the title, 员工手册 第一章, stays.)"""
     heading, title = heading.strip(), title.strip()
-    return bool(heading) and (heading == title or (len(heading) >= 4 and (heading in title or title in heading)))
+    return bool(heading) and (heading == title or (len(heading) >= 4 and heading in title))
 
 
 def outline(title: str, body: str) -> Outline:

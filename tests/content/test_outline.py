@@ -30,3 +30,26 @@ def test_a_long_section_is_cut_into_passages_at_paragraph_ends():
 
 def test_an_empty_body_still_has_one_passage():
     assert [p.text for p in outline("标题", "").passages] == [""]
+
+
+def test_a_first_heading_that_restates_part_of_the_title_heads_no_passage():
+    from kbdesk.content.outline import outline
+
+    shape = outline("退款多久到帳？（港澳台客戶）", "# 退款多久到帳？\n\n原路退回。\n\n## 相關\n\n見下。\n")
+    assert [p.heading for p in shape.passages] == [(), ("相關",)]
+    longer = outline("员工手册", "# 员工手册 第一章\n\n总则。\n")
+    assert [p.heading for p in longer.passages] == [("员工手册 第一章",)]
+
+
+def test_the_words_of_links_to_other_articles_are_not_this_articles():
+    from kbdesk.content.article import parse_article
+    from kbdesk.search.schema import article_documents
+
+    article = parse_article("faq/vip.md", (
+        "---\nid: faq-vip\ntitle: 会员权益\n---\n## 权益\n\n会员每月领券。退款到账时间见 [退款多久能到账](refund-timeline.md)。\n"
+        "\n## 相关\n\n- [退款多久能到账](refund-timeline.md)\n- [帮助中心](https://example.com/help)\n").encode())
+    documents = article_documents(article)
+    assert [d["heading"] for d in documents] == ["权益", "相关"]  # (the list of links keeps a web link)
+    words = " ".join(documents[0]["words"]) if isinstance(documents[0]["words"], list) else str(documents[0]["words"])
+    assert "多久" not in words and "会员" in words
+    assert "退款多久能到账" in documents[0]["text"]  # the snippet still shows the link
