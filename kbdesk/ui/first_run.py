@@ -13,7 +13,7 @@ from kbdesk.authoring.first_run import copy_sample
 from kbdesk.config import load_settings, save_settings
 from kbdesk.content.store import ContentError, ContentStore
 from kbdesk.ui.common.i18n import message_text
-from kbdesk.ui.common.widgets import TextLabel
+from kbdesk.ui.common.widgets import TextLabel, file_dialog
 
 
 class FirstRunDialog(QDialog):
@@ -90,9 +90,11 @@ class FirstRunDialog(QDialog):
         super().changeEvent(event)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a content folder"), str(Path.home()))
-        if folder:
-            self.open_folder(Path(folder))
+        dialog = file_dialog(self, self.tr("Choose a content folder"), str(Path.home()))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        if dialog.exec() == QFileDialog.DialogCode.Accepted and dialog.selectedFiles():
+            self.open_folder(Path(dialog.selectedFiles()[0]))
 
     def open_folder(self, folder: Path) -> None:
         """Open *folder* (remembered as the content folder from now on)."""

@@ -40,3 +40,19 @@ def test_every_string_of_the_window_has_chinese():
     assert len(strings) > 300  # the scan found the window's strings
     missing = [f"{where}: {text!r}" for where, text in strings if text not in have]
     assert missing == []
+
+
+def test_the_file_dialog_speaks_chinese_whole(qapp):
+    from PySide6.QtWidgets import QFileDialog
+
+    from kbdesk.ui.common import i18n
+    from kbdesk.ui.common.widgets import file_dialog
+
+    i18n.apply_language("zh_CN")
+    try:
+        dialog = file_dialog(None, "导出表格", "", "CSV (*.csv)")
+        assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "查找范围："
+        assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "文件类型："
+        dialog.deleteLater()
+    finally:
+        i18n.apply_language("en")

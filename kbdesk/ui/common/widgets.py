@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -82,3 +82,24 @@ def unbreakable(name: str) -> str:
     """*name* (a tag, a category, a person) kept on one line: Chinese text
     may otherwise break between any two characters (#自动续 / 费)."""
     return WORD_JOINER.join(name)
+
+
+def file_dialog(parent: QWidget | None, caption: str, folder: str = "", name_filter: str = "") -> QFileDialog:
+    """Qt's own file dialog with all of its labels in the window's language:
+    it sets 'Look in:' and 'Files of type:' before the translators have a
+    say, so they are set again here."""
+    dialog = QFileDialog(parent, caption, folder, name_filter)
+    for label, text in ((QFileDialog.DialogLabel.LookIn, "Look in:"),
+                        (QFileDialog.DialogLabel.FileType, "Files of type:")):
+        dialog.setLabelText(label, QCoreApplication.translate("QFileDialog", text))
+    return dialog
+
+
+def save_file_name(parent: QWidget | None, caption: str, suggested: str, name_filter: str) -> str:
+    """The path the user chose to save to ('' if none): a modal file_dialog."""
+    dialog = file_dialog(parent, caption, suggested, name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.selectFile(suggested)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    return dialog.selectedFiles()[0]

@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QMainWindow,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.ui.common.i18n import counted
-from kbdesk.ui.common.widgets import TextLabel
+from kbdesk.ui.common.widgets import TextLabel, save_file_name
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (after choosing its Qt binding)
@@ -255,8 +254,8 @@ class DashboardWindow(QMainWindow):
         """The table shown, as CSV (UTF-8 with a BOM, so spreadsheet programs read the Chinese)."""
         key = self.current_key()
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the table"),
-                                                  f"kbdesk-{key}-{dt.date.today().isoformat()}.csv", "CSV (*.csv)")
+            path = save_file_name(self, self.tr("Export the table"),
+                                  f"kbdesk-{key}-{dt.date.today().isoformat()}.csv", "CSV (*.csv)")
             if not path:
                 return None
         table = self.tables[key]
@@ -271,8 +270,8 @@ class DashboardWindow(QMainWindow):
 
     def export_png(self, path: str | None = None) -> str | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the chart"),
-                                                  f"kbdesk-copies-{dt.date.today().isoformat()}.png", "PNG (*.png)")
+            path = save_file_name(self, self.tr("Export the chart"),
+                                  f"kbdesk-copies-{dt.date.today().isoformat()}.png", "PNG (*.png)")
             if not path:
                 return None
         self.chart_box.grab().save(path, "PNG")

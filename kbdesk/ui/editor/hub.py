@@ -23,7 +23,7 @@ from kbdesk.config import load_settings, save_settings
 from kbdesk.content.store import ContentError, ContentStore, SaveConflict
 from kbdesk.content.versions import Identity, VersionError
 from kbdesk.ui.common.i18n import message_text, translate
-from kbdesk.ui.common.widgets import message_box
+from kbdesk.ui.common.widgets import file_dialog, message_box
 from kbdesk.ui.editor.dialogs import (
     ArticlePicker,
     IdentityDialog,
@@ -139,7 +139,7 @@ class EditorHub(QObject):
             self._inform(parent, translate("Editor", "Not allowed"), refusal)
             return
         if not paths:
-            chooser = QFileDialog(parent, translate("ImportDialog", "Choose documents to import"))
+            chooser = file_dialog(parent, translate("ImportDialog", "Choose documents to import"))
             chooser.setFileMode(QFileDialog.FileMode.ExistingFiles)
             chooser.setNameFilter(translate("ImportDialog", "Documents") + " (*.docx *.html *.htm *.txt *.md *.xlsx *.csv)")
             chooser.filesSelected.connect(lambda files: self._import([Path(f) for f in files], parent))
