@@ -308,7 +308,7 @@ class Syncer:
             with versions.lock():
                 publish_locally(repo, desktop, payload)
             ref = usage_ref(desktop)
-            heads = remote.refs()
+            heads = remote.advertised or remote.refs()  # (as the sync's fetch found them: no round trip more)
             if heads.get(ref) != repo.refs[ref]:
                 remote.push({ref: (heads.get(ref), repo.refs[ref])})
             report.usage_shared = True
@@ -355,12 +355,16 @@ class Syncer:
         repo = versions.repo
         for _round in range(PUSH_TRIES):
             branch = versions.branch if versions.branch != APPROVED_REF else MAIN_REF
-            heads = remote.refs()
+            # One round trip: the branch this desktop works on, or, on a desktop
+            # that has none yet, the server's main or master.
+            candidates = list(dict.fromkeys([branch, MAIN_REF, b"refs/heads/master", APPROVED_REF]))
+            offered = remote.fetch(candidates if versions.head(branch) is None else [branch, APPROVED_REF])
+            heads = remote.advertised
             if heads and branch not in heads and MAIN_REF not in heads and APPROVED_REF not in heads:
                 raise SyncError("sync-not-kbdesk", url=remote.url)
             if branch not in heads and versions.head(branch) is None:
                 branch = next((b for b in (MAIN_REF, b"refs/heads/master") if b in heads), branch)
-            fetched = remote.fetch([branch, APPROVED_REF])
+            fetched = {r: sha for r, sha in offered.items() if r in (branch, APPROVED_REF)}
             _check_kbdesk(repo, fetched, remote.url)
             _refuse_rewritten(repo, fetched)
             with versions.lock():
@@ -541,11 +545,20 @@ class Syncer:
         the dictionary, placeholders and team they work with."""
         if main is None or approved is None:
             return {}
-        wanted = {p: b for p, b in _files(repo, main).items() if p.startswith(f"{SETTINGS_DIR}/")}
-        have = {p: b for p, b in _files(repo, approved).items() if p.startswith(f"{SETTINGS_DIR}/")}
+        wanted, have = _settings_files(repo, main), _settings_files(repo, approved)
         out = {p: _data(repo, b) for p, b in wanted.items() if have.get(p) != b}
         out.update({p: None for p in have if p not in wanted})
         return out
+
+
+def _settings_files(repo: Repo, commit: bytes) -> dict[str, bytes]:
+    """{path: blob} of the ``.kbdesk/`` folder of *commit*: that subtree only, not the whole tree."""
+    try:
+        _mode, sha = tree_lookup_path(repo.object_store.__getitem__, repo[commit].tree, SETTINGS_DIR.encode())
+    except KeyError:
+        return {}
+    return {f"{SETTINGS_DIR}/{e.path.decode('utf-8', 'replace')}": e.sha
+            for e in repo.object_store.iter_tree_contents(sha)}
 
 
 @dataclass

@@ -110,6 +110,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 10) -> bool:
+    """True once a server listens on *port*; False if its process ended first."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return True
+        except OSError:
+            if process.poll() is not None:
+                return False
+            time.sleep(0.05)
+    return False
+
+
 class Server:
     def __init__(self, process: subprocess.Popen, url: str):
         self.process, self.url = process, url
@@ -142,13 +156,7 @@ def git_daemon(bare):
                                 f"--base-path={bare.parent}", "--listen=127.0.0.1", f"--port={port}",
                                 str(bare.parent)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
+    assert wait_for_port(port, process), "git daemon did not start"
     server = Server(process, f"git://127.0.0.1:{port}/{bare.name}")
     yield server
     server.stop()
@@ -179,15 +187,8 @@ def ssh_server(bare, tmp_path, monkeypatch):
     Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege separation folder
     process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.skip(f"sshd does not start here: {process.stderr.read().decode()[:200]}")
-            time.sleep(0.05)
+    if not wait_for_port(port, process):
+        pytest.skip(f"sshd does not start here: {process.stderr.read().decode()[:200]}")
     monkeypatch.setenv("GIT_SSH_COMMAND", f"ssh -i {keys / 'user'} -o IdentitiesOnly=yes -o BatchMode=yes "
                                           f"-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null "
                                           f"-o LogLevel=ERROR")
