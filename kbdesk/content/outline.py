@@ -34,7 +34,7 @@ H3_RES = [
 ]
 BULLET_RE = re.compile(r"^[◆◇■□●○▪•★☆►▶※·\-*]\s*(?P<text>.+)$")
 CLAUSE_RE = re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*条\s*.+)$")
-CLAUSE_TITLE_RE = re.compile(rf"^第[{_NUM}\d]+\s*条\s+(?P<title>[^\s。！？；，、：:,.;!?]{{1,12}})$")
+CLAUSE_TITLE_RE = re.compile(rf"^第[{_NUM}\d]+\s*条\s+(?P<title>[^\s。！？；，：:,.;!?]{{1,20}})$")
 NUMBERED_RE = re.compile(r"^(?P<n>\d{1,3})\s*(?:[、．]|\.(?!\d))\s*(?P<text>.+)$")
 SUB_NUMBERED_RE = re.compile(r"^[（(]\s*(?P<n>\d{1,3})\s*[)）]\s*(?P<text>.+)$")
 QUESTION_RE = re.compile(r"^(?:问|問|Q|q|提问|提問)\s*\d*\s*[:：]\s*(?P<text>.+)$")
@@ -66,12 +66,35 @@ def reads_as_heading(text: str) -> bool:
     return len(text) <= MAX_HEADING_CHARS + 12 and not text.endswith(tuple("。！？；.!?;"))
 
 
-def _short_title(text: str) -> bool:
+def _short_title(text: str, numbered: bool = False) -> bool:
+    # 5. 收费标准（超出免费安装范围的部分）: a numbered title may end in a bracket
+    # (a bare line that does is a form's field: 投诉编号（系统生成）)
+    if numbered and text.endswith(("）", ")")) and re.search(r"[^（(]{2,}[（(][^（()）]+[）)]$", text):
+        text = text[:-1]
     return len(text) <= MAX_HEADING_CHARS and not text.endswith(tuple(FINAL_PUNCT))
 
 
 def is_question(line: str) -> bool:
     return line.endswith(("？", "?")) and len(line) <= 60
+
+
+def _entry_key(line: str) -> str:
+    m = BULLET_RE.match(line)
+    return re.sub(r"\s+", "", m.group("text") if m else line)
+
+
+def listed_again(lines: list[str]) -> list[bool]:
+    """For each line, whether the same short line comes again further down:
+    then it is an entry of a table of contents, and only the last one is the
+    heading (目录 ◆ 积分有效期多久？ … ◆ 积分有效期多久？ above its answer)."""
+    later: set[str] = set()
+    out = []
+    for line in reversed(lines):
+        key = _entry_key(line) if line and len(line) <= MAX_HEADING_CHARS + 12 else ""
+        out.append(bool(key) and key in later)
+        if key:
+            later.add(key)
+    return out[::-1]
 
 
 @dataclass(frozen=True)
@@ -89,16 +112,29 @@ class TextTraits:
         return cls(questions >= 2 or bare_questions >= 3, any(r.match(line) for line in lines for r in H2_RES))
 
 
-def classify_line(line: str, nxt: str, traits: TextTraits, after_heading: bool = True) -> Line:
-    """What *line* (stripped, not empty) is, given the next non-empty line."""
+def classify_line(line: str, nxt: str, traits: TextTraits, after_heading: bool = True,
+                  listed: bool = False) -> Line:
+    """What *line* (stripped, not empty) is, given the next non-empty line
+    (*listed*: the same line comes again below, see :func:`listed_again`)."""
+    kind = _classify(line, nxt, traits, after_heading)
+    if listed and kind.kind in ("heading", "question"):
+        m = BULLET_RE.match(line)
+        return Line("item", m.group("text") if m else line, marker="- ")  # an entry of a table of contents
+    return kind
+
+
+def _classify(line: str, nxt: str, traits: TextTraits, after_heading: bool) -> Line:
     if line.startswith("|"):
         return Line("row", line)  # a row of a Markdown table
+    if (m := BULLET_RE.match(line)) and nxt[:1] == line[:1]:
+        return Line("item", m.group("text"), marker="- ")  # one of a list of points with the same marker
     if m := QUESTION_RE.match(line):
         return Line("question", m.group("text"), 2)
     if (m := ANSWER_RE.match(line)) and after_heading:
         return Line("answer", m.group("text"))
     if traits.qa and is_question(line) and not is_question(nxt) and nxt:
-        return Line("question", line, 2)
+        m = BULLET_RE.match(line)
+        return Line("question", m.group("text") if m else line, 2)
     if any(m := r.match(line) for r in H2_RES + H3_RES) and not reads_as_heading(m.group("text")):
         return Line("item", line, marker="- ")  # a numbered point, not a heading: its marker stays
     if any(m := r.match(line) for r in H2_RES):
@@ -107,12 +143,14 @@ def classify_line(line: str, nxt: str, traits: TextTraits, after_heading: bool =
         return Line("heading", m.group("text").strip(), 3)
     if m := CLAUSE_RE.match(line):
         title = CLAUSE_TITLE_RE.match(m.group("text"))
-        if title and nxt:  # 第十三条 工位: a clause's title, its points below
-            return Line("heading", title.group("title"), 3)
+        if title and nxt and (len(title.group("title")) <= 12 or NUMBERED_RE.match(nxt)):
+            # 第十三条 工位: a clause's title, its points below; the clauses are
+            # the top level unless chapters (第一章) hold them
+            return Line("heading", title.group("title"), 3 if traits.numbered_headings else 2)
         return Line("item", m.group("text"), marker="- ")
     if m := NUMBERED_RE.match(line):
         text = m.group("text")
-        if _short_title(text) and nxt and not NUMBERED_RE.match(nxt) and len(nxt) > len(text):
+        if _short_title(text, numbered=True) and nxt and not NUMBERED_RE.match(nxt) and len(nxt) > len(text):
             # "5. 退款到账时间" before its paragraphs: a numbered heading, not a list
             return Line("heading", text, 3 if traits.numbered_headings else 2)
         return Line("item", text, marker=f"{m.group('n')}. ")
@@ -120,8 +158,7 @@ def classify_line(line: str, nxt: str, traits: TextTraits, after_heading: bool =
         return Line("item", f"({m.group('n')}) {m.group('text')}", marker="- ")
     if m := BULLET_RE.match(line):
         text = m.group("text")
-        if len(text) <= MAX_HEADING_CHARS and not text.endswith(tuple(FINAL_PUNCT)) and nxt \
-                and not BULLET_RE.match(nxt):
+        if _short_title(text, numbered=True) and nxt:  # ◆ 外呼时段与频次 above its · points
             return Line("heading", text, 3)
         return Line("item", text, marker="- ")
     if (_short_title(line) and nxt and len(nxt) > len(line) and not re.search(r"\d{4}", line)
@@ -196,6 +233,7 @@ def _plain_headings(blocks: list[Block]) -> list[Block]:
     heading blocks: the outline of a text without Markdown headings."""
     lines = [(line.strip(), b) for b in blocks if not b.in_list for line in b.text.split("\n") if line.strip()]
     traits = TextTraits.of([line for line, _ in lines])
+    listed = iter(listed_again([line for line, _ in lines]))
     out: list[Block] = []
     for n, block in enumerate(blocks):
         if block.in_list:
@@ -209,7 +247,7 @@ def _plain_headings(blocks: list[Block]) -> list[Block]:
             nxt = next((r for r in rows[i + 1:] if r), "")
             if not nxt and n + 1 < len(blocks):  # the next block's first line
                 nxt = blocks[n + 1].text.strip().split("\n", 1)[0]
-            kind = classify_line(row, nxt, traits)
+            kind = classify_line(row, nxt, traits, listed=next(listed))
             if kind.kind in ("heading", "question"):
                 if pending:
                     out.append(Block("\n".join(pending), False, 0, block.line))

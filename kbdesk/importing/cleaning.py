@@ -29,6 +29,7 @@ class Rules:
     boilerplate: list[re.Pattern] = field(default_factory=list)
     terms_heads: list[re.Pattern] = field(default_factory=list)
     terms: list[re.Pattern] = field(default_factory=list)
+    terms_marks: list[re.Pattern] = field(default_factory=list)
     min_documents: int = 3
     min_share: float = 0.3
     edge_lines: int = 8
@@ -51,7 +52,7 @@ class Rules:
             return compiled
 
         repeated = {**(defaults.get("repeated_lines") or {}), **((team or {}).get("repeated_lines") or {})}
-        return cls(patterns("boilerplate"), patterns("terms_heads"), patterns("terms"),
+        return cls(patterns("boilerplate"), patterns("terms_heads"), patterns("terms"), patterns("terms_marks"),
                    int(repeated.get("min_documents", 3)), float(repeated.get("min_share", 0.3)),
                    int(repeated.get("edge_lines", 8)))
 
@@ -150,16 +151,24 @@ def _edge_lines(lines: list[str], count: int) -> set[int]:
     return set(filled[:count] + filled[-count:])
 
 
+# A site's terms are a few lines: a longer block after a separator is the
+# document's own (a points-mall help page mentions 积分 in every line).
+MAX_TERMS_LINES = 15
+
+
 def _terms_block(lines: list[str], rules: Rules) -> int:
     """Where a sharing site's terms begin at the end of the document (the
     line of a terms head or separator, in the last third, after which most
-    lines are the site's terms); len(lines) if there are none."""
+    of at most MAX_TERMS_LINES lines are the site's terms and one says what
+    only a site's terms say); len(lines) if there are none."""
     filled = [n for n, line in enumerate(lines) if line.strip()]
-    for n in filled:
-        if n < len(lines) * 2 // 3 or not any(p.fullmatch(lines[n].strip()) for p in rules.terms_heads):
+    for k, n in enumerate(filled):
+        if (n < len(lines) * 2 // 3 or len(filled) - k - 1 > MAX_TERMS_LINES
+                or not any(p.fullmatch(lines[n].strip()) for p in rules.terms_heads)):
             continue
-        after = [lines[m].strip() for m in filled if m > n]
-        if after and sum(1 for line in after if any(p.fullmatch(line) for p in rules.terms)) * 2 >= len(after):
+        after = [lines[m].strip() for m in filled[k + 1:]]
+        if after and sum(1 for line in after if any(p.fullmatch(line) for p in rules.terms)) * 2 >= len(after) \
+                and any(p.search(line) for p in rules.terms_marks for line in after):
             return n
     return len(lines)
 
@@ -227,7 +236,8 @@ def strip_repetition(text: str, title: str = "") -> tuple[str, list[str]]:
     line of MIN_REPEATED_LINE characters or more, seen before. The later copy
     goes, except where the first stands above the document's structure (a
     summary repeated above the text): then the first goes. The title repeated
-    in the first lines goes too."""
+    in the first lines goes too, and so does a title repeated as every page's
+    header."""
     blocks = re.split(r"(\n\s*\n)", text)  # paragraphs and the blank lines between them
     units: list[tuple[int, int]] = []  # (block, line) of every line
     lines_of = [block.split("\n") for block in blocks]
@@ -284,11 +294,19 @@ def strip_repetition(text: str, title: str = "") -> tuple[str, list[str]]:
         k = position[i]
         if k - 1 in repeated_at or k + 1 in repeated_at:
             drop.add(units[i])
+    # The title in the first lines goes (it is the front matter's); said again
+    # three times or more it is a page header (a web page saved page by page).
     title_key = line_key(title)
-    for i, (b, n) in enumerate(units[:6]):
-        line = lines_of[b][n]
-        if title_key and line_key(line) == title_key and not line.startswith("#"):
-            drop.add((b, n))
+    opening = next((lines_of[b][n] for b, n in units if lines_of[b][n].strip()), "")
+    if not title_key and len(opening.strip()) <= 40:
+        title_key, keep_first = line_key(opening), True  # the first line will be the title
+    else:
+        keep_first = False
+    at_title = [i for i, (b, n) in enumerate(units)
+                if title_key and line_key(lines_of[b][n]) == title_key and not lines_of[b][n].startswith("#")]
+    if keep_first:
+        at_title = at_title[1:] if len(at_title) >= 3 else []
+    drop.update(units[i] for i in at_title if i < 6 or len(at_title) >= 3 - keep_first)
     out = []
     for b, block in enumerate(blocks):
         if b % 2:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kbdesk.content.outline import TextTraits, classify_line
+from kbdesk.content.outline import TextTraits, classify_line, listed_again
 
 
 @dataclass
@@ -32,6 +32,7 @@ def to_markdown(text: str) -> Structured:
     if any(line.startswith("#") for line in lines):  # already Markdown (a web page, a Word file)
         return Structured(text.strip(), [re.sub(r"^#+\s*", "", ln) for ln in lines if re.match(r"#{1,6}\s", ln)], 0)
     traits = TextTraits.of(lines)
+    listed = listed_again(lines)
     out: list[str] = []
     headings: list[str] = []
     pairs = 0
@@ -48,7 +49,7 @@ def to_markdown(text: str) -> Structured:
         if not line:
             continue
         nxt = next((ln for ln in lines[i + 1:] if ln), "")
-        kind = classify_line(line, nxt, traits, after_heading=bool(headings))
+        kind = classify_line(line, nxt, traits, after_heading=bool(headings), listed=listed[i])
         if kind.kind in ("heading", "question"):
             pairs += kind.kind == "question"
             headings.append(kind.text)

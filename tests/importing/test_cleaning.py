@@ -152,3 +152,57 @@ def test_a_table_typed_with_spaces_becomes_a_markdown_table_not_headings():
     assert structured.headings == []  # no row is taken for a heading
     assert "| 账户余额 / 礼品卡 | 即时到账 |\n| 信用卡 |" in structured.markdown  # rows stay one table
     assert "注：节假日顺延。" in structured.markdown
+
+
+# A help-centre page saved whole: the site's header and menu on every page,
+# a table of contents, and a subject (积分, 会员) that a sharing site's terms
+# also name.
+HELP_PAGES = "\n".join([
+    "乐享生活 会员积分商城 | 帮助中心",
+    "首页  |  积分商城  |  我的积分  |  兑换记录  |  联系客服  |  登录/注册",
+    "目录",
+    "◆ 积分多久过期？",
+    "◆ 积分倍率",
+    "",
+    *[line for n, (head, body) in enumerate([
+        ("◆ 积分多久过期？", "每年获得的积分在次年年底过期，过期的积分不能恢复。"),
+        ("◆ 积分倍率", "会员等级越高，购物返积分的倍率越高，金卡会员按一点五倍返积分。"),
+        ("◆ 兑换的会员卡能退吗？", "虚拟会员卡兑换后不能退，积分也不退回。"),
+        ("◆ 积分被冻结了怎么办？", "积分冻结一般七天内自动解除，会员急用时客服可以提交申诉工单。"),
+    ]) for line in ["————————————", "乐享生活 会员积分商城 | 帮助中心",
+                    "首页  |  积分商城  |  我的积分  |  兑换记录  |  联系客服  |  登录/注册",
+                    "", head, "", body, "会员积分只能本人使用，不能转给别人，也不能兑换现金。",
+                    f"这篇文章对您有帮助吗？  有帮助({n + 3})   没帮助(1)"]],
+    "————————————",
+    "关于我们 | 会员协议 | 隐私政策 | 联系客服",
+])
+
+
+def test_a_help_centre_saved_page_by_page_keeps_every_answer_and_loses_its_chrome(rules):
+    cleaned = clean(HELP_PAGES, rules, file_name="help.txt")
+    for answer in ("次年年底过期", "一点五倍返积分", "虚拟会员卡兑换后不能退", "七天内自动解除"):
+        assert answer in cleaned.text  # the lines about 积分 after a separator are no site's terms
+    assert cleaned.text.count("乐享生活 会员积分商城") == 1  # each page's header goes, the title stays
+    assert "首页" not in cleaned.text and "对您有帮助吗" not in cleaned.text and "关于我们" not in cleaned.text
+    structured = to_markdown(cleaned.text)
+    # the table of contents is a list; each question is a heading once, without its marker
+    assert structured.headings.count("积分多久过期？") == 1 and structured.headings.count("积分倍率") == 1
+    assert "- 积分多久过期？\n- 积分倍率" in structured.markdown
+    assert "积分被冻结了怎么办？" in structured.headings
+
+
+def test_clauses_titles_and_bracketed_numbered_titles_are_headings():
+    text = "\n".join([
+        "第一条 客户信息分级", "客户信息按敏感程度分为三级。",
+        "第二条 截图、拍照与记录", "1. 禁止用手机拍摄电脑屏幕。", "2. 截图只能用系统自带的工具。",
+        "第三条 录音与聊天记录的保存和调取", "1. 通话录音一般保存十二个月。",
+        "5. 收费标准（超出免费范围的部分）", "额外收费必须先向客户出示收费标准并说明原因。",
+        "投诉编号（系统生成）", "受理时间 / 受理渠道 / 受理人工号 / 客户姓名",
+        "◆ 外呼时段与频次", "· 工作日九点到二十点外呼。", "· 同一客户每月不超过两次。",
+    ])
+    structured = to_markdown(text)
+    assert "## 截图、拍照与记录" in structured.markdown  # clauses are the top level without chapters
+    assert "## 录音与聊天记录的保存和调取" in structured.markdown
+    assert "收费标准（超出免费范围的部分）" in structured.headings
+    assert "投诉编号（系统生成）" not in structured.headings  # a form's field, not a title
+    assert "### 外呼时段与频次" in structured.markdown and "- 工作日九点到二十点外呼。" in structured.markdown
