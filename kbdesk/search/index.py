@@ -53,7 +53,7 @@ BUILD_PROCESSES = min(2, os.cpu_count() or 1)
 # holds in memory is bounded by it (about 150 MB), not by the folder's size.
 # Each segment more costs every query a look-up per term (20,000 made queries
 # at 10,000 articles a third slower, for 40 MB less in the build).
-SEGMENT_DOCS = 40_000
+SEGMENT_DOCS = 12_000
 
 
 def default_index_dir(content_root: Path, source_name: str = "latest") -> Path:

@@ -60,9 +60,11 @@ EVERYWHERE_SHARE = 0.25
 # its REPICK_OPTIONS best (see Searcher._answering_passage); how much of what
 # was typed that passage holds lifts each of the best RERANK_DEPTH articles
 # by up to TYPED_BOOST.
-REPICK_TOP = 10
+REPICK_TOP = 5
 TYPED_BOOST = 0.3
 REPICK_OPTIONS = 6
+# Stored fields of passages kept between searches (a few MB).
+STORED_FIELDS_KEPT = 3000
 # Passages looked at per article wanted.
 PASSAGES_PER_ARTICLE = 4
 
@@ -219,6 +221,9 @@ class Searcher:
         # what is read of a segment outlives an index version: a segment never changes
         self._segment_cache: dict = {}
         self._last_matches: tuple[tuple, _Matches] | None = None
+        # document number → stored fields, for this index version: as-you-type
+        # looks at the same passages keystroke after keystroke
+        self._stored_fields: dict[int, dict] = {}
         self._last_parsed: tuple[str, ParsedQuery] | None = None
 
     def parse(self, text: str) -> ParsedQuery:
@@ -255,6 +260,7 @@ class Searcher:
             self._searcher, self._ix = ix.searcher(), ix
         if self._searcher is not previous or self._scorer is None:
             self._filters.clear()
+            self._stored_fields.clear()
             self._last_matches = None
             self._scorer = TermScorer(self._searcher, self._segment_cache)
             live = {segment.id for segment in self._scorer.segments}
@@ -383,12 +389,15 @@ class Searcher:
                 break
             level_docs.append(top(matches.score, wanted - sum(map(len, level_docs)), matches.partial[count_of == c]))
         candidates = [(d, (int(matches.count[d]), float(matches.score[d]))) for d in chain.from_iterable(level_docs)]
-        stored_of: dict[int, dict] = {}
+        stored_of = self._stored_fields
 
         def stored(d: int) -> dict:
-            if d not in stored_of:
-                stored_of[d] = searcher.stored_fields(d)
-            return stored_of[d]
+            fields = stored_of.get(d)
+            if fields is None:
+                if len(stored_of) >= STORED_FIELDS_KEPT:
+                    stored_of.clear()
+                fields = stored_of[d] = searcher.stored_fields(d)
+            return fields
 
         if parsed.phrases:
             candidates = [(d, m) for d, m in candidates if self._has_phrases(parsed, stored(d))]
