@@ -27,6 +27,7 @@ H2_RES = [
     re.compile(rf"^[{_NUM}]+\s*[、.．]\s*(?P<text>.+)$"),
     re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*[章部篇节](?:\s*.*)?)$"),
     re.compile(r"^篇\s*\d+\s*[:：、.．]?\s*(?P<text>.*)$"),
+    re.compile(rf"^(?P<text>附[件录]\s*[{_NUM}\d]+\s*[:：、.．]?\s*[^。！？；]{{0,30}})$"),
 ]
 H3_RES = [
     re.compile(rf"^[（(]\s*[{_NUM}]+\s*[)）]\s*(?P<text>.+)$"),
@@ -76,6 +77,22 @@ def _short_title(text: str, numbered: bool = False) -> bool:
 
 def is_question(line: str) -> bool:
     return line.endswith(("？", "?")) and len(line) <= 60
+
+
+def is_contents(heading: str) -> bool:
+    """A table of contents' own heading: what follows its list is no part of it."""
+    return re.sub(r"\s+", "", heading).lower() in ("目录", "目錄", "目次", "contents", "tableofcontents")
+
+
+def heading_level(kind: Line, section_level: int) -> tuple[int, int]:
+    """(level of a heading or question line, level of the section that
+    follows it), under a section of *section_level* (0: none). A question,
+    or a ◆ title among questions, belongs to the section it is asked in
+    (附件4：常见问题 › 问…), and what follows its answer (案例一：…) is no
+    part of it; a table of contents holds nothing after its list."""
+    if kind.kind == "question" or kind.marker:
+        return (3 if section_level else 2), section_level
+    return kind.level, 0 if is_contents(kind.text) else kind.level
 
 
 def _entry_key(line: str) -> str:
@@ -159,7 +176,7 @@ def _classify(line: str, nxt: str, traits: TextTraits, after_heading: bool) -> L
     if m := BULLET_RE.match(line):
         text = m.group("text")
         if _short_title(text, numbered=True) and nxt:  # ◆ 外呼时段与频次 above its · points
-            return Line("heading", text, 3)
+            return Line("heading", text, 3, marker=line[0])  # (a peer of the questions: see question_level)
         return Line("item", text, marker="- ")
     if (_short_title(line) and nxt and len(nxt) > len(line) and not re.search(r"\d{4}", line)
             and not re.search(r"\s{2,}", line)):  # (cells of a table row stand apart)
@@ -234,6 +251,7 @@ def _plain_headings(blocks: list[Block]) -> list[Block]:
     lines = [(line.strip(), b) for b in blocks if not b.in_list for line in b.text.split("\n") if line.strip()]
     traits = TextTraits.of([line for line, _ in lines])
     listed = iter(listed_again([line for line, _ in lines]))
+    section_level = 0
     out: list[Block] = []
     for n, block in enumerate(blocks):
         if block.in_list:
@@ -252,7 +270,8 @@ def _plain_headings(blocks: list[Block]) -> list[Block]:
                 if pending:
                     out.append(Block("\n".join(pending), False, 0, block.line))
                     pending = []
-                out.append(Block(kind.text, False, kind.level, block.line + i))
+                level, section_level = heading_level(kind, section_level)
+                out.append(Block(kind.text, False, level, block.line + i))
             else:
                 pending.append(kind.text if kind.kind == "answer" else row)
         if pending:

@@ -15,7 +15,19 @@ def test_a_plain_text_is_cut_at_the_lines_that_read_as_headings():
     body = ("本规范适用于热线坐席。\n\n一、接听时限\n电话铃响三声之内必须接起，超过五声先致歉。\n\n"
             "二、记录\n第三条 5W1H\n1、何时；\n2、何人。\n\n问：客户一直不出声怎么办？\n答：先询问三次再结束通话。\n")
     headings = [p.heading for p in outline("电话规范", body).passages]
-    assert headings == [(), ("接听时限",), ("记录", "5W1H"), ("客户一直不出声怎么办？",)]
+    # a question asked in a section belongs to it, beside its clauses
+    assert headings == [(), ("接听时限",), ("记录", "5W1H"), ("记录", "客户一直不出声怎么办？")]
+
+
+def test_questions_belong_to_their_section_and_what_follows_them_does_not():
+    body = "\n".join(["一、接听", "铃响三声内接起，超过五声先致歉。", "附件1：常见问题",
+                      "问：客户一直不出声怎么办？", "答：先询问三次再结束通话。",
+                      "问：客户骂人怎么办？", "答：先安抚，再提醒文明用语。",
+                      "附件2：典型案例（脱敏）", "案例一：大促零点系统卡顿",
+                      "零点下单高峰导致支付页面卡顿约四十分钟，值班主管判定三级。"])
+    headings = [p.heading for p in outline("电话规范", body).passages]
+    assert ("附件1：常见问题", "客户骂人怎么办？") in headings
+    assert ("附件2：典型案例（脱敏）", "案例一：大促零点系统卡顿") in headings  # not under the last question
 
 
 def test_a_long_section_is_cut_into_passages_at_paragraph_ends():
