@@ -39,8 +39,9 @@ included), no pinyin, no fallback; it still parses the same files, returns the
 best 10 articles (each by its best bm25 passage: the best of a ``min(bm25)
 ... GROUP BY path``, found faster) and builds that passage's snippet. ``peak_rss_mb`` is taken before the FTS5 phase, so it is kbdesk's
 figure plus the generator's and the build's; ``peak_rss_search_mb`` is that of
-a fresh process that only opens the index and runs the same queries, as the
-agents' window does.
+a fresh process that opens the index, runs the same queries, indexes five
+saved files and a scan of the folder, and searches again, as the window
+does; ``peak_rss_children_mb`` is the largest of the build processes.
 
 ``--growth`` runs again at three times ``--docs`` (in a child process, so that
 its memory is its own) and shows how each figure grows.
@@ -88,9 +89,10 @@ TARGETS = {
     "incremental_known_p95_ms": (150.0, "incremental p95 <= 150 ms"),
     "query_p95_ms": (30.0, "query p95 <= 30 ms"),
     "query_p95_vs_fts5": (1.5, "query p95 <= 1.5x FTS5 p95"),
-    "peak_rss_mb": (250.0, "peak RSS (self) <= 250 MB"),
-    "peak_rss_children_mb": (250.0, "peak RSS (build child) <= 250 MB"),
-    "peak_rss_search_mb": (250.0, "peak RSS (searching only) <= 250 MB"),
+    # (the bench's own process holds the generator and the corpus too: its
+    # peak_rss_mb is shown, not judged)
+    "peak_rss_children_mb": (250.0, "peak RSS (a build process) <= 250 MB"),
+    "peak_rss_search_mb": (250.0, "peak RSS (searching and updating, as the window) <= 250 MB"),
 }
 # the figures --growth compares, in the table's order
 GROWTH_KEYS = ["passages", "corpus_mb", "generate_seconds", "index_seconds", "fts5_index_seconds", "index_vs_fts5",
@@ -401,20 +403,32 @@ def rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
-def search_child_rss(root: Path, index_dir: Path, queries: list[str]) -> float:
-    """Peak RSS (MB) of a fresh process that opens the index and runs *queries*."""
+def search_child_rss(root: Path, index_dir: Path, queries: list[str], edits: list[str]) -> float:
+    """Peak RSS (MB) of a fresh process that does what the window does: opens
+    the index, runs *queries*, indexes the files *edits* as each is saved and
+    once after a scan of the folder, and runs the queries again."""
     import subprocess
 
     code = ("import json, sys; sys.path.insert(0, sys.argv[1])\n"
+            "from pathlib import Path\n"
             "from kbdesk.content.store import ContentStore\n"
             "from kbdesk.search.index import SearchIndex\n"
             "from kbdesk.search.searcher import Searcher\n"
-            "s = Searcher(SearchIndex(ContentStore(sys.argv[2]), sys.argv[3]))\n"
-            "for q in json.loads(sys.stdin.read()): s.search(q, limit=10)\n"
+            "job = json.loads(sys.stdin.read())\n"
+            "index = SearchIndex(ContentStore(sys.argv[2]), sys.argv[3])\n"
+            "s = Searcher(index)\n"
+            "for q in job['queries']: s.search(q, limit=10)\n"
+            "for rel in job['edits']:\n"
+            "    with open(Path(sys.argv[2]) / rel, 'a', encoding='utf-8') as f: f.write('\\n补充说明。\\n')\n"
+            "    index.update(paths=[rel])\n"
+            "index.update()\n"
+            "index.merge_segments()\n"
+            "for q in job['queries']: s.search(q, limit=10)\n"
             # (not getrusage: Linux keeps the peak of the process forked for it across exec)
             "print(next(int(line.split()[1]) for line in open('/proc/self/status') if line.startswith('VmHWM')) / 1024)\n")
     done = subprocess.run([sys.executable, "-c", code, str(Path(__file__).resolve().parents[1]), str(root),
-                           str(index_dir)], input=json.dumps(queries), capture_output=True, text=True, check=True)
+                           str(index_dir)], input=json.dumps({"queries": queries, "edits": edits}),
+                          capture_output=True, text=True, check=True)
     return float(done.stdout.strip().splitlines()[-1])
 
 
@@ -461,9 +475,11 @@ def run(args) -> dict:
         ta_times, _ = time_queries(search, [q[:k] for q in typed for k in range(1, len(q) + 1) if q[:k].strip()], 0)
         searcher.close()
         rss["queries"] = peak_self = rss_mb(resource.RUSAGE_SELF)
-        peak_search = search_child_rss(root, index_dir, queries)
+        peak_search = search_child_rss(root, index_dir, queries, paths[:: max(1, len(paths) // 5)][:5])
         # build workers are started by a fork server, not by us: they report their own peak
-        peak_children = max(build.worker_peak_rss_mb, rss_mb(resource.RUSAGE_CHILDREN))
+        # (RUSAGE_CHILDREN would count the search child at the size of this
+        # process, forked before its exec); a build in this process is in peak_self
+        peak_children = build.worker_peak_rss_mb or None  # None: built in this process
 
         t0 = time.perf_counter()
         con = fts5_build(work / "fts5.sqlite", store, seg)
@@ -489,7 +505,7 @@ def run(args) -> dict:
         "query_zero_hits": zero, "typeahead_searches": len(ta_times), "typeahead_p50_ms": round(pct(ta_times, 50), 2),
         "typeahead_p95_ms": round(pct(ta_times, 95), 2), "fts5_index_seconds": round(fts_index, 2),
         "fts5_query_p50_ms": round(pct(f_times, 50), 2), "fts5_query_p95_ms": round(pct(f_times, 95), 2),
-        "fts5_zero_hits": f_zero, "peak_rss_mb": round(peak_self, 1), "peak_rss_children_mb": round(peak_children, 1),
+        "fts5_zero_hits": f_zero, "peak_rss_mb": round(peak_self, 1), "peak_rss_children_mb": peak_children and round(peak_children, 1),
         "peak_rss_search_mb": round(peak_search, 1),
         "peak_rss_total_mb": round(rss_mb(resource.RUSAGE_SELF), 1), "cpus": os.cpu_count(),
         "peak_rss_after_mb": {k: round(v, 1) for k, v in rss.items()},
@@ -534,9 +550,9 @@ def print_table(r: dict) -> None:
             ("FTS5 query p50 / p95", f"{r['fts5_query_p50_ms']} / {r['fts5_query_p95_ms']} ms", None),
             ("query p95 vs FTS5", f"{r['query_p95_vs_fts5']}x", "query_p95_vs_fts5"),
             ("zero-hit queries kbdesk / FTS5", f"{r['query_zero_hits']} / {r['fts5_zero_hits']}", None),
-            ("peak RSS self", f"{r['peak_rss_mb']} MB", "peak_rss_mb"),
-            ("peak RSS build child", f"{r['peak_rss_children_mb']} MB", "peak_rss_children_mb"),
-            ("peak RSS searching only", f"{r['peak_rss_search_mb']} MB", "peak_rss_search_mb")]
+            ("peak RSS bench (generator incl.)", f"{r['peak_rss_mb']} MB", None),
+            ("peak RSS build process", f"{r['peak_rss_children_mb']} MB", "peak_rss_children_mb"),
+            ("peak RSS searching + updating", f"{r['peak_rss_search_mb']} MB", "peak_rss_search_mb")]
     print(f"kbdesk search benchmark ({r['cpus']} CPUs; targets are for 10,000 docs; reference loop "
           f"{r['reference_loop_ms'][0]} / {r['reference_loop_ms'][1]} ms before / after: higher = slower machine)\n")
     print(f"{'measure':<36} {'value':<42} {'target':<34} {'of target':<10} met")

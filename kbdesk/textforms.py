@@ -40,6 +40,27 @@ def _opencc(config: str):
 
 def _convert(config: str, text: str) -> str:
     return _opencc(config).convert(text)
+@functools.lru_cache(maxsize=1)
+def pypinyin():
+    """The pypinyin module, with only the phrases whose reading is not that of
+    their characters one by one (银行 háng, 重庆 chóng: pinyin_phrases.txt,
+    made by tools/pinyin_phrases.py): its whole phrase table costs every
+    process that indexes about 45 MB, for readings it would give anyway."""
+    import os
+    from pathlib import Path
+
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")  # (read when pypinyin is first imported)
+    import pypinyin as module
+
+    phrases = {}
+    for line in (Path(__file__).with_name("pinyin_phrases.txt")).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            phrase, *readings = line.split()
+            phrases[phrase] = [[r] for r in readings]
+    module.load_phrases_dict(phrases)
+    return module
+
+
 # Character-level conversion ("t2s") keeps lengths, which highlighting needs.
 _opencc_lock = threading.Lock()
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
+from kbdesk import textforms
 from kbdesk.content.article import MAX_ARTICLE_BYTES, Article, ArticleError, content_hash, parse_article
 from kbdesk.messages import CodedError
 
@@ -268,9 +269,7 @@ class ContentStore:
 
 def slugify(title: str, default: str = "article") -> str:
     """A file name for *title*: pinyin and Latin words, lower case, hyphens."""
-    from pypinyin import lazy_pinyin
-
-    words = lazy_pinyin(title, errors=lambda chars: [chars])
+    words = textforms.pypinyin().lazy_pinyin(title, errors=lambda chars: [chars])
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
     return slug[:48].rstrip("-") or default
 

@@ -186,6 +186,7 @@ def _syllables() -> frozenset[str]:
     """Every pinyin syllable without its tone (zhong, lü…), from pypinyin."""
     import unicodedata
 
+    textforms.pypinyin()  # (configured before its tables are read)
     from pypinyin.pinyin_dict import pinyin_dict
 
     found = set()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbdesk.textforms import CJK_RE, LATIN_RE, RUN_RE, fold_width_case, normalize, runs
+from kbdesk.textforms import pypinyin as textforms_pypinyin
 
 # Bump when tokens change, so existing indexes are rebuilt instead of mixing
 # old and new tokens.
@@ -187,9 +188,8 @@ def query_bigrams(norm_word: str) -> list[str]:
 @functools.lru_cache(maxsize=50_000)
 def _syllables(word: str) -> tuple[str, ...]:
     # Titles and tags reuse the same words; pypinyin is slow per call.
-    from pypinyin import Style, lazy_pinyin
-
-    return tuple(s for s in lazy_pinyin(word, style=Style.NORMAL, errors="ignore") if s.isalpha())
+    pypinyin = textforms_pypinyin()
+    return tuple(s for s in pypinyin.lazy_pinyin(word, style=pypinyin.Style.NORMAL, errors="ignore") if s.isalpha())
 
 
 def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:

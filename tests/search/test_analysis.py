@@ -84,3 +84,28 @@ def test_folder_readings_correct_pinyin_and_change_the_dictionary_signature(tmp_
     assert seg.syllables("还款") != ("huan",)  # one syllable for two characters: ignored
     assert {"chongzhimima", "czmm"} <= set(pinyin_tokens("重置密码", seg))
     assert analysis.dictionary_signature(d) != before  # so the index is rebuilt with the new readings
+
+
+def test_phrases_read_as_pypinyins_whole_table_does_with_a_tenth_of_it():
+    """kbdesk loads only the phrases whose reading differs from their
+    characters' (tools/pinyin_phrases.py); a fresh process shows the rest
+    read as before and the memory it saves."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYPINYIN_NO_PHRASES"}  # (set by kbdesk once it read pinyin)
+    code = ("import sys, json\n"
+            "words = ['银行', '重庆', '中国银行', '长度', '行业', '音乐', '快递员', '退款到账']\n"
+            "if sys.argv[1] == 'full':\n"
+            "    from pypinyin import lazy_pinyin\n"
+            "else:\n"
+            "    from kbdesk import textforms; lazy_pinyin = textforms.pypinyin().lazy_pinyin\n"
+            "readings = [lazy_pinyin(w) for w in words]\n"
+            "rss = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS')) / 1024\n"
+            "print(json.dumps([readings, rss]))\n")
+    full, reduced = (json.loads(subprocess.run([sys.executable, "-c", code, mode], capture_output=True, text=True,
+                                               env=env, check=True).stdout) for mode in ("full", "reduced"))
+    assert reduced[0] == full[0] and reduced[0][0] == ["yin", "hang"] and reduced[0][1] == ["chong", "qing"]
+    assert reduced[1] < full[1] - 25  # MB

@@ -64,6 +64,10 @@ def _same(ours, theirs: dict) -> None:
     Q.And([Q.Term("words", "w1"), Q.Or([Q.Term("words", "w5"), Q.Term("words", "w6")])], boost=0.7),
     Q.AndMaybe(Q.Term("words", "w1"), Q.Term("words", "w9")),
     Q.Term("words", "nowhere"),
+    # terms of an Or are added up as postings, the rest as arrays; nested Ors keep their boosts
+    Q.Or([Q.Term("words", "w1"), Q.Or([Q.Term("words", "w2"), Q.Term("words", "w3", boost=0.5)], boost=0.6),
+          Q.And([Q.Term("words", "w4"), Q.Term("words", "w5")])], boost=1.5),
+    Q.Or([Q.Term("words", "nowhere"), Q.And([Q.Term("words", "w4"), Q.Term("words", "w5")])]),
 ], ids=repr)
 def test_scores_are_whooshs_bm25f(ix, q):
     with ix.searcher() as searcher:
