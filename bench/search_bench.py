@@ -69,7 +69,6 @@ from random import Random
 
 import opencc
 import yaml
-from pypinyin import lazy_pinyin
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from kbdesk import textforms
@@ -286,6 +285,7 @@ def make_queries(themes: list[Theme], seg, count: int, orders: list[str]) -> lis
         if len(own) >= 2:
             combos.append(rng.choice((" ", "")).join(rng.sample(own, min(len(own), rng.randint(2, 4)))))
     questions = [rng.choice(QUESTIONS).format(a=rng.choice(vocab), b=rng.choice(vocab)) for _ in range(count // 6)]
+    lazy_pinyin = textforms.pypinyin().lazy_pinyin  # (as kbdesk loads it: build workers import this file again)
     pinyin = ["".join(lazy_pinyin(t)) for t in rng.sample(tags, min(len(tags), count // 10)) if textforms.is_cjk(t)]
     latin = ["VIP", "APP 闪退", "5W1H", "vip 退费", "SLA", "app登录", *orders[:3]]
     plain = titles + tags + title_words + combos[: count // 3] + questions

@@ -251,7 +251,6 @@ class Bench:
         self.settle(30)  # show_home's list painted
 
     def type_char(self, ch: str, pause_ms: int) -> dict:
-        from pypinyin import lazy_pinyin
         from PySide6.QtGui import QInputMethodEvent
         from PySide6.QtTest import QTest
         from PySide6.QtWidgets import QApplication
@@ -261,7 +260,7 @@ class Bench:
         w, field = self.w, self.w.field
         ime = not ch.isascii()  # QTest types ASCII only; an input method enters the rest
         if textforms.is_cjk(ch):  # the agent composes the pinyin first (untimed), then commits the character
-            QApplication.sendEvent(field, QInputMethodEvent(lazy_pinyin(ch)[0], []))
+            QApplication.sendEvent(field, QInputMethodEvent(textforms.pypinyin().lazy_pinyin(ch)[0], []))
             self.settle(5)
         expected = (field.text() + ch).strip()
         self.expected, self.armed, self.frame_at = expected, False, 0.0

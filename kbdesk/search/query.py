@@ -24,14 +24,14 @@ QUERY_STOP_WORDS = analysis.STOP_WORDS | frozenset(
     """怎么 怎么办 怎么样 怎样 如何 什么 为什么 为何 哪里 哪儿 哪个 吗 呢 请问 一下 能否 能不能
     可以 可不可以 是否 有没有 我 你 他 她 它 我们 你们 他们 说 问 想 要 应该 该 会 能 还 又 再
     哪些 哪 的话 才能 才 需要 必须 得 能够 会不会 还能 还是 算 怎么算 一般 通常 请 帮 给 跟 对 有 没 就是
-    什么样 啥 咋 咋办 呀 嘛 么 多 些 了吗 不了
+    什么样 啥 咋 咋办 呀 嘛 么 多 些 了吗 不了 为啥 干嘛 咋样 啥时候 什么时候
     how what why do does can i you""".split()
 )
 # Words so common in a service knowledge base, or so much part of how a
 # question is asked (多久, 几声), that requiring them would hide the right
 # article; they still count towards the ranking.
 SOFT_WORDS = frozenset(
-    """客户 顾客 用户 客人 回复 回答 处理 问题 情况 时候 多久 多少 多长时间 最多 最少 最长
+    """客户 顾客 用户 客人 回复 回答 处理 问题 情况 时候 多久 多少 多长 多长时间 多大 多远 多快 最多 最少 最长
     告诉 通知 怎么说 怎么回 说法""".split()
 )
 _SOFT_RE = re.compile(r"^几.$")
@@ -290,6 +290,14 @@ def concept_query(concept: Concept, last: bool) -> Q.Query:
         forms.append(parts.with_boost(PARTS_WEIGHT))
     # The forms' scores add up: an article with the word and its synonym ranks higher.
     return forms[0] if len(forms) == 1 else Q.Or(forms)
+
+
+def part_queries(concept: Concept) -> list[Q.Query]:
+    """The shorter words of a concept each on its own (吃饭时间 → 吃饭, 时间),
+    for a concept found nowhere as a whole: the text may say 用餐时间."""
+    if concept.phrase or concept.latin:
+        return []
+    return [_form_query(part, as_prefix=False).with_boost(PARTS_WEIGHT) for part in concept.parts]
 
 
 def typo_query(concept: Concept) -> Q.Query | None:

@@ -36,6 +36,7 @@ from kbdesk.search.query import (
     Synonyms,
     build_concept_queries,
     parse_query,
+    part_queries,
 )
 from kbdesk.search.results import FilterCounts, SearchHit, SearchResults, Snippet, make_snippet
 from kbdesk.search.schema import HEADING_SEP, decode_facets
@@ -313,7 +314,11 @@ class Searcher:
             elif scores.any():
                 required.append(scores)
             else:
-                missing += 1  # in no passage at all: it cannot tell passages apart
+                # in no passage at all: it cannot tell passages apart; its
+                # shorter words may (吃饭时间 where the text says 用餐时间)
+                parts = [p for p in map(scorer.scores, part_queries(cq.concept)) if p.any()]
+                required.extend(parts)
+                missing += not parts
         if not required:
             # every word to insist on is found nowhere (双十 of 双十一): the
             # others rather than nothing

@@ -284,3 +284,22 @@ def test_snippets_show_a_blank_as_its_default_or_name_never_as_syntax():
     assert [snippet.text[s:e] for s, e in snippet.spans] == ["退款"]
     assert snippet.html() == "<ins>您</ins>好，订单 <ins>订单号</ins> 已<mark>退款</mark>成功。"
     assert "{{" not in make_snippet("很长" * 80 + "{{订单号}}退款。", ["退款"]).text
+
+
+def test_a_word_found_nowhere_is_looked_for_in_its_shorter_words(content, tmp_path):
+    write(content, "standards/meal.md", """
+        ---
+        id: std-meal
+        title: 排班与休息
+        kind: standard
+        ---
+        每班次安排一次用餐，用餐时间为三十分钟，由组长错峰安排。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    # 吃饭时间 is written nowhere; 时间 is, beside 用餐. 多长 and 为啥 only ask.
+    assert [c.text for c in searcher.parse("吃饭时间多长").concepts if not c.optional] == ["吃饭时间"]
+    assert "为啥" not in [c.text for c in searcher.parse("为啥用餐时间这么短").concepts]
+    assert "std-meal" in [h.id for h in searcher.search("吃饭时间多长").hits[:3]]
+    searcher.close()
