@@ -322,7 +322,9 @@ def incremental(store_root: Path, index: SearchIndex, paths: list[str], sentence
     *known*: the index is told the saved file's path (``update(paths=[...])``)
     instead of scanning the folder for it."""
     rng, times, merges = Random(8 if known else 7), [], []
-    for _ in range(runs):
+    # One untimed edit first, as queries get their warm-up: the window has
+    # loaded its dictionaries (rjieba, OpenCC, pinyin) before the first save.
+    for n in range(runs + 1):
         rel = rng.choice(paths)
         path = store_root / rel
         old = path.stat().st_mtime_ns
@@ -331,7 +333,8 @@ def incremental(store_root: Path, index: SearchIndex, paths: list[str], sentence
         os.utime(path, ns=(time.time_ns(), max(time.time_ns(), old + 1_000_000_000)))
         start = time.perf_counter()
         result = index.update(paths=[rel]) if known else index.update()
-        times.append((time.perf_counter() - start) * 1000)
+        if n:
+            times.append((time.perf_counter() - start) * 1000)
         assert len(result.changed) == 1, result
         start = time.perf_counter()
         if index.merge_segments():
