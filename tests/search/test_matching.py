@@ -156,6 +156,7 @@ def test_scored_terms_are_kept_for_the_next_query_within_a_bound(ix, monkeypatch
         fresh = as_dict(TermScorer(searcher).term("words", "w1"))
         assert again.keys() == fresh.keys() and all(again[d] == pytest.approx(2 * fresh[d]) for d in fresh)
         monkeypatch.setattr(matching, "TERM_CACHE_POSTINGS", len(fresh) + 5)
+        monkeypatch.setattr(matching, "TERM_CACHE_PER_DOCUMENT", 0)
         scorer = TermScorer(searcher)
         for word in VOCAB[:10]:
             scorer.term("words", word)
