@@ -61,6 +61,7 @@ class Audience:
 
     def __init__(self, extra_names=()):
         self.names = frozenset({*INTERNAL_NAMES, *(str(n).strip() for n in extra_names if str(n).strip())})
+        self._parts: dict[str, list[Part]] = {}  # body → parts, for the bodies shown lately
 
     @classmethod
     def for_folder(cls, settings_dir) -> Audience:
@@ -85,6 +86,14 @@ class Audience:
 
     def parts(self, body: str) -> list[Part]:
         """The body's lines cut into customer and internal parts, in order."""
+        found = self._parts.get(body)
+        if found is None:
+            if len(self._parts) >= 32:
+                self._parts.clear()
+            found = self._parts[body] = self._cut(body)
+        return list(found)
+
+    def _cut(self, body: str) -> list[Part]:
         lines = _lines(body)
         internal = [False] * len(lines)
         section_level = 0  # inside an internal section of this heading level

@@ -13,6 +13,7 @@ This module is Qt-free: it returns strings.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -116,9 +117,12 @@ def sanitize(raw_html: str) -> str:
 _EMPTY_PARAGRAPH_RE = re.compile(r"<p>\s*</p>")
 
 
+@functools.lru_cache(maxsize=32)
 def _article_html(body: str) -> str:
     """The body as clean HTML. A block tag written inside the Markdown (a
-    <p> or <div> on its own line) leaves empty paragraphs around it; they go."""
+    <p> or <div> on its own line) leaves empty paragraphs around it; they go.
+    (Kept for the next keystrokes: the preview shows the same few articles
+    again and again while the agent types, with other words marked.)"""
     return _EMPTY_PARAGRAPH_RE.sub("", sanitize(markdown.to_html(body)))
 
 
