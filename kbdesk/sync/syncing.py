@@ -26,7 +26,7 @@ from pathlib import Path
 
 from dulwich.diff_tree import tree_changes
 from dulwich.file import FileLocked
-from dulwich.graph import can_fast_forward, find_merge_base
+from dulwich.graph import find_merge_base
 from dulwich.index import build_index_from_tree
 from dulwich.object_store import tree_lookup_path
 from dulwich.objects import Blob, Commit, Tree
@@ -133,7 +133,25 @@ def _status(path: str, data: bytes | None) -> str | None:
 
 
 def _ancestor(repo: Repo, old: bytes, new: bytes) -> bool:
-    return old == new or can_fast_forward(repo, old, new)
+    """Whether *old* is *new* or one of its ancestors, by a walk of the
+    parents. (dulwich's can_fast_forward cuts its walk at commits older than
+    *old*: a desktop whose clock is behind, or commits of the same second,
+    made a sync refuse the team's branch as force-pushed.)"""
+    if old == new:
+        return True
+    seen, pending = {new}, [new]
+    while pending:
+        try:
+            parents = repo[pending.pop()].parents
+        except KeyError:  # (beyond what this repository has)
+            continue
+        for parent in parents:
+            if parent == old:
+                return True
+            if parent not in seen:
+                seen.add(parent)
+                pending.append(parent)
+    return False
 
 
 def _changed_paths(repo: Repo, old: bytes | None, new: bytes | None) -> dict[str, tuple[bytes | None, bytes | None]]:

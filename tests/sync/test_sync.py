@@ -247,3 +247,27 @@ def test_an_edit_that_meets_a_retirement_is_kept_and_said(desktops):
     report = sync(liu, LIU)
     assert status(liu, LOTTERY) == "retired" and "短信公布" in (liu / LOTTERY).read_text(encoding="utf-8")
     assert [getattr(n, "code", None) for n in report.notices] == ["notice-edit-in-retired"]
+
+
+def test_a_lead_whose_clock_is_behind_is_no_force_push(desktops, tmp_path):
+    """A commit older than its parent (a desktop whose clock is an hour
+    behind, here made by the git program) is still a descendant: the next
+    syncs take it, none refuses the branch as rewritten."""
+    import os
+    import subprocess
+
+    wang, liu, _agent = desktops
+    server = Repo(str(wang)).get_config().get((b"remote", b"origin"), b"url").decode()
+    slow = tmp_path / "slow"
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2001-01-01T00:00:00", "GIT_COMMITTER_DATE": "2001-01-01T00:00:00",
+           "GIT_AUTHOR_NAME": "刘芳", "GIT_AUTHOR_EMAIL": "liu@example.com",
+           "GIT_COMMITTER_NAME": "刘芳", "GIT_COMMITTER_EMAIL": "liu@example.com"}
+    subprocess.run(["git", "clone", "-q", "-b", "main", server, str(slow)], check=True, env=env)
+    path = slow / LOTTERY
+    path.write_text(path.read_text(encoding="utf-8").replace("公告栏", "公告栏和短信"), encoding="utf-8")
+    subprocess.run(["git", "-C", str(slow), "commit", "-qam", "Edit with a slow clock"], check=True, env=env)
+    subprocess.run(["git", "-C", str(slow), "push", "-q", "origin", "main"], check=True, env=env)
+    for root, who in ((liu, LIU), (wang, WANG), (liu, LIU)):
+        report = sync(root, who)
+        assert report.refused == [], report.to_json()
+        assert "公告栏和短信" in (root / LOTTERY).read_text(encoding="utf-8")
