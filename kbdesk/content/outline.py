@@ -215,8 +215,8 @@ def outline(title: str, body: str) -> Outline:
     if blocks and blocks[0].level == 1 and _restates(blocks[0].text, title):
         blocks = blocks[1:]  # the title again (or its first part): it would open every snippet
     text = join_blocks(blocks)
-    if not any(b.level for b in blocks):
-        blocks = _plain_headings(blocks)
+    if not _written_headings(blocks, body):
+        blocks = _plain_headings([Block(b.text, b.in_list, 0, b.line) if b.level else b for b in blocks])
     sections: list[tuple[tuple[str, ...], int, list[Block]]] = []
     path: list[tuple[int, str]] = []
     current: list[Block] = []
@@ -245,10 +245,23 @@ def outline(title: str, body: str) -> Outline:
     return Outline(text, passages)
 
 
+def _written_headings(blocks: list[Block], body: str) -> bool:
+    """Whether the body has headings written as Markdown ones (``## 电话礼仪``).
+    A line of ===== or ----- under a line of pasted text makes Markdown read
+    that line as a heading too (a page banner between two rules): that alone
+    is no outline, and the lines that read as headings are looked for instead."""
+    lines = body.split("\n")
+    return any(b.level and b.line < len(lines) and lines[b.line].lstrip().startswith("#") for b in blocks)
+
+
+_RULE_RE = re.compile(r"^[-=_—~*·＝－\s]{3,}$")
+
+
 def _plain_headings(blocks: list[Block]) -> list[Block]:
     """Paragraphs split at the lines that read as headings, those lines as
     heading blocks: the outline of a text without Markdown headings."""
-    lines = [(line.strip(), b) for b in blocks if not b.in_list for line in b.text.split("\n") if line.strip()]
+    lines = [(line.strip(), b) for b in blocks if not b.in_list for line in b.text.split("\n")
+             if line.strip() and not _RULE_RE.match(line.strip())]
     traits = TextTraits.of([line for line, _ in lines])
     listed = iter(listed_again([line for line, _ in lines]))
     section_level = 0
@@ -257,14 +270,15 @@ def _plain_headings(blocks: list[Block]) -> list[Block]:
         if block.in_list:
             out.append(block)
             continue
-        rows = [ln.strip() for ln in block.text.split("\n")]
+        rows = ["" if _RULE_RE.match(ln.strip()) else ln.strip() for ln in block.text.split("\n")]
         pending: list[str] = []
         for i, row in enumerate(rows):
             if not row:
                 continue
             nxt = next((r for r in rows[i + 1:] if r), "")
             if not nxt and n + 1 < len(blocks):  # the next block's first line
-                nxt = blocks[n + 1].text.strip().split("\n", 1)[0]
+                nxt = next((ln.strip() for ln in blocks[n + 1].text.split("\n")
+                            if ln.strip() and not _RULE_RE.match(ln.strip())), "")
             kind = classify_line(row, nxt, traits, listed=next(listed))
             if kind.kind in ("heading", "question"):
                 if pending:

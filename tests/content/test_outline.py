@@ -65,3 +65,15 @@ def test_the_words_of_links_to_other_articles_are_not_this_articles():
     words = " ".join(documents[0]["words"]) if isinstance(documents[0]["words"], list) else str(documents[0]["words"])
     assert "多久" not in words and "会员" in words
     assert "退款多久能到账" in documents[0]["text"]  # the snippet still shows the link
+
+
+def test_a_banner_between_rules_does_not_hide_the_plain_headings():
+    # Pasted as it is: ===== under the banner makes Markdown read the banner as a heading.
+    body = "\n".join(["===============", "星河客服中心  服务规范  第2页", "===============", "",
+                      "一、接听时限", "电话铃响三声之内必须接起，超过五声先致歉。", "",
+                      "二、通话保持", "保持通话前征得客户同意，每隔三十秒回到线上说明进度。", "",
+                      "---------------", "星河客服中心  服务规范  第3页", "---------------", "",
+                      "三、结束通话", "确认客户没有其他问题后，等客户先挂机。"])
+    headings = [p.heading for p in outline("服务规范", body).passages]
+    assert ("接听时限",) in headings and ("通话保持",) in headings and ("结束通话",) in headings
+    assert not any("第2页" in "".join(h) or "=" in "".join(h) for h in headings)
