@@ -257,28 +257,36 @@ def _written_headings(blocks: list[Block], body: str) -> bool:
 _RULE_RE = re.compile(r"^[-=_—~*·＝－\s]{3,}$")
 
 
+def _rows(block: Block) -> list[str]:
+    """The lines of *block* that may read as headings ('' for a rule line): a
+    paragraph's, or a one-line list item's (1. 七天无理由退货 is a numbered
+    heading to a plain text, a list item to Markdown)."""
+    if block.in_list:
+        text = block.text.strip()
+        return [] if "\n" in text else [text]
+    return ["" if _RULE_RE.match(ln.strip()) else ln.strip() for ln in block.text.split("\n")]
+
+
 def _plain_headings(blocks: list[Block]) -> list[Block]:
     """Paragraphs split at the lines that read as headings, those lines as
     heading blocks: the outline of a text without Markdown headings."""
-    lines = [(line.strip(), b) for b in blocks if not b.in_list for line in b.text.split("\n")
-             if line.strip() and not _RULE_RE.match(line.strip())]
-    traits = TextTraits.of([line for line, _ in lines])
-    listed = iter(listed_again([line for line, _ in lines]))
+    lines = [row for b in blocks for row in _rows(b) if row]
+    traits = TextTraits.of(lines)
+    listed = iter(listed_again(lines))
     section_level = 0
     out: list[Block] = []
     for n, block in enumerate(blocks):
-        if block.in_list:
+        rows = _rows(block)
+        if block.in_list and not rows:
             out.append(block)
             continue
-        rows = ["" if _RULE_RE.match(ln.strip()) else ln.strip() for ln in block.text.split("\n")]
         pending: list[str] = []
         for i, row in enumerate(rows):
             if not row:
                 continue
             nxt = next((r for r in rows[i + 1:] if r), "")
             if not nxt and n + 1 < len(blocks):  # the next block's first line
-                nxt = next((ln.strip() for ln in blocks[n + 1].text.split("\n")
-                            if ln.strip() and not _RULE_RE.match(ln.strip())), "")
+                nxt = next((r for r in _rows(blocks[n + 1]) if r), "")
             kind = classify_line(row, nxt, traits, listed=next(listed))
             if kind.kind in ("heading", "question"):
                 if pending:
@@ -286,6 +294,8 @@ def _plain_headings(blocks: list[Block]) -> list[Block]:
                     pending = []
                 level, section_level = heading_level(kind, section_level)
                 out.append(Block(kind.text, False, level, block.line + i))
+            elif block.in_list:
+                out.append(block)  # a list item stays one
             else:
                 pending.append(kind.text if kind.kind == "answer" else row)
         if pending:

@@ -77,3 +77,12 @@ def test_a_banner_between_rules_does_not_hide_the_plain_headings():
     headings = [p.heading for p in outline("服务规范", body).passages]
     assert ("接听时限",) in headings and ("通话保持",) in headings and ("结束通话",) in headings
     assert not any("第2页" in "".join(h) or "=" in "".join(h) for h in headings)
+
+
+def test_numbered_lines_that_markdown_reads_as_a_list_can_be_the_headings():
+    body = ("本页内容\n\n1. 七天无理由退货\n2. 不支持无理由退货的商品\n\n1. 七天无理由退货\n\n"
+            "自签收之日起七天内可以申请无理由退货，商品需保持完好，配件齐全。\n\n2. 不支持无理由退货的商品\n\n"
+            "内衣、定制商品和已拆封的食品不支持无理由退货。\n\n退货步骤：\n\n1. 提交申请\n2. 寄回商品\n")
+    headings = [p.heading for p in outline("退货政策", body).passages]
+    assert ("七天无理由退货",) in headings and ("不支持无理由退货的商品",) in headings
+    assert ("提交申请",) not in headings  # points of a list stay points
