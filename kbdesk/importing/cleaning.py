@@ -297,17 +297,18 @@ def strip_repetition(text: str, title: str = "") -> tuple[str, list[str]]:
             drop.add(units[i])
     # The title in the first lines goes (it is the front matter's); said again
     # three times or more it is a page header (a web page saved page by page).
-    title_key = line_key(title)
-    opening = next((lines_of[b][n] for b, n in units if lines_of[b][n].strip()), "")
-    if not title_key and len(opening.strip()) <= 40:
-        title_key, keep_first = line_key(opening), True  # the first line will be the title
-    else:
-        keep_first = False
-    at_title = [i for i, (b, n) in enumerate(units)
-                if title_key and line_key(lines_of[b][n]) == title_key and not lines_of[b][n].startswith("#")]
-    if keep_first:
-        at_title = at_title[1:] if len(at_title) >= 3 else []
-    drop.update(units[i] for i in at_title if i < 6 or len(at_title) >= 3 - keep_first)
+    def lines_reading(key: str) -> list[int]:
+        return [i for i, (b, n) in enumerate(units)
+                if key and line_key(lines_of[b][n]) == key and not lines_of[b][n].startswith("#")]
+
+    if title:
+        found = lines_reading(line_key(title))
+        drop.update(units[i] for i in found if i < 6 or len(found) >= 3)
+    else:  # the first line will be the title: its copies as every page's header go
+        opening = next((lines_of[b][n] for b, n in units if lines_of[b][n].strip()), "")
+        found = lines_reading(line_key(opening)) if len(opening.strip()) <= 40 else []
+        if len(found) >= 3:
+            drop.update(units[i] for i in found[1:])
     out = []
     for b, block in enumerate(blocks):
         if b % 2:
