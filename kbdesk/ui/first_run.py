@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kbdesk.authoring.first_run import copy_sample
 from kbdesk.config import load_settings, save_settings
 from kbdesk.content.store import ContentError, ContentStore
 from kbdesk.ui.common.i18n import message_text
-from kbdesk.ui.common.widgets import TextLabel, file_dialog
+from kbdesk.ui.common.widgets import RetranslatedOnLanguageChange, TextLabel, file_dialog
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(RetranslatedOnLanguageChange, QDialog):
     """:attr:`chosen` is the folder to open once accepted."""
 
     def __init__(self, missing: Path, reason: str, parent: QWidget | None = None):
@@ -83,11 +82,6 @@ class FirstRunDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("as the team's leads file has it, if you are a lead"))
         self.clone_button.setText(self.tr("Clone into {path}").replace("{path}", str(self.missing)))
         self.quit_button.setText(self.tr("Quit"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def choose_folder(self) -> None:
         dialog = file_dialog(self, self.tr("Choose a content folder"), str(Path.home()))

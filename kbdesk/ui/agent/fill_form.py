@@ -3,7 +3,7 @@ wording filled in as the agent types, and the values it starts with."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from kbdesk.content.placeholders import PlaceholderSpec, find_placeholders
 from kbdesk.content.render import FILLED_CLASS, PLACEHOLDER_CLASS, render_filled, resolved_values
 from kbdesk.ui.common.article_view import SafeBrowser
-from kbdesk.ui.common.widgets import ImeLineEdit, TextLabel, plain_tooltip
+from kbdesk.ui.common.widgets import ImeLineEdit, RetranslatedOnLanguageChange, TextLabel, plain_tooltip
 
 PROFILE_DEFAULTS = ("坐席姓名", "工号")
 
@@ -56,7 +56,7 @@ def initial_values(body: str, specs: dict[str, PlaceholderSpec] | None, profile:
     return values
 
 
-class FillDialog(QDialog):
+class FillDialog(RetranslatedOnLanguageChange, QDialog):
     """One field per blank, a live preview; Enter moves to the next field,
     Enter on the last field or Ctrl+Enter copies."""
 
@@ -187,10 +187,5 @@ class FillDialog(QDialog):
         self.hint_label.setText(self.tr("Enter moves to the next field; Enter on the last field or Ctrl+Enter "
                                         "copies. Your name and staff number can be saved in Preferences."))
         self._update_preview()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 

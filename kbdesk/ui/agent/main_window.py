@@ -65,7 +65,7 @@ from kbdesk.ui.agent.workers import (
 )
 from kbdesk.ui.common import i18n
 from kbdesk.ui.common.resources import icon
-from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
+from kbdesk.ui.common.widgets import RetranslatedOnLanguageChange, TextLabel, plain_tooltip
 from kbdesk.ui.editor.hub import EditorHub
 from kbdesk.usage.sessions import SearchSessions
 from kbdesk.usage.store import ArticleRef, UsageStore
@@ -76,7 +76,7 @@ ACTIVATE_DEBOUNCE_MS = 300
 LOCKED_RETRY_MS = 2000
 
 
-class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
+class MainWindow(RetranslatedOnLanguageChange, SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
     copied = Signal(str, str)  # article id, the plain text put on the clipboard
     resultsShown = Signal(int)  # sequence number of the query now shown
     indexUpdated = Signal(object)  # IndexUpdate, or the Exception it raised
@@ -559,11 +559,6 @@ class MainWindow(SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, 
         else:
             self.show_home()
         self.results.viewport().update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- geometry ----------------------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ number…), the window's language and how often it syncs with the team.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.ui.common.i18n import LANGUAGES
-from kbdesk.ui.common.widgets import TextLabel
+from kbdesk.ui.common.widgets import RetranslatedOnLanguageChange, TextLabel
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(RetranslatedOnLanguageChange, QDialog):
     """The agent's profile (staff number, name…) and the window's language."""
 
     def __init__(self, profile_fields: list[str], profile: dict[str, str], language: str,
@@ -102,8 +102,3 @@ class PreferencesDialog(QDialog):
         names = {"system": self.tr("System default"), "zh_CN": "简体中文", "en": "English"}
         for i in range(self.language_box.count()):
             self.language_box.setItemText(i, names[self.language_box.itemData(i)])
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

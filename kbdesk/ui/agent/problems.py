@@ -5,7 +5,7 @@ a fixed file leaves the list by itself."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.ui.common.i18n import message_text
-from kbdesk.ui.common.widgets import TextLabel
+from kbdesk.ui.common.widgets import RetranslatedOnLanguageChange, TextLabel
 
 
-class ProblemsBadge(QToolButton):
+class ProblemsBadge(RetranslatedOnLanguageChange, QToolButton):
     """"⚠ 3 个文件有问题": hidden while every file is fine."""
 
     opened = Signal()
@@ -52,11 +52,6 @@ class ProblemsBadge(QToolButton):
                              else self.tr("{n} files have problems").replace("{n}", str(files))))
         self.setToolTip(self.tr("Files agents cannot use: click for the list"))
         self.setVisible(bool(self.rows))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class ProblemsDialog(QDialog):

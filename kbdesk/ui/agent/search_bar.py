@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kbdesk.ui.common.i18n import counted, kind_label
 from kbdesk.ui.common.resources import icon
-from kbdesk.ui.common.widgets import ImeLineEdit, plain_tooltip
+from kbdesk.ui.common.widgets import ImeLineEdit, RetranslatedOnLanguageChange, plain_tooltip
 
 # Kind codes in the order of the filter buttons ('' = all kinds).
 KIND_FILTERS = ("", "standard", "faq", "script")
@@ -64,7 +64,7 @@ class SearchField(ImeLineEdit):
         super().keyPressEvent(event)
 
 
-class SearchBar(QWidget):
+class SearchBar(RetranslatedOnLanguageChange, QWidget):
     """Search field, kind buttons, category and tag filters.
 
     With a query, the filters show how many articles match it per kind,
@@ -253,8 +253,3 @@ class SearchBar(QWidget):
         self.category_box.setItemText(0, self.tr("All categories"))
         self.tag_box.setItemText(0, self.tr("All tags"))
         self._show_counts()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.ui.common.i18n import counted
-from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
+from kbdesk.ui.common.widgets import RetranslatedOnLanguageChange, TextLabel, plain_tooltip
 
 
-class SyncStatus(QToolButton):
+class SyncStatus(RetranslatedOnLanguageChange, QToolButton):
     """“Synced 15:02”, “Offline · last synced 14:50”, “Login refused”, with
     the conflicts; a click syncs now (or asks for the login it lacks)."""
 
@@ -69,11 +69,6 @@ class SyncStatus(QToolButton):
         self.style().polish(self)
         tip = self.detail or self.tr("Sync with the team's repository now (F5)")
         self.setToolTip(plain_tooltip(tip))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class RemoteDialog(QDialog):

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from kbdesk.ui.common.widgets import TextLabel
+from kbdesk.ui.common.widgets import RetranslatedOnLanguageChange, TextLabel
 
 
-class VariantChooser(QDialog):
+class VariantChooser(RetranslatedOnLanguageChange, QDialog):
     """The variants' titles, *preselected* first chosen; :attr:`chosen` is
     the index picked once accepted."""
 
@@ -64,8 +64,3 @@ class VariantChooser(QDialog):
         self.setWindowTitle(self.tr("Which variant?"))
         self.heading.setText(self.article_title)
         self.hint.setText(self.tr("Enter or its number copies that variant; Esc copies nothing."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class RetranslatedOnLanguageChange:
+    """For a widget with a ``retranslate()`` that sets its texts: called
+    again when the language changes (put before the Qt class in the bases)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class ImeLineEdit(QLineEdit):

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import re
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.ui.common.i18n import counted
-from kbdesk.ui.common.widgets import TextLabel, save_file_name
+from kbdesk.ui.common.widgets import RetranslatedOnLanguageChange, TextLabel, save_file_name
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (after choosing its Qt binding)
@@ -77,7 +77,7 @@ class CopiesChart(pg.PlotWidget):
             self.getAxis("left").setTickSpacing()
 
 
-class DashboardWindow(QMainWindow):
+class DashboardWindow(RetranslatedOnLanguageChange, QMainWindow):
     """Emits ``openRequested(path)`` (an article's row) and
     ``draftRequested(title)`` (a failed search becomes a new draft)."""
 
@@ -288,8 +288,3 @@ class DashboardWindow(QMainWindow):
         self.png_button.setText(self.tr("Export chart (PNG)…"))
         self.close_button.setText(self.tr("Close"))
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

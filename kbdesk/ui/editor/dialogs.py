@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +24,7 @@ from kbdesk.content.store import slugify
 from kbdesk.content.versions import Identity
 from kbdesk.ui.common.article_view import SafeBrowser
 from kbdesk.ui.common.i18n import kind_label
-from kbdesk.ui.common.widgets import TextLabel
+from kbdesk.ui.common.widgets import RetranslatedOnLanguageChange, TextLabel
 from kbdesk.ui.editor.text import diff_counts, diff_inline_html
 from kbdesk.ui.editor.widgets import status_label
 
@@ -38,7 +38,7 @@ def _diff_browser(parent: QWidget) -> SafeBrowser:
     return b
 
 
-class SaveDialog(QDialog):
+class SaveDialog(RetranslatedOnLanguageChange, QDialog):
     """Asks for the version's message; shows what changed since it was opened."""
 
     def __init__(self, title: str, default_message: str, ops: list[DiffOp] | None,
@@ -107,13 +107,8 @@ class SaveDialog(QDialog):
         self.changes_label.setVisible(bool(self.ops))
         self.save_button.setText(self.tr("Save version"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class ConflictDialog(QDialog):
+class ConflictDialog(RetranslatedOnLanguageChange, QDialog):
     """The file changed on disk since it was opened. Shows the words that
     differ between the disk and the editor; the lead keeps theirs, takes
     the disk's, or cancels. Nothing is written without that choice."""
@@ -186,13 +181,8 @@ class ConflictDialog(QDialog):
         self.keep_mine_button.setText(self.tr("Keep mine (overwrite)"))
         self.cancel_button.setText(self.tr("Cancel"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class IdentityDialog(QDialog):
+class IdentityDialog(RetranslatedOnLanguageChange, QDialog):
     """Who the user is, asked once: the name and e-mail that the team file
     lists for leads, and that every version records."""
 
@@ -271,13 +261,8 @@ class IdentityDialog(QDialog):
         self.email_label.setText(self.tr("E-mail"))
         self._update_hint()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class NewScriptDialog(QDialog):
+class NewScriptDialog(RetranslatedOnLanguageChange, QDialog):
     """The title of a new reply script and its file name (``scripts/<slug>.md``,
     from the title's pinyin until the lead edits it)."""
 
@@ -385,11 +370,6 @@ class NewScriptDialog(QDialog):
         self.title_edit.setPlaceholderText(self.tr("e.g. 久等致歉话术"))
         self._update()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
 
 @dataclass(frozen=True)
 class PickerEntry:
@@ -402,7 +382,7 @@ class PickerEntry:
 STATUS_ORDER = {"review": 0, "draft": 1, "approved": 2, "retired": 3}
 
 
-class ArticlePicker(QDialog):
+class ArticlePicker(RetranslatedOnLanguageChange, QDialog):
     """Every article in the folder, drafts and articles in review first: the
     leads' way to open what agents cannot find yet."""
 
@@ -453,8 +433,3 @@ class ArticlePicker(QDialog):
         self.setWindowTitle(self.tr("Open an article"))
         self.filter_edit.setPlaceholderText(self.tr("Filter by title or file name"))
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

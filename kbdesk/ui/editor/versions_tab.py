@@ -5,7 +5,7 @@ emits signals."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from kbdesk.authoring.textdiff import DiffOp
 from kbdesk.authoring.workflow import VersionInfo
 from kbdesk.ui.common.i18n import coded_text
 from kbdesk.ui.common.article_view import SafeBrowser
-from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
+from kbdesk.ui.common.widgets import RetranslatedOnLanguageChange, TextLabel, plain_tooltip
 from kbdesk.ui.editor.text import diff_counts, diff_side_html
 from kbdesk.ui.editor.widgets import status_label
 
@@ -134,7 +134,7 @@ class DiffView(QWidget):
 TAKEOVER_CODES = ("commit-start", "commit-sample")
 
 
-class VersionsPanel(QWidget):
+class VersionsPanel(RetranslatedOnLanguageChange, QWidget):
     """The article's history, newest first. Select one version to read it,
     two to compare them."""
 
@@ -321,8 +321,3 @@ class VersionsPanel(QWidget):
             if item is not None:
                 item.setText(2, self._status_text(info))
         self._update_restore()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,7 +40,7 @@ from kbdesk.authoring.lint import LintFinding
 from kbdesk.content.article import KINDS, Article
 from kbdesk.content.placeholders import PlaceholderSpec
 from kbdesk.ui.common.i18n import coded_text, counted, kind_label, translate
-from kbdesk.ui.common.widgets import TextLabel, plain_tooltip
+from kbdesk.ui.common.widgets import RetranslatedOnLanguageChange, TextLabel, plain_tooltip
 from kbdesk.ui.editor.text import parse_tags, qt_spans
 
 
@@ -122,7 +122,7 @@ class SourceEdit(QPlainTextEdit):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-class FrontMatterForm(QWidget):
+class FrontMatterForm(RetranslatedOnLanguageChange, QWidget):
     """The front matter as a form, kept in sync with the source by the editor:
     ``fieldEdited`` when the lead changes a field, :meth:`set_article` when
     the source changed. The status is read-only: it moves only with the
@@ -304,13 +304,8 @@ class FrontMatterForm(QWidget):
         for i in range(self.kind_box.count()):
             self.kind_box.setItemText(i, kind_label(self.kind_box.itemData(i)))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class LintPanel(QWidget):
+class LintPanel(RetranslatedOnLanguageChange, QWidget):
     """The lint findings of the text being edited; clicking one selects its
     span in the source."""
 
@@ -396,13 +391,8 @@ class LintPanel(QWidget):
             item.setText(2, lint_message(self.findings[i]))
         self._update_summary()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class PlaceholderPanel(QWidget):
+class PlaceholderPanel(RetranslatedOnLanguageChange, QWidget):
     """The team's placeholders (``.kbdesk/placeholders.yaml``); the ones the
     script uses are ticked, undeclared ones it uses are listed in red.
     Double-click or Insert puts one at the cursor."""
@@ -503,11 +493,6 @@ class PlaceholderPanel(QWidget):
     def retranslate(self) -> None:
         self.insert_button.setText(self.tr("Insert at cursor"))
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class InfoBar(QFrame):
