@@ -27,6 +27,7 @@ from whoosh import query as Q
 from whoosh.searching import Searcher as WhooshSearcher
 
 from kbdesk import textforms
+from kbdesk.content.audience import Audience
 from kbdesk.search import analysis
 from kbdesk.search.index import IndexDamaged, SearchIndex
 from kbdesk.search.matching import TermScorer, top
@@ -95,6 +96,7 @@ ANSWER_OWN_HEADING = 2.0
 ANSWER_HEADING = 0.5
 ANSWER_TEXT = 1.0
 ANSWER_LENGTH = 0.5
+ANSWER_INTERNAL = 2.0
 ANSWER_FULL_LENGTH = 300  # characters: shorter passages hold less of an answer
 _NORM_SEP = textforms.normalize(HEADING_SEP)
 
@@ -210,6 +212,7 @@ class Searcher:
         self.segmenter = analysis.segmenter(index.dict_path)
         settings = index.store.settings_dir
         self.synonyms = Synonyms.for_folder(settings / "synonyms.txt")
+        self.audience = Audience.for_folder(settings)  # which sections are for agents only
         self._searcher: WhooshSearcher | None = None
         self._ix = None
         self._scorer: TermScorer | None = None
@@ -480,7 +483,9 @@ class Searcher:
         def answers(o: int) -> float:
             heading, text = texts[o]
             own = heading.rsplit(_NORM_SEP, 1)[-1]
-            return (float(scores[o - passages.start]) / best
+            # notes for agents only (坐席提示) are what the customer is not told: not the answer
+            internal = any(map(self.audience.is_internal_heading, (stored(o).get("heading") or "").split(HEADING_SEP)))
+            return (float(scores[o - passages.start]) / best - ANSWER_INTERNAL * internal
                     + ANSWER_SHARE * int(counts[o - passages.start]) / required
                     + ANSWER_OWN_HEADING * _held(weight, own)
                     + ANSWER_HEADING * _held(weight, heading)
