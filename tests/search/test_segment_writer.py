@@ -138,3 +138,24 @@ def test_tiered_merge_keeps_every_live_posting_and_drops_deleted_ones(tmp_path):
     old_docs_after = {k: {p for p in v if p[0] != new_doc} for k, v in after.items()}
     assert {k: v for k, v in old_docs_after.items() if v} == before
     assert not any(p[0] == docs[2]["path"] for v in after.values() for p in v)
+
+
+@pytest.mark.parametrize("count", [129, 700])  # 700: compressed blocks, as Whoosh writes them
+def test_term_and_posting_files_are_whoosh_s_byte_for_byte(tmp_path, count):
+    docs = _documents(count)
+    # terms of one posting, with weight 1 and not, take their own way through the writer
+    docs.append({"path": "solo.md", "words": Terms({"solo": 2.5, "alone": 1.0, "w1": 1.0}, 9), "tags": "z"})
+    files = {}
+    for name, writer_class in (("whoosh", SegmentWriter), ("kbdesk", FastSegmentWriter)):
+        folder = tmp_path / name
+        folder.mkdir()
+        ix = whoosh_index.create_in(str(folder), SCHEMA)
+        writer = writer_class(ix, compound=False)
+        if count <= 512:
+            writer.codec._compression = 0  # kbdesk leaves an edit's small segment uncompressed
+        for doc in docs:
+            writer.add_document(**doc)
+        writer.commit()
+        files[name] = {p.suffix: p.read_bytes() for p in folder.iterdir() if p.suffix in (".trm", ".pst")}
+    assert set(files["kbdesk"]) == {".trm", ".pst"}
+    assert files["kbdesk"] == files["whoosh"]
