@@ -267,9 +267,23 @@ def _rows(block: Block) -> list[str]:
     return ["" if _RULE_RE.match(ln.strip()) else ln.strip() for ln in block.text.split("\n")]
 
 
+def _unlisted_headings(block: Block) -> list[Block]:
+    """A list item split where one of its later lines is a numbered heading:
+    a plain text's ``（二）价格保护`` right under the point ``3. …`` is, to
+    Markdown, more of that point (a lazy continuation line)."""
+    lines = block.text.split("\n")
+    for i, line in enumerate(lines[1:], 1):
+        line = line.strip()
+        if any(m := r.match(line) for r in H2_RES + H3_RES) and reads_as_heading(m.group("text")):
+            rest = "\n".join(lines[i:])
+            return [Block("\n".join(lines[:i]), True, 0, block.line), Block(rest, False, 0, block.line + i)]
+    return [block]
+
+
 def _plain_headings(blocks: list[Block]) -> list[Block]:
     """Paragraphs split at the lines that read as headings, those lines as
     heading blocks: the outline of a text without Markdown headings."""
+    blocks = [part for b in blocks for part in (_unlisted_headings(b) if b.in_list and "\n" in b.text else [b])]
     lines = [row for b in blocks for row in _rows(b) if row]
     traits = TextTraits.of(lines)
     listed = iter(listed_again(lines))

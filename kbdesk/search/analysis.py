@@ -23,7 +23,7 @@ from kbdesk.textforms import pypinyin as textforms_pypinyin
 
 # Bump when tokens change, so existing indexes are rebuilt instead of mixing
 # old and new tokens.
-ANALYSIS_VERSION = 4  # 3: passages, bigrams of the body, pinyin of sub-words; 4: headings weigh 3
+ANALYSIS_VERSION = 5  # 3: passages, bigrams of the body, pinyin of sub-words; 4: headings weigh 3; 5: counts (3天)
 
 # -- segmentation -------------------------------------------------------------
 
@@ -257,6 +257,45 @@ def _counted(tokens) -> Terms:
     return Terms(dict(counts), sum(counts.values()))
 
 
+# A count and its measure word (3天, 15次, 三声): documents mostly write
+# digits, agents type either. The index keeps each digit count as one term
+# (3天), and a query looks for a count in that form too (三天 → 3天).
+MEASURE_WORDS = "天日次个声年月周分秒元块件位台条张倍级星遍家种项步页人份笔单本箱瓶辆层号"
+COUNT_RE = re.compile(rf"(\d+)([{MEASURE_WORDS}])")
+_NUMERAL_COUNT_RE = re.compile(rf"([零一二两三四五六七八九十百千]+)([{MEASURE_WORDS}]).*")
+_NOT_COUNTS = frozenset("十分 百分 千万 一次性".split())  # very, percent, by all means, disposable
+
+
+def count_terms(norm_text: str) -> list[str]:
+    """The digit counts of normalised text: 3天 of 至3天（含）."""
+    return ["".join(m) for m in COUNT_RE.findall(norm_text)]
+
+
+def digit_count(word: str) -> str | None:
+    """A count written in Chinese numerals in digits (三天 → 3天, 十五次 →
+    15次, 一个月 → 1个 as the index keeps 1个月); None if *word* is no
+    count (十分 means very)."""
+    m = _NUMERAL_COUNT_RE.fullmatch(word)
+    if m is None or word[:len(m.group(1)) + 1] in _NOT_COUNTS or word in _NOT_COUNTS:
+        return None
+    import cn2an  # only queries with a count need it
+
+    try:
+        return f"{cn2an.cn2an(m.group(1), 'smart')}{m.group(2)}"
+    except ValueError:  # 十百 is no number
+        return None
+
+
+def numeral_count(count: str) -> str | None:
+    """A digit count in Chinese numerals (3天 → 三天), as texts also write it."""
+    m = COUNT_RE.fullmatch(count)
+    if m is None or len(m.group(1)) > 4:
+        return None
+    import cn2an
+
+    return f"{cn2an.an2cn(m.group(1))}{m.group(2)}"
+
+
 def word_terms(sections, dict_path: str | None = None) -> Terms:
     """Search-mode words of (text, weight) sections, stop words left out.
     One field can then hold title, tags and body, a title word counting more
@@ -265,11 +304,13 @@ def word_terms(sections, dict_path: str | None = None) -> Terms:
     weights: dict[str, float] = {}
     length = 0
     for text, weight in sections:
-        runs = RUN_RE.findall(normalize(text))
+        norm = normalize(text)
+        runs = RUN_RE.findall(norm)
         # One call for all Chinese runs: the space between them is a boundary
         # to jieba, so each run is cut as if alone (and 40 calls cost more).
         words = [w for w in cut(" ".join(r for r in runs if r[0] >= "\u3400")) if w != " "]
         words.extend(r for r in runs if r[0] < "\u3400")
+        words.extend(count_terms(norm))
         counts = Counter(words)
         for stop in STOP_WORDS.intersection(counts):
             del counts[stop]

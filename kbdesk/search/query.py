@@ -155,7 +155,7 @@ class Synonyms:
 
 def query_words(run: str, seg: analysis.Segmenter, synonyms: Synonyms) -> list[str]:
     """Words of a normalised CJK run as a query sees them: synonym entries
-    kept whole, the rest cut in precise mode, and runs of single characters
+    kept whole, the rest cut in precise mode, and pairs of single characters
     joined again (原/路 → 原路), since the index cut them in context."""
     words: list[str] = []
     for piece, whole in synonyms.split(run):
@@ -166,10 +166,11 @@ def query_words(run: str, seg: analysis.Segmenter, synonyms: Synonyms) -> list[s
         if len(word) == 1 and word not in QUERY_STOP_WORDS:
             singles.append(word)
             continue
-        if len(singles) > 1:
-            merged.append("".join(singles))
+        joined = "".join(singles)
+        if len(joined) == 2 or (len(joined) > 2 and seg.is_known(joined)):
+            merged.append(joined)
         else:
-            merged.extend(singles)
+            merged.extend(singles)  # 假/谁/批 of 请三天假谁批 are no word together
         singles = []
         if word:
             merged.append(word)
@@ -182,9 +183,16 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
     concepts: list[Concept] = []
 
     def words_in(norm: str):
-        for start, end, cjk in textforms.runs(norm):
-            for word in query_words(norm[start:end], seg, synonyms) if cjk else [norm[start:end]]:
-                yield word, cjk
+        pos = 0
+        # a digit count (3天) is one word, as the index keeps it
+        for m in [*analysis.COUNT_RE.finditer(norm), None]:
+            part = norm[pos:m.start() if m else len(norm)]
+            for start, end, cjk in textforms.runs(part):
+                for word in query_words(part[start:end], seg, synonyms) if cjk else [part[start:end]]:
+                    yield word, cjk
+            if m:
+                yield m.group(), True
+                pos = m.end()
 
     def rest_of(m: re.Match) -> str:
         phrase = textforms.normalize(next(g for g in m.groups() if g is not None)).strip()
@@ -207,9 +215,15 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
             or bool(_SOFT_RE.match(word))
             or (cjk and len(word) == 1)
             # a pair the segmenter guessed (要接) is not something to insist on
-            or (cjk and len(word) == 2 and not seg.is_known(word) and len(synonyms.forms(word)) == 1)
+            or (cjk and len(word) == 2 and not seg.is_known(word) and len(synonyms.forms(word)) == 1
+                and not analysis.COUNT_RE.fullmatch(word))
         )
         forms = synonyms.forms(word)
+        if cjk:
+            # the same count in the other way of writing it (三天 / 3天)
+            other = analysis.numeral_count(word) or analysis.digit_count(word)
+            if other and other not in forms:
+                forms = (*forms, other)
         unknown = frozenset(f for f in forms if textforms.is_cjk(f[:1]) and not seg.is_known(f))
         parts = tuple(seg.sub_words(word)) if cjk and len(word) > 2 else ()
         concepts.append(Concept(word, forms, latin=not cjk, optional=optional, parts=parts, unknown=unknown))
@@ -270,6 +284,8 @@ def _latin_form_query(form: str, as_prefix: bool) -> Q.Query:
 
 
 def _form_query(form: str, as_prefix: bool, cut_apart: bool = True) -> Q.Query:
+    if analysis.COUNT_RE.fullmatch(form):
+        return Q.Term("words", form)  # 3天: one term of the index
     if textforms.is_cjk(form[:1]):
         return _cjk_form_query(form, as_prefix, cut_apart)
     return _latin_form_query(form, as_prefix)

@@ -168,9 +168,14 @@ class _TermTable:
         tindex.lastkey = key
 
     def flush(self) -> None:
-        self._tindex.dbfile.write(bytes(self._rows))
+        self._tindex.dbfile.write(self._rows)
         self._pos += len(self._rows)
         self._rows.clear()
+
+
+# What is kept in memory before it is written: a build segment's field holds
+# tens of megabytes of postings.
+_FLUSH_BYTES = 1 << 20
 
 
 def _write_value_free_field(postfile, table: _TermTable, fieldid: bytes, terms, lengths,
@@ -184,6 +189,11 @@ def _write_value_free_field(postfile, table: _TermTable, fieldid: bytes, terms, 
     get_length = lengths.__getitem__ if lengths else None
     dumps = pickle.dumps
     for tbytes, docs, weights in terms:
+        if len(out) > _FLUSH_BYTES:
+            postfile.write(out)
+            base += len(out)
+            out.clear()
+            table.flush()
         start = base + len(out)
         out += WHOOSH3_HEADER_MAGIC
         total = len(docs)
@@ -239,7 +249,7 @@ def _write_value_free_field(postfile, table: _TermTable, fieldid: bytes, terms, 
         row = _TERMINFO.pack(False, term_weight, total, 0 if minlength is None else length_to_byte(minlength),
                              length_to_byte(maxlength), maxweight, docs[0], docs[-1])
         table.add(fieldid + tbytes, row + pack_long(start) + pack_int(base + len(out) - start))
-    postfile.write(bytes(out))
+    postfile.write(out)
     table.flush()
 
 
@@ -257,8 +267,7 @@ def write_postings(fieldwriter, schema, pool: PostingLists, lengths_reader, doc_
             # Read back as stored (one byte per document): block statistics must agree with it.
             read = lengths_reader.doc_field_length
             lengths = [read(d, fieldname, 0) for d in range(doc_count)]
-        terms = list(terms)
-        if fieldobj.format.fixed_value_size() == 0 and all(values is None for *_, values in terms):
+        if fieldobj.format.fixed_value_size() == 0:  # its postings' values are all empty
             _write_value_free_field(fieldwriter._postfile, _TermTable(fieldwriter._tindex),
                                     pack_ushort(fieldwriter._fieldid),
                                     ((tbytes, docs, weights) for _, tbytes, docs, weights, _ in terms),

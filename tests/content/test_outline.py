@@ -86,3 +86,13 @@ def test_numbered_lines_that_markdown_reads_as_a_list_can_be_the_headings():
     headings = [p.heading for p in outline("退货政策", body).passages]
     assert ("七天无理由退货",) in headings and ("不支持无理由退货的商品",) in headings
     assert ("提交申请",) not in headings  # points of a list stay points
+
+
+def test_a_numbered_heading_right_under_a_numbered_point_starts_its_section():
+    # To Markdown, （二）… right under "2. …" is more of that point (a lazy continuation line).
+    body = ("一、大促答复口径\n（一）预售定金\n1. 定金在预售期内支付。\n2. 未付尾款的，定金不退。\n"
+            "（二）价格保护（价保）\n1. 签收后7天内降价的，可申请退差价。\n2. 秒杀商品不支持价保。\n")
+    passages = outline("大促方案", body).passages
+    assert [p.heading for p in passages] == [("大促答复口径", "预售定金"), ("大促答复口径", "价格保护（价保）")]
+    assert "退差价" in passages[1].text and "退差价" not in passages[0].text
+    assert body.split("\n")[passages[1].line].startswith("（二）")

@@ -318,3 +318,36 @@ def test_the_passage_shown_is_no_note_for_agents_only(tmp_path):
     hit = searcher.search("wangji mima").hits[0]
     assert hit.title.startswith("忘记密码怎么办") and hit.section and "坐席提示" not in hit.section
     searcher.close()
+
+
+def test_a_count_is_found_in_digits_or_numerals(content, tmp_path):
+    write(content, "standards/leave.md", """
+        ---
+        id: std-leave
+        title: 假期审批权限
+        kind: standard
+        ---
+        请假1天以内由组长审批；1天以上至3天（含）由客服主管审批；3天以上由部门经理审批。
+        """)
+    write(content, "standards/ring.md", """
+        ---
+        id: std-ring
+        title: 接听要求
+        kind: standard
+        ---
+        来电振铃三声之内必须接起。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    # 三天 typed, 3天 written (the index keeps 3天 as one term)
+    assert "std-leave" in [h.id for h in searcher.search("请三天假谁批").hits[:3]]
+    assert "3天" in searcher.parse("三天").concepts[0].forms
+    # and the other way round: 3声 typed, 三声 written
+    assert [c.text for c in searcher.parse("振铃3声").concepts] == ["振铃", "3声"]
+    assert "std-ring" == searcher.search("振铃3声").hits[0].id
+    # 十分 means very, not ten minutes
+    assert searcher.parse("十分满意").concepts[0].forms == ("十分满意",)
+    # single characters are no word together (假谁批 was looked for as one)
+    assert "假谁批" not in [c.text for c in searcher.parse("请三天假谁批").concepts]
+    searcher.close()

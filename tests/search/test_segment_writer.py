@@ -140,8 +140,13 @@ def test_tiered_merge_keeps_every_live_posting_and_drops_deleted_ones(tmp_path):
     assert not any(p[0] == docs[2]["path"] for v in after.values() for p in v)
 
 
+@pytest.mark.parametrize("flush_bytes", [None, 64])  # 64: written out many times per field
 @pytest.mark.parametrize("count", [129, 700])  # 700: compressed blocks, as Whoosh writes them
-def test_term_and_posting_files_are_whoosh_s_byte_for_byte(tmp_path, count):
+def test_term_and_posting_files_are_whoosh_s_byte_for_byte(tmp_path, monkeypatch, count, flush_bytes):
+    from kbdesk.search import segment_writer
+
+    if flush_bytes:
+        monkeypatch.setattr(segment_writer, "_FLUSH_BYTES", flush_bytes)
     docs = _documents(count)
     # terms of one posting, with weight 1 and not, take their own way through the writer
     docs.append({"path": "solo.md", "words": Terms({"solo": 2.5, "alone": 1.0, "w1": 1.0}, 9), "tags": "z"})
