@@ -231,6 +231,22 @@ def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:
     return tokens
 
 
+_HAN_WORD_RE = re.compile(r"[\u3400-\u9fff]{2,4}")
+
+
+def pinyin_vocabulary(words, seg: Segmenter) -> dict[str, tuple[str, ...]]:
+    """Full pinyin → the words of *words* read so (zhongda → 重大, 中大).
+    The index keeps pinyin for titles, tags and headings only; this is how
+    pinyin typed finds a word of the body."""
+    found: dict[str, list[str]] = {}
+    for word in words:
+        if _HAN_WORD_RE.fullmatch(word):
+            syllables = seg.syllables(word)
+            if len(syllables) == len(word):
+                found.setdefault("".join(syllables), []).append(word)
+    return {reading: tuple(group) for reading, group in found.items()}
+
+
 # -- terms of a document ----------------------------------------------------------
 
 

@@ -38,6 +38,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from kbdesk.search import analysis
 from kbdesk.search.segment_writer import read_postings, term_matchers
 
 # Whoosh's BM25F defaults (whoosh.scoring.BM25F)
@@ -198,6 +199,16 @@ class TermScorer:
         if value is None:
             value = self._cache[key] = make()
         return value
+
+    def words_read_as(self, pinyin: str, seg) -> set[str]:
+        """The words of the ``words`` field whose full pinyin is *pinyin*
+        (see :func:`analysis.pinyin_vocabulary`), read once per segment."""
+        found: set[str] = set()
+        for s in self.segments:
+            vocabulary = self._cached(s, "pinyin-words", lambda s=s: analysis.pinyin_vocabulary(
+                (t.decode("utf-8") for t in s.reader.lexicon("words")), seg))
+            found.update(vocabulary.get(pinyin, ()))
+        return found
 
     def _small_postings(self) -> dict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]]:
         """The postings of all small segments together, global document numbers."""

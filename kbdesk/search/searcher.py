@@ -15,6 +15,7 @@ as a whole. Postings are scored by
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import heapq
 import math
@@ -67,6 +68,10 @@ TYPED_BOOST = 0.3
 REPICK_OPTIONS = 6
 # Stored fields of passages kept between searches (a few MB).
 STORED_FIELDS_KEPT = 3000
+# Pinyin typed (zhongda) also looks for up to PINYIN_WORDS words of the
+# body read so (重大); shorter Latin words are too often English or initials.
+MIN_PINYIN_WORD = 4
+PINYIN_WORDS = 3
 # Passages looked at per article wanted.
 PASSAGES_PER_ARTICLE = 4
 
@@ -372,10 +377,34 @@ class Searcher:
             self._forget_index()
             raise IndexDamaged("index-damaged", reason=reason) from exc
 
+    def prepare(self) -> None:
+        """Read now what the first search in pinyin would otherwise wait for:
+        the pinyin of the index's words (a few hundred ms in a large folder)."""
+        if self._whoosh_searcher() is not None:
+            self._scorer.words_read_as("", self.segmenter)
+
+    def _with_body_words(self, parsed: ParsedQuery) -> ParsedQuery:
+        """Latin words that are the pinyin of words of the index (zhongda →
+        重大) get those words as forms: pinyin itself is indexed for titles,
+        tags and headings only. The most frequent few, as an input method
+        would offer them."""
+        concepts, changed = [], False
+        for c in parsed.concepts:
+            if c.latin and not c.phrase and c.text.isalpha() and len(c.text) >= MIN_PINYIN_WORD:
+                words = self._scorer.words_read_as(c.text, self.segmenter) - set(c.forms)
+                if words:
+                    frequency = self._searcher.doc_frequency
+                    words = sorted(words, key=lambda w: (-frequency("words", w), w))[:PINYIN_WORDS]
+                    c = dataclasses.replace(c, forms=(*c.forms, *words))
+                    changed = True
+            concepts.append(c)
+        return dataclasses.replace(parsed, concepts=concepts) if changed else parsed
+
     def _search(self, text, parsed, kinds, categories, tags, statuses, limit, snippets, boost) -> SearchResults:
         searcher = self._whoosh_searcher()
         if searcher is None:
             return SearchResults(text, [], 0)
+        parsed = self._with_body_words(parsed)
         allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses, kinds, categories, tags))
         matches = self._matches(parsed, allowed)
         scorer = self._scorer
@@ -517,7 +546,7 @@ class Searcher:
             return facets
         allowed = self._filter_docs(searcher, self._filter_query(searcher, statuses))
         firsts = self._scorer.article_firsts()
-        matches = self._matches(parsed, allowed)
+        matches = self._matches(self._with_body_words(parsed), allowed)
         docs = np.unique(firsts[np.concatenate([matches.full, matches.partial])]).tolist()
         if docs:  # (an empty index has no facets column to open)
             self._count_facets(searcher, docs, facets)

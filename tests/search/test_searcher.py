@@ -351,3 +351,35 @@ def test_a_count_is_found_in_digits_or_numerals(content, tmp_path):
     # single characters are no word together (假谁批 was looked for as one)
     assert "假谁批" not in [c.text for c in searcher.parse("请三天假谁批").concepts]
     searcher.close()
+
+
+def test_pinyin_finds_words_of_the_body_and_marks_them(content, tmp_path):
+    write(content, "standards/levels.md", """
+        ---
+        id: std-levels
+        title: 投诉分级
+        kind: standard
+        ---
+        涉及金额五千元以上或媒体介入的，定为重大投诉，两小时内报告主管。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    # 重大 is in no title, tag or heading: its pinyin is not indexed, the body's words are read so
+    hit = searcher.search("zhongda tousu").hits[0]
+    assert hit.id == "std-levels"
+    assert "重大" in "".join(hit.snippet.text[s:e] for s, e in hit.snippet.spans)
+    # an edit's new words are read too (a new segment)
+    write(content, "standards/night.md", """
+        ---
+        id: std-night
+        title: 值班安排
+        kind: standard
+        ---
+        凌晨由值班主管接听紧急来电。
+        """)
+    index.update()
+    assert searcher.search("lingchen").hits[0].id == "std-night"
+    # English stays English: no word of the index reads as refund
+    assert searcher.search("refund").hits[0].id == "faq-refund-timeline"
+    searcher.close()

@@ -185,6 +185,10 @@ class SearchWorker(QObject):
         except Exception:  # noqa: BLE001
             traceback.print_exc()
         self.facetsReady.emit(facets)
+        try:
+            self._ensure().prepare()  # before the agent types, not at the first pinyin typed
+        except Exception:  # noqa: BLE001 - the first search reads it then
+            traceback.print_exc()
 
     @Slot()
     def close(self) -> None:
