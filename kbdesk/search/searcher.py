@@ -496,7 +496,9 @@ class Searcher:
         if len(passages) == 1:
             return d
         span = slice(passages.start, passages.stop)
-        counts, scores = matches.level(span)
+        # every passage of the article with a concept, not only those the
+        # list kept: a heading that says it (保修期怎么计算) may lack a word typed (哪天)
+        counts, scores = matches.count[span], np.where(matches.count[span] > 0, matches.score[span], 0.0)
         if matches.optional is not None:
             scores = np.where(counts > 0, scores + matches.optional[span], 0.0)
         options = [passages.start + int(i) for i in np.argsort(-scores, kind="stable")[:REPICK_OPTIONS]
