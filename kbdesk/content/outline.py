@@ -36,7 +36,8 @@ H3_RES = [
 BULLET_RE = re.compile(r"^[◆◇■□●○▪•★☆►▶※·\-*]\s*(?P<text>.+)$")
 CLAUSE_RE = re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*条\s*.+)$")
 CLAUSE_TITLE_RE = re.compile(rf"^第[{_NUM}\d]+\s*条\s+(?P<title>[^\s。！？；，：:,.;!?]{{1,20}})$")
-NUMBERED_RE = re.compile(r"^(?P<n>\d{1,3})\s*(?:[、．]|\.(?!\d))\s*(?P<text>.+)$")
+# 5. 退款到账时间, 5、…, and 5   退款到账时间 (Word's outline numbering pasted as text)
+NUMBERED_RE = re.compile(r"^(?P<n>\d{1,3})(?:\s*[、．]|\.(?!\d)|\s{2,}|\t|\u3000)\s*(?P<text>.+)$")
 SUB_NUMBERED_RE = re.compile(r"^[（(]\s*(?P<n>\d{1,3})\s*[)）]\s*(?P<text>.+)$")
 QUESTION_RE = re.compile(r"^(?:问|問|Q|q|提问|提問)\s*\d*\s*[:：]\s*(?P<text>.+)$")
 ANSWER_RE = re.compile(r"^(?:答|A|a|回答|解答)\s*\d*\s*[:：]\s*(?P<text>.*)$")
@@ -167,7 +168,8 @@ def _classify(line: str, nxt: str, traits: TextTraits, after_heading: bool) -> L
         return Line("item", m.group("text"), marker="- ")
     if m := NUMBERED_RE.match(line):
         text = m.group("text")
-        if _short_title(text, numbered=True) and nxt and not NUMBERED_RE.match(nxt) and len(nxt) > len(text):
+        if (_short_title(text, numbered=True) and nxt and not NUMBERED_RE.match(nxt) and len(nxt) > len(text)
+                and not re.search(r"\s{2,}", text)):  # (a table's row: 1   张三   组长)
             # "5. 退款到账时间" before its paragraphs: a numbered heading, not a list
             return Line("heading", text, 3 if traits.numbered_headings else 2)
         return Line("item", text, marker=f"{m.group('n')}. ")
@@ -255,6 +257,9 @@ def _written_headings(blocks: list[Block], body: str) -> bool:
 
 
 _RULE_RE = re.compile(r"^[-=_—~*·＝－\s]{3,}$")
+# a printed page's number (第3页 共9页, - 3 -), left in a pasted text: no heading
+_PAGE_NUMBER_RE = re.compile(r"^(第\s*\d+\s*页\s*[,，/]?\s*(共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页"
+                             r"|[-—]\s*\d+\s*[-—]|[Pp]age\s*\d+(\s*(of|/)\s*\d+)?)$")
 
 
 def _rows(block: Block) -> list[str]:
@@ -264,7 +269,8 @@ def _rows(block: Block) -> list[str]:
     if block.in_list:
         text = block.text.strip()
         return [] if "\n" in text else [text]
-    return ["" if _RULE_RE.match(ln.strip()) else ln.strip() for ln in block.text.split("\n")]
+    return ["" if _RULE_RE.match(ln.strip()) or _PAGE_NUMBER_RE.match(ln.strip()) else ln.strip()
+            for ln in block.text.split("\n")]
 
 
 def _unlisted_headings(block: Block) -> list[Block]:

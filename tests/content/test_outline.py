@@ -96,3 +96,20 @@ def test_a_numbered_heading_right_under_a_numbered_point_starts_its_section():
     assert [p.heading for p in passages] == [("大促答复口径", "预售定金"), ("大促答复口径", "价格保护（价保）")]
     assert "退差价" in passages[1].text and "退差价" not in passages[0].text
     assert body.split("\n")[passages[1].line].startswith("（二）")
+
+
+def test_printed_page_numbers_left_in_a_pasted_text_are_no_headings():
+    body = ("一、工单优先级\n燃气泄漏类工单为最高优先级，2小时内上门。\n第3页 共9页\n"
+            "其余工单按报修先后排队，由系统依次派出，24小时内上门。\n\n二、派单规则\n系统按网点距离和负荷自动派单。\n")
+    passages = outline("工单手册", body).passages
+    assert [p.heading for p in passages] == [("工单优先级",), ("派单规则",)]
+    assert "24小时内上门" in passages[0].text and "第3页" not in passages[0].text
+
+
+def test_numbers_followed_by_spaces_are_numbered_headings_and_table_rows_are_not():
+    # Word's outline numbering pasted as text: "4   派单规则"
+    body = ("3   新建报修工单\n在来电弹屏中输入客户手机号，调出客户档案后填写故障描述。\n\n"
+            "4   派单规则\n系统根据客户地址自动匹配服务网点并派单，网点须在2小时内接单。\n\n"
+            "级别  处理人\n1   组长   当日\n2   主管   三个工作日内给出处理意见\n")
+    headings = [p.heading for p in outline("工单手册", body).passages]
+    assert headings == [("新建报修工单",), ("派单规则",)]

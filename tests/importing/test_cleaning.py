@@ -206,3 +206,11 @@ def test_clauses_titles_and_bracketed_numbered_titles_are_headings():
     assert "收费标准（超出免费范围的部分）" in structured.headings
     assert "投诉编号（系统生成）" not in structured.headings  # a form's field, not a title
     assert "### 外呼时段与频次" in structured.markdown and "- 工作日九点到二十点外呼。" in structured.markdown
+
+
+def test_printed_page_numbers_go_and_a_sentence_with_pages_stays(rules):
+    text = "\n".join(["第3页 共9页", "- 4 -", "Page 5 of 9", "共9页 第6页", "客户来电催促时，在工单详情页点击催办。",
+                      "第2页第3条所列情形除外。"])
+    kept, removed = strip_boilerplate(text, rules, file_name="手册.txt")
+    assert kept.split("\n") == ["客户来电催促时，在工单详情页点击催办。", "第2页第3条所列情形除外。"]
+    assert len(removed) == 4
