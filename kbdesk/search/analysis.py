@@ -23,7 +23,7 @@ from kbdesk.textforms import pypinyin as textforms_pypinyin
 
 # Bump when tokens change, so existing indexes are rebuilt instead of mixing
 # old and new tokens.
-ANALYSIS_VERSION = 5  # 3: passages, bigrams of the body, pinyin of sub-words; 4: headings weigh 3; 5: counts (3天)
+ANALYSIS_VERSION = 6  # 3: passages, bigrams of the body, pinyin of sub-words; 4: headings weigh 3; 5: counts (3天); 6: more measure words
 
 # -- segmentation -------------------------------------------------------------
 
@@ -276,7 +276,7 @@ def _counted(tokens) -> Terms:
 # A count and its measure word (3天, 15次, 三声): documents mostly write
 # digits, agents type either. The index keeps each digit count as one term
 # (3天), and a query looks for a count in that form too (三天 → 3天).
-MEASURE_WORDS = "天日次个声年月周分秒元块件位台条张倍级星遍家种项步页人份笔单本箱瓶辆层号"
+MEASURE_WORDS = "天日次个声年月周分秒元块件位台条张倍级星遍家种项步页人份笔单本箱瓶辆层号节期门套包场轮句度岁户晚间趟封盒袋斤克站季班"
 COUNT_RE = re.compile(rf"(\d+)([{MEASURE_WORDS}])")
 _NUMERAL_COUNT_RE = re.compile(rf"([零一二两三四五六七八九十百千]+)([{MEASURE_WORDS}]).*")
 _NOT_COUNTS = frozenset("十分 百分 千万 一次性".split())  # very, percent, by all means, disposable

@@ -64,6 +64,9 @@ class Concept:
     # forms the dictionary does not know (铃声响, 漏接): the text may cut them
     # otherwise, so their bigrams are looked for too
     unknown: frozenset[str] = frozenset()
+    # pinyin typed without spaces as words of the index, one set of words
+    # per piece (tousufenji → 投诉 | 分级 分机): matched together
+    readings: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass
@@ -304,6 +307,9 @@ def concept_query(concept: Concept, last: bool) -> Q.Query:
         # 电话响 → 电话: the same meaning in shorter words, scored a little lower
         parts = Q.And([_form_query(p, as_prefix=False) for p in concept.parts])
         forms.append(parts.with_boost(PARTS_WEIGHT))
+    if concept.readings:
+        pieces = [Q.Or([_form_query(w, as_prefix=False) for w in words]) for words in concept.readings]
+        forms.append(Q.And(pieces).with_boost(SYNONYM_WEIGHT))
     # The forms' scores add up: an article with the word and its synonym ranks higher.
     return forms[0] if len(forms) == 1 else Q.Or(forms)
 

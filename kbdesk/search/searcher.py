@@ -391,14 +391,37 @@ class Searcher:
         concepts, changed = [], False
         for c in parsed.concepts:
             if c.latin and not c.phrase and c.text.isalpha() and len(c.text) >= MIN_PINYIN_WORD:
-                words = self._scorer.words_read_as(c.text, self.segmenter) - set(c.forms)
+                words = self._read_as(c.text)
                 if words:
-                    frequency = self._searcher.doc_frequency
-                    words = sorted(words, key=lambda w: (-frequency("words", w), w))[:PINYIN_WORDS]
-                    c = dataclasses.replace(c, forms=(*c.forms, *words))
+                    c = dataclasses.replace(c, forms=(*c.forms, *(w for w in words if w not in c.forms)))
+                    changed = True
+                elif pieces := self._read_in_pieces(c.text):
+                    c = dataclasses.replace(c, readings=pieces)  # tousufenji: 投诉 and 分级
                     changed = True
             concepts.append(c)
         return dataclasses.replace(parsed, concepts=concepts) if changed else parsed
+
+    def _read_as(self, pinyin: str) -> tuple[str, ...]:
+        """The most frequent few words of the index read as *pinyin*."""
+        words = self._scorer.words_read_as(pinyin, self.segmenter)
+        frequency = self._searcher.doc_frequency
+        return tuple(sorted(words, key=lambda w: (-frequency("words", w), w))[:PINYIN_WORDS])
+
+    def _read_in_pieces(self, pinyin: str) -> tuple[tuple[str, ...], ...]:
+        """Pinyin of several words typed as one (tousufenji), cut into the
+        fewest pieces that are each the reading of words of the index; ()
+        if it cannot be."""
+        fewest: list[list[str] | None] = [None] * (len(pinyin) + 1)
+        fewest[0] = []
+        for start in range(len(pinyin)):
+            if fewest[start] is None:
+                continue
+            for end in range(start + 2, len(pinyin) + 1):
+                if (fewest[end] is None or len(fewest[start]) + 1 < len(fewest[end])) and \
+                        self._scorer.words_read_as(pinyin[start:end], self.segmenter):
+                    fewest[end] = [*fewest[start], pinyin[start:end]]
+        pieces = fewest[-1]
+        return tuple(self._read_as(piece) for piece in pieces) if pieces and len(pieces) > 1 else ()
 
     def _search(self, text, parsed, kinds, categories, tags, statuses, limit, snippets, boost) -> SearchResults:
         searcher = self._whoosh_searcher()

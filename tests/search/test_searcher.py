@@ -348,6 +348,7 @@ def test_a_count_is_found_in_digits_or_numerals(content, tmp_path):
     # and the other way round: 3声 typed, 三声 written
     assert [c.text for c in searcher.parse("振铃3声").concepts] == ["振铃", "3声"]
     assert "std-ring" == searcher.search("振铃3声").hits[0].id
+    assert [c.text for c in searcher.parse("上了3节课").concepts if not c.optional] == ["3节"]
     # 十分 means very, not ten minutes
     assert searcher.parse("十分满意").concepts[0].forms == ("十分满意",)
     # single characters are no word together (假谁批 was looked for as one)
@@ -371,6 +372,9 @@ def test_pinyin_finds_words_of_the_body_and_marks_them(content, tmp_path):
     hit = searcher.search("zhongda tousu").hits[0]
     assert hit.id == "std-levels"
     assert "重大" in "".join(hit.snippet.text[s:e] for s, e in hit.snippet.spans)
+    # typed without spaces: cut into the readings of words of the index (重大 | 投诉)
+    assert searcher.search("zhongdatousu").hits[0].id == "std-levels"
+    assert [len(c.readings) for c in searcher._with_body_words(searcher.parse("zhongdatousu")).concepts] == [2]
     # an edit's new words are read too (a new segment)
     write(content, "standards/night.md", """
         ---
