@@ -23,7 +23,7 @@ from kbdesk.textforms import pypinyin as textforms_pypinyin
 
 # Bump when tokens change, so existing indexes are rebuilt instead of mixing
 # old and new tokens.
-ANALYSIS_VERSION = 6  # 3: passages, bigrams of the body, pinyin of sub-words; 4: headings weigh 3; 5: counts (3天); 6: more measure words
+ANALYSIS_VERSION = 7  # 3: passages, bigrams of the body, pinyin of sub-words; 4: headings weigh 3; 5: counts (3天); 6: more measure words; 7: characters of headings
 
 # -- segmentation -------------------------------------------------------------
 
@@ -362,6 +362,12 @@ def pinyin_terms(lines, dict_path: str | None = None) -> Terms:
     """Pinyin of each line (one line per title or tag)."""
     seg = segmenter(dict_path)
     return _counted(tok for line in lines for tok in seg.pinyin(line))
+
+
+def char_terms(text: str) -> Terms:
+    """The Chinese characters of a short text, each once, function words left out."""
+    chars = set(CJK_RE.findall(normalize(text))) - STOP_WORDS
+    return Terms(dict.fromkeys(sorted(chars), 1.0), len(chars))
 
 
 def latin_terms(text: str) -> Terms:

@@ -44,6 +44,7 @@ SYNONYM_WEIGHT = 0.6  # a synonym finds the text, but the word typed ranks highe
 PARTS_WEIGHT = 0.7  # 电话响 found as 电话 and 响
 GRAMS_WEIGHT = 0.5  # the same characters, cut otherwise in the text
 LOOK_ALIKE_WEIGHT = 0.7  # 5WIH for 5W1H: a typo
+HEADING_CHAR_WEIGHT = 0.5  # 退 of 能全额退吗 in the heading 课程退费
 # Latin letters and digits that look alike in codes (5W1H typed 5WIH).
 LOOK_ALIKES = {"i": "1", "l": "1", "o": "0", "1": "il", "0": "o"}
 MAX_LOOK_ALIKES = 8
@@ -340,7 +341,8 @@ class ConceptQuery:
 def build_concept_queries(parsed: ParsedQuery) -> list[ConceptQuery]:
     """One query per concept. Optional words (回复, 几声, a lone 后) add to the
     score of what the others find but are not counted as concepts; a single
-    character beside real words is left out (it matches nearly everything)."""
+    character beside real words only counts where a heading or the title has
+    it (in the text it matches nearly everything)."""
     n = len(parsed.concepts)
     out = [ConceptQuery(c, concept_query(c, last=i == n - 1), typo_query(c), not c.optional)
            for i, c in enumerate(parsed.concepts)]
@@ -348,4 +350,11 @@ def build_concept_queries(parsed: ParsedQuery) -> list[ConceptQuery]:
         for q in out:
             q.required = True
         return out
-    return [q for q in out if q.required or len(q.concept.text) > 1 or q.concept.latin]
+    kept = []
+    for q in out:
+        if q.required or len(q.concept.text) > 1 or q.concept.latin:
+            kept.append(q)
+        elif textforms.is_cjk(q.concept.text):
+            # a character alone among words: only where a heading or the title has it
+            kept.append(ConceptQuery(q.concept, Q.Term("chars", q.concept.text, boost=HEADING_CHAR_WEIGHT), None, False))
+    return kept

@@ -64,6 +64,10 @@ def build_schema() -> Schema:
         grams=TermsField(),
         pinyin=TermsField(),
         latin=TermsField(),
+        # The characters of the title and of the passage's own heading, each
+        # once: a character typed alone (接 of 电话响几声必须接, 退 of …能全额退吗)
+        # finds no word, but says which heading answers.
+        chars=TermsField(),
         # Exact values for filters.
         kind=ID(stored=True),
         status=ID(stored=True),
@@ -156,6 +160,7 @@ def article_documents(article: Article, dict_path: str | None = None) -> list[di
             "words": words,
             "grams": head_grams + analysis.bigram_terms(own, words),
             "pinyin": analysis.pinyin_terms([article.title, *article.tags, *passage.heading], dict_path),
+            "chars": analysis.char_terms(f"{article.title}{passage.heading[-1] if passage.heading else ''}"),
             "latin": analysis.latin_terms(f"{article.title}\n{tags}\n{heading}\n{passage.text}"),
             "text": passage.text,
         })

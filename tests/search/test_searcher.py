@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from kbdesk.content.store import ContentStore
@@ -388,4 +389,43 @@ def test_pinyin_finds_words_of_the_body_and_marks_them(content, tmp_path):
     assert searcher.search("lingchen").hits[0].id == "std-night"
     # English stays English: no word of the index reads as refund
     assert searcher.search("refund").hits[0].id == "faq-refund-timeline"
+    searcher.close()
+
+
+def test_a_character_typed_alone_counts_where_a_heading_has_it(content, tmp_path):
+    write(content, "standards/course.md", """
+        ---
+        id: std-course
+        title: 课程服务说明
+        kind: standard
+        ---
+        ## 开课时间
+
+        每周一、三、五晚上开课，每节课四十分钟，课前十分钟可进入教室。
+
+        ## 课程退费
+
+        购买七天内且已上课不超过两节的，可申请全额付款返还；超过的按剩余课时比例计算。
+        """)
+    write(content, "standards/lost.md", """
+        ---
+        id: std-lost
+        title: 快递丢件处理
+        kind: standard
+        ---
+        确认丢件的，全额赔付，可退可换。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+
+    # 全额 is the only word; 退 typed alone scores where a heading (课程退费) has it,
+    # not where only the text does (可退可换: in texts a character is everywhere)
+    searcher.search("全额退吗")
+    matches = searcher._matches(searcher.parse("全额退吗"))
+    whoosh = searcher._whoosh_searcher()
+    lifted = {(whoosh.stored_fields(d)["id"], whoosh.stored_fields(d)["heading"])
+              for d in np.flatnonzero(matches.optional > 0)}
+    assert {(i, h) for i, h in lifted if i in ("std-course", "std-lost")} == {("std-course", "课程退费")}
+    assert ("faq-refund-timeline", "") in lifted  # (退款多久能到账？: a title has it too)
     searcher.close()
