@@ -292,9 +292,11 @@ class Searcher:
         self._last_matches = None
 
     def _everywhere(self, word: str) -> bool:
-        """In so many passages that it cannot tell them apart."""
+        """In so many passages that it cannot tell them apart (a character
+        typed alone: in so many titles and headings)."""
         searcher = self._searcher
-        return searcher.doc_frequency("words", word) > EVERYWHERE_SHARE * max(1, searcher.doc_count_all())
+        field = "chars" if len(word) == 1 and textforms.is_cjk(word) else "words"
+        return searcher.doc_frequency(field, word) > EVERYWHERE_SHARE * max(1, searcher.doc_count_all())
 
     def _matches(self, parsed: ParsedQuery, allowed: np.ndarray | None = None) -> _Matches:
         """Every passage the query matches, with the number of concepts it
