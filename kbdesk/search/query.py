@@ -163,7 +163,12 @@ def query_words(run: str, seg: analysis.Segmenter, synonyms: Synonyms) -> list[s
     joined again (原/路 → 原路), since the index cut them in context."""
     words: list[str] = []
     for piece, whole in synonyms.split(run):
-        words.extend([piece] if whole else seg.words(piece))
+        for word in [piece] if whole else seg.words(piece):
+            if len(word) == 2 and not whole and not seg.is_known(word) and (
+                    word[0] in QUERY_STOP_WORDS or word[1] in QUERY_STOP_WORDS):
+                words.extend(word)  # a pair guessed around a question word (要接, 费能): 接, 费
+            else:
+                words.append(word)
     merged: list[str] = []
     singles: list[str] = []
     for word in words + [""]:

@@ -117,6 +117,11 @@ def test_synonyms_expand_at_query_time(searcher, content):
 
 def test_natural_question_drops_question_words(searcher):
     assert ids(searcher, "足彩什么时候开奖呢？")[0] == "faq-lottery-draw"
+    # a pair the segmenter guessed around a question word is two characters (要接 → 接)
+    assert [c.text for c in searcher.parse("电话响几声要接").concepts][-1] == "接"
+    assert "费" in [c.text for c in searcher.parse("会员费能退吗").concepts]
+    # a pair it knows stays (原路)
+    assert [c.text for c in searcher.parse("原路退回").concepts] == ["原路", "退回"]
 
 
 def test_agents_see_approved_only_and_retired_never(searcher):
