@@ -24,7 +24,7 @@ QUERY_STOP_WORDS = analysis.STOP_WORDS | frozenset(
     """怎么 怎么办 怎么样 怎样 如何 什么 为什么 为何 哪里 哪儿 哪个 吗 呢 请问 一下 能否 能不能
     可以 可不可以 是否 有没有 我 你 他 她 它 我们 你们 他们 说 问 想 要 应该 该 会 能 还 又 再
     哪些 哪 的话 才能 才 需要 必须 得 能够 会不会 还能 还是 算 怎么算 一般 通常 请 帮 给 跟 对 有 没 就是
-    什么样 啥 咋 咋办 呀 嘛 么 多 些 了吗 不了 为啥 干嘛 咋样 啥时候 什么时候
+    什么样 啥 咋 咋办 呀 嘛 么 多 些 了吗 不了 为啥 干嘛 咋样 啥时候 什么时候 是不是 要不要 用不用 行不行 对不对 可以吗
     how what why do does can i you""".split()
 )
 # Words so common in a service knowledge base, or so much part of how a
@@ -157,13 +157,28 @@ class Synonyms:
         return (word, *others)
 
 
+# Question words of three characters or more are taken out before cutting:
+# the segmenter cuts 能不能只回 as 能 / 不能 / 只回, and 不能 would be insisted on.
+_QUESTION_PHRASE_RE = re.compile("|".join(sorted(
+    (re.escape(w) for w in QUERY_STOP_WORDS if len(w) >= 3 and textforms.is_cjk(w[:1])), key=len, reverse=True)))
+
+
+def _cut(piece: str, seg: analysis.Segmenter) -> list[str]:
+    words, pos = [], 0
+    for m in _QUESTION_PHRASE_RE.finditer(piece):
+        words.extend(seg.words(piece[pos:m.start()]) if m.start() > pos else [])
+        words.append(m.group())
+        pos = m.end()
+    return words + (seg.words(piece[pos:]) if pos < len(piece) else [])
+
+
 def query_words(run: str, seg: analysis.Segmenter, synonyms: Synonyms) -> list[str]:
     """Words of a normalised CJK run as a query sees them: synonym entries
     kept whole, the rest cut in precise mode, and pairs of single characters
     joined again (原/路 → 原路), since the index cut them in context."""
     words: list[str] = []
     for piece, whole in synonyms.split(run):
-        for word in [piece] if whole else seg.words(piece):
+        for word in [piece] if whole else _cut(piece, seg):
             if len(word) == 2 and not whole and not seg.is_known(word) and (
                     word[0] in QUERY_STOP_WORDS or word[1] in QUERY_STOP_WORDS):
                 words.extend(word)  # a pair guessed around a question word (要接, 费能): 接, 费

@@ -120,6 +120,9 @@ def test_natural_question_drops_question_words(searcher):
     # a pair the segmenter guessed around a question word is two characters (要接 → 接)
     assert [c.text for c in searcher.parse("电话响几声要接").concepts][-1] == "接"
     assert "费" in [c.text for c in searcher.parse("会员费能退吗").concepts]
+    # a question of three characters is taken out whole (能不能: not 能 / 不能)
+    assert [c.text for c in searcher.parse("能不能只回客户一句呵呵").concepts if not c.optional] == ["一句", "呵呵"]
+    assert [c.text for c in searcher.parse("是不是要收费").concepts] == ["收费"]
     # a pair it knows stays (原路)
     assert [c.text for c in searcher.parse("原路退回").concepts] == ["原路", "退回"]
 
