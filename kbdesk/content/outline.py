@@ -282,7 +282,13 @@ def _unlisted_headings(block: Block) -> list[Block]:
         line = line.strip()
         if any(m := r.match(line) for r in H2_RES + H3_RES) and reads_as_heading(m.group("text")):
             rest = "\n".join(lines[i:])
-            return [Block("\n".join(lines[:i]), True, 0, block.line), Block(rest, False, 0, block.line + i)]
+            return [*_unlisted_headings(Block("\n".join(lines[:i]), True, 0, block.line)),
+                    Block(rest, False, 0, block.line + i)]
+    # "9. 晋升通道" with its text on the next line: to Markdown, a point of two lines
+    m = NUMBERED_RE.match(lines[0].strip())
+    if m and len(lines) > 1 and _short_title(m.group("text"), numbered=True) and \
+            len(lines[1].strip()) > len(m.group("text")) and not NUMBERED_RE.match(lines[1].strip()):
+        return [Block(lines[0], True, 0, block.line), Block("\n".join(lines[1:]), False, 0, block.line + 1)]
     return [block]
 
 

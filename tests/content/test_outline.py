@@ -113,3 +113,12 @@ def test_numbers_followed_by_spaces_are_numbered_headings_and_table_rows_are_not
             "级别  处理人\n1   组长   当日\n2   主管   三个工作日内给出处理意见\n")
     headings = [p.heading for p in outline("工单手册", body).passages]
     assert headings == [("新建报修工单",), ("派单规则",)]
+
+
+def test_a_numbered_heading_with_its_text_on_the_next_line_is_a_heading():
+    # "9. 晋升通道" and its text right below: to Markdown, one point of two lines
+    body = ("8. 培训要求\n新员工入职后参加10个工作日的岗前培训，考核合格后上岗。\n\n"
+            "9. 晋升通道\n晋升高级坐席需满足：入职满12个月，最近6个月考核至少4个月为A。\n")
+    passages = outline("岗位说明书", body).passages
+    assert [p.heading for p in passages] == [("培训要求",), ("晋升通道",)]
+    assert passages[1].text.startswith("晋升高级坐席需满足")
