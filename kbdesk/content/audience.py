@@ -88,7 +88,7 @@ class Audience:
         """The body's lines cut into customer and internal parts, in order."""
         found = self._parts.get(body)
         if found is None:
-            if len(self._parts) >= 32:
+            if len(self._parts) >= 256:  # (the articles of the last searches: a few MB)
                 self._parts.clear()
             found = self._parts[body] = self._cut(body)
         return list(found)

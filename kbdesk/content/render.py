@@ -117,7 +117,7 @@ def sanitize(raw_html: str) -> str:
 _EMPTY_PARAGRAPH_RE = re.compile(r"<p>\s*</p>")
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=256)
 def _article_html(body: str) -> str:
     """The body as clean HTML. A block tag written inside the Markdown (a
     <p> or <div> on its own line) leaves empty paragraphs around it; they go.
@@ -151,21 +151,36 @@ def highlight_spans(text: str, terms) -> list[tuple[int, int]]:
     return textforms.merge_spans(spans)
 
 
-def _mark_terms(terms):
-    def apply(text: str) -> str:
-        raw = html.unescape(text)
-        spans = highlight_spans(raw, terms)
-        if not spans:
-            return text
-        out, pos = [], 0
-        for s, e in spans:
-            out.append(html.escape(raw[pos:s], quote=False))
-            out.append(f'<span class="{HIT_CLASS}">{html.escape(raw[s:e], quote=False)}</span>')
-            pos = e
-        out.append(html.escape(raw[pos:], quote=False))
-        return "".join(out)
-
-    return apply
+def _mark_terms_in(fragment: str, terms) -> str:
+    """*fragment* (clean HTML) with the query's *terms* marked in its text.
+    The text between the tags is folded in one go (one OpenCC call for a 40 KB
+    standard, not one per paragraph: at every keystroke) and mapped back."""
+    parts = _TAG_SPLIT_RE.split(fragment)
+    raws = [html.unescape(part) for part in parts[::2]]
+    joined = "\n".join(raws)  # a term holds no line break: no match spans two texts
+    spans = highlight_spans(joined, terms)
+    if not spans:
+        return fragment
+    out, start, spans_at = [], 0, iter(spans)
+    span = next(spans_at, None)
+    for i, raw in enumerate(raws):
+        end = start + len(raw)
+        if span is None or span[0] >= end:
+            out.append(parts[2 * i])  # nothing marked here: as it was
+        else:
+            pieces, pos = [], start
+            while span is not None and span[0] < end:
+                s, e = span[0], min(span[1], end)
+                pieces.append(html.escape(joined[pos:s], quote=False))
+                pieces.append(f'<span class="{HIT_CLASS}">{html.escape(joined[s:e], quote=False)}</span>')
+                pos = e
+                span = next(spans_at, None)
+            pieces.append(html.escape(joined[pos:end], quote=False))
+            out.append("".join(pieces))
+        if 2 * i + 1 < len(parts):
+            out.append(parts[2 * i + 1])
+        start = end + 1
+    return "".join(out)
 
 
 _TITLE_HEADING_RE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
@@ -257,7 +272,7 @@ def _render_part(body: str, terms, mark_placeholders: bool) -> str:
     if terms:
         # Terms are marked outside placeholders' spans only as text; a term
         # inside a placeholder is marked too, which is harmless.
-        out = _map_text(out, _mark_terms(terms))
+        out = _mark_terms_in(out, terms)
     return out
 
 

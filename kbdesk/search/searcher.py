@@ -307,6 +307,7 @@ class Searcher:
             return self._last_matches[1]
         scorer = self._scorer
         required, optional = [], []
+        fallback = []  # the optional words (not characters alone), if nothing else is found
         missing = 0
         for cq in build_concept_queries(parsed):
             if not cq.required and self._everywhere(cq.concept.text):
@@ -316,6 +317,8 @@ class Searcher:
                 scores = scorer.scores(cq.typo)
             if not cq.required:
                 optional.append(scores)
+                if len(cq.concept.text) > 1 or not textforms.is_cjk(cq.concept.text):
+                    fallback.append(scores)
             elif scores.any():
                 required.append(scores)
             else:
@@ -326,8 +329,8 @@ class Searcher:
                 missing += not parts
         if not required:
             # every word to insist on is found nowhere (双十 of 双十一): the
-            # others rather than nothing
-            required, optional = [o for o in optional if o.any()], []
+            # other words rather than nothing (a character alone in a title is no answer)
+            required, optional = [o for o in fallback if o.any()], []
         n = len(required)
         count = np.zeros(scorer.doc_count_all, dtype=np.int16)
         score = scorer.zeros()

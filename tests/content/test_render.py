@@ -59,6 +59,18 @@ def test_terms_match_across_scripts_and_not_inside_tags():
     assert 'href="refund.md"' in out  # the attribute is untouched
 
 
+def test_terms_are_marked_in_every_text_of_a_long_article_and_nothing_else_changes():
+    body = "\n\n".join([f"第{n}段：退款 & 退貨在**此处**说明。" for n in range(200)] + ["没有匹配的一段 <b>粗</b>。"])
+    out = render_article(body, highlight_terms=["退货", "退款"])
+    # each paragraph's terms, Traditional text for a Simplified term, entities kept as entities
+    assert out.count('<span class="kb-hit">退款</span>') == 200 and out.count('<span class="kb-hit">退貨</span>') == 200
+    assert out.count("&amp;") == 200 and "<strong>此处</strong>" in out
+    # without terms to mark, the same HTML as before marking
+    assert render_article(body, highlight_terms=["不在文中"]) == render_article(body)
+    assert render_article(body, highlight_terms=["不在文中"]).replace("kb-hit", "") == \
+        out.replace('<span class="kb-hit">退款</span>', "退款").replace('<span class="kb-hit">退貨</span>', "退貨")
+
+
 def test_copy_payload_plain_has_no_markdown_and_html_is_clean():
     body = "# 标题\n\n**{{客户称呼|您}}**好，订单 {{订单号}} 见 [说明](../faq/x.md) 和 [网页](https://e.com)。\n\n- 一\n- 二\n"
     plain, rich = copy_payload(body, {"订单号": "A<b>1</b>*2*"})
