@@ -436,7 +436,7 @@ class MainWindow(RetranslatedOnLanguageChange, SyncFlowMixin, IndexFlowMixin, Co
         item = self.model.item(index.row()) if index.isValid() else None
         if item is None or item.is_header:
             return
-        self.preview.show_article(item.path, terms=self._terms, section=item.section)
+        self.preview.show_article(item.path, terms=self._terms, section=item.section, line=item.line)
 
     # -- favourites ---------------------------------------------------------------------------------
 

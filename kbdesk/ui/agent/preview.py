@@ -128,10 +128,10 @@ class PreviewPane(QWidget):
     # -- showing ---------------------------------------------------------------
 
     def show_article(self, path: str, terms: list[str] | None = None, push: bool = True,
-                     section: tuple[str, ...] = ()) -> bool:
+                     section: tuple[str, ...] = (), line: int = -1) -> bool:
         """Load and show the article at *path* (relative), scrolled to the
-        heading path *section* if given (where the search found the answer);
-        False if it cannot be read."""
+        heading path *section* if given (where the search found the answer,
+        at *line* of the body); False if it cannot be read."""
         if terms is not None:
             self.terms = list(terms)
         try:
@@ -159,12 +159,12 @@ class PreviewPane(QWidget):
         self.browser.setHtml(render_article(body, highlight_terms=self.terms, section_label=label,
                                             audience=self.audience,
                                             note_label=self.tr("For agents only · never copied")))
-        self.browser.verticalScrollBar().setValue(self._heading_top(section) if section else 0)
+        self.browser.verticalScrollBar().setValue(self._heading_top(section, article.body, line) if section else 0)
         self._update_header()
         self.articleShown.emit(article.path)
         return True
 
-    def _heading_top(self, section: tuple[str, ...]) -> int:
+    def _heading_top(self, section: tuple[str, ...], body: str = "", line: int = -1) -> int:
         """Where the last heading of *section* is drawn (the first heading with
         its text, after those of the path before it), 0 if none is."""
         document = self.browser.document()
@@ -177,14 +177,29 @@ class PreviewPane(QWidget):
                 if not wanted:
                     return max(0, int(layout.blockBoundingRect(block).top()) - 4)
             block = block.next()
-        # A plain text's headings are lines of it (一、接听时限): the first line that is one
+        # A plain text's headings are lines of it (一、接听时限, 6   工单催办),
+        # drawn as lines of a paragraph; a table of contents may name it
+        # first. The line is the one with as many such lines before it as the
+        # body has before the passage's line.
+        target = section[-1]
+
+        def names_it(text: str) -> bool:
+            text = " ".join(text.split())
+            return text.endswith(target) and len(text) <= len(target) + 6
+
+        before = sum(map(names_it, body.split("\n")[:max(0, line)])) if body and line > 0 else 0
+        found = []
         block = document.begin()
         while block.isValid():
-            text = block.text().strip()
-            if text.endswith(section[-1]) and len(text) <= len(section[-1]) + 6:
-                return max(0, int(layout.blockBoundingRect(block).top()) - 4)
+            offset = 0
+            for text in block.text().split("\u2028"):
+                if names_it(text):
+                    top = layout.blockBoundingRect(block).top()
+                    drawn = block.layout().lineForTextPosition(offset)
+                    found.append(max(0, int(top + (drawn.y() if drawn.isValid() else 0)) - 4))
+                offset += len(text) + 1
             block = block.next()
-        return 0
+        return found[min(before, len(found) - 1)] if found else 0
 
     def reload(self) -> None:
         """Show the current article again (it changed on disk)."""

@@ -55,6 +55,7 @@ class ResultItem:
     score: float = 0.0
     header: str = ""  # a section title ("收藏", "最近复制"); not an article
     section: tuple[str, ...] = ()  # heading path of the passage the search found
+    line: int = -1  # where that passage starts in the body (its heading's line)
 
     @property
     def is_header(self) -> bool:
@@ -79,7 +80,7 @@ class ResultItem:
             snippet_html=hit.snippet.html().replace("<mark>", f'<span style="{HIT_STYLE}">').replace(
                 "</mark>", "</span>").replace("<ins>", f'<span style="{BLANK_STYLE}">').replace("</ins>", "</span>"),
             tags=tuple(hit.tags), review_by=hit.review_by, pinned=pinned, copies=copies, score=hit.score,
-            section=tuple(getattr(hit, "section", ())),
+            section=tuple(getattr(hit, "section", ())), line=getattr(hit, "line", -1),
         )
 
     @classmethod

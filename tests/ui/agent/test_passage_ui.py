@@ -84,3 +84,23 @@ def test_enter_after_only_question_words_copies_nothing_by_itself(qtbot, make_wi
     qtbot.keyClick(window.field, Qt.Key.Key_Return)
     assert QApplication.clipboard().text() == "sentinel-nothing-copied"
     assert "未复制" in window.statusBar().currentMessage() or "Nothing copied" in window.statusBar().currentMessage()
+
+
+def test_the_preview_opens_at_a_plain_heading_inside_a_paragraph_not_at_its_table_of_contents(
+        qtbot, make_window, content):
+    # lines without blank lines between them are one paragraph to Markdown; the
+    # table of contents names the heading first
+    lines = "\n".join(f"第{n}条说明：坐席应结合排班、培训和系统公告理解执行，未尽事宜请咨询组长。" for n in range(40))
+    write(content, "standards/manual.md",
+          "---\nid: std-manual\ntitle: 工单系统手册\nkind: standard\n---\n"
+          f"目录\n5   派单规则\n6   工单催办\n7   工单改约\n\n5   派单规则\n{lines}\n"
+          f"6   工单催办\n客户来电催促进度时，在工单详情页点击催办按钮。\n{lines}\n7   工单改约\n{lines}\n")
+    window = make_window(content)
+    search(qtbot, window, "点击催办按钮")
+    item = window.selected_item()
+    assert item.id == "std-manual" and item.section == ("工单催办",)
+    browser = window.preview.browser
+    qtbot.waitUntil(lambda: browser.verticalScrollBar().value() > 0, timeout=5000)
+    cursor = browser.cursorForPosition(browser.viewport().rect().topLeft())
+    cursor.movePosition(cursor.MoveOperation.Down, cursor.MoveMode.KeepAnchor, 2)
+    assert "工单催办" in cursor.selectedText() and "派单规则" not in cursor.selectedText()
