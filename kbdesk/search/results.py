@@ -98,6 +98,7 @@ class SearchResults:
     hits: list[SearchHit]
     total: int
     relaxed: bool = False  # no article matched every word; these match some
+    terms: list[str] = field(default_factory=list)  # what to mark: the words typed and those they were read as (zhongda → 重大)
 
 
 # The texts of the articles shown last, normalised: the next keystroke

@@ -490,7 +490,7 @@ class Searcher:
         terms = parsed.highlight_terms()
         hits = [_hit(stored(d), score, terms if snippets else None, share / matches.required if matches.required else 1.0)
                 for share, score, d, _ in ranked[:limit]]
-        return SearchResults(text, hits, total, relaxed)
+        return SearchResults(text, hits, total, relaxed, terms)
 
     def browse(self, *, kinds=None, categories=None, tags=None, statuses=AGENT_STATUSES,
                limit: int | None = None) -> SearchResults:

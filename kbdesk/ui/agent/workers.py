@@ -139,6 +139,7 @@ class SearchWorker(QObject):
                     limit=request.limit,
                 )
                 outcome.hits, outcome.total, outcome.relaxed = results.hits, results.total, results.relaxed
+                outcome.terms = results.terms or outcome.terms  # with the words pinyin was read as
         except IndexDamaged as exc:
             outcome.error, outcome.damaged = message_text(exc), True  # the window rebuilds it
         except Exception as exc:  # noqa: BLE001 - shown in the status bar, never a crash

@@ -104,3 +104,12 @@ def test_the_preview_opens_at_a_plain_heading_inside_a_paragraph_not_at_its_tabl
     cursor = browser.cursorForPosition(browser.viewport().rect().topLeft())
     cursor.movePosition(cursor.MoveOperation.Down, cursor.MoveMode.KeepAnchor, 2)
     assert "工单催办" in cursor.selectedText() and "派单规则" not in cursor.selectedText()
+
+
+def test_words_found_by_their_pinyin_are_marked_in_the_preview(qtbot, make_window, content):
+    write(content, "standards/levels.md",
+          "---\nid: std-levels\ntitle: 投诉分级\nkind: standard\n---\n涉及金额五千元以上或媒体介入的，定为重大投诉，两小时内报告主管。\n")
+    window = make_window(content)
+    search(qtbot, window, "zhongda tousu")
+    assert window.selected_item().id == "std-levels"
+    assert "重大" in window.preview.terms  # what the preview marks
