@@ -528,7 +528,8 @@ class Searcher:
         # list kept: a heading that says it (保修期怎么计算) may lack a word typed (哪天)
         counts, scores = matches.count[span], np.where(matches.count[span] > 0, matches.score[span], 0.0)
         if matches.optional is not None:
-            scores = np.where(counts > 0, scores + matches.optional[span], 0.0)
+            # (or only an optional word: 接 of 电话响几声要接 in the heading 接听时限)
+            scores = scores + matches.optional[span]
         options = [passages.start + int(i) for i in np.argsort(-scores, kind="stable")[:REPICK_OPTIONS]
                    if scores[i] > 0]
         if len(options) < 2:
