@@ -1,3 +1,5 @@
+import textwrap
+
 import numpy as np
 import pytest
 
@@ -331,21 +333,15 @@ def test_the_passage_shown_is_no_note_for_agents_only(tmp_path):
     searcher.close()
 
 
+def _standard(content, path: str, article_id: str, title: str, body: str) -> None:
+    write(content, path, f"---\nid: {article_id}\ntitle: {title}\nkind: standard\n---\n{textwrap.dedent(body)}")
+
+
 def test_a_count_is_found_in_digits_or_numerals(content, tmp_path):
-    write(content, "standards/leave.md", """
-        ---
-        id: std-leave
-        title: 假期审批权限
-        kind: standard
-        ---
+    _standard(content, "standards/leave.md", "std-leave", "假期审批权限", """
         请假1天以内由组长审批；1天以上至3天（含）由客服主管审批；3天以上由部门经理审批。
         """)
-    write(content, "standards/ring.md", """
-        ---
-        id: std-ring
-        title: 接听要求
-        kind: standard
-        ---
+    _standard(content, "standards/ring.md", "std-ring", "接听要求", """
         来电振铃三声之内必须接起。
         """)
     index = SearchIndex(ContentStore(content), tmp_path / "ix")
@@ -366,12 +362,7 @@ def test_a_count_is_found_in_digits_or_numerals(content, tmp_path):
 
 
 def test_pinyin_finds_words_of_the_body_and_marks_them(content, tmp_path):
-    write(content, "standards/levels.md", """
-        ---
-        id: std-levels
-        title: 投诉分级
-        kind: standard
-        ---
+    _standard(content, "standards/levels.md", "std-levels", "投诉分级", """
         涉及金额五千元以上或媒体介入的，定为重大投诉，两小时内报告主管。
         """)
     index = SearchIndex(ContentStore(content), tmp_path / "ix")
@@ -385,12 +376,7 @@ def test_pinyin_finds_words_of_the_body_and_marks_them(content, tmp_path):
     assert searcher.search("zhongdatousu").hits[0].id == "std-levels"
     assert [len(c.readings) for c in searcher._with_body_words(searcher.parse("zhongdatousu")).concepts] == [2]
     # an edit's new words are read too (a new segment)
-    write(content, "standards/night.md", """
-        ---
-        id: std-night
-        title: 值班安排
-        kind: standard
-        ---
+    _standard(content, "standards/night.md", "std-night", "值班安排", """
         凌晨由值班主管接听紧急来电。
         """)
     index.update()
@@ -401,12 +387,7 @@ def test_pinyin_finds_words_of_the_body_and_marks_them(content, tmp_path):
 
 
 def test_a_character_typed_alone_counts_where_a_heading_has_it(content, tmp_path):
-    write(content, "standards/course.md", """
-        ---
-        id: std-course
-        title: 课程服务说明
-        kind: standard
-        ---
+    _standard(content, "standards/course.md", "std-course", "课程服务说明", """
         ## 开课时间
 
         每周一、三、五晚上开课，每节课四十分钟，课前十分钟可进入教室。
@@ -415,12 +396,7 @@ def test_a_character_typed_alone_counts_where_a_heading_has_it(content, tmp_path
 
         购买七天内且已上课不超过两节的，可申请全额付款返还；超过的按剩余课时比例计算。
         """)
-    write(content, "standards/lost.md", """
-        ---
-        id: std-lost
-        title: 快递丢件处理
-        kind: standard
-        ---
+    _standard(content, "standards/lost.md", "std-lost", "快递丢件处理", """
         确认丢件的，全额赔付，可退可换。
         """)
     index = SearchIndex(ContentStore(content), tmp_path / "ix")
