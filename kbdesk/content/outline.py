@@ -43,6 +43,8 @@ QUESTION_RE = re.compile(r"^(?:问|問|Q|q|提问|提問)\s*\d*\s*[:：]\s*(?P<t
 ANSWER_RE = re.compile(r"^(?:答|A|a|回答|解答)\s*\d*\s*[:：]\s*(?P<text>.*)$")
 FINAL_PUNCT = "。！？；：，、.!?;:,…）)」』”"
 MAX_HEADING_CHARS = 20
+# a label and its value (季卡：40元/季, 热线：9:00-21:00): a line of a list, not a heading
+_FIELD_VALUE_RE = re.compile(r"[:：]\s*[\d¥￥$]")
 
 # A passage is about this long (characters of plain text): long enough to
 # hold an answer, short enough that the answer is most of it.
@@ -181,7 +183,8 @@ def _classify(line: str, nxt: str, traits: TextTraits, after_heading: bool) -> L
             return Line("heading", text, 3, marker=line[0])  # (a peer of the questions: see question_level)
         return Line("item", text, marker="- ")
     if (_short_title(line) and nxt and len(nxt) > len(line) and not re.search(r"\d{4}", line)
-            and not re.search(r"\s{2,}", line)):  # (cells of a table row stand apart)
+            and not re.search(r"\s{2,}", line)  # (cells of a table row stand apart)
+            and not _FIELD_VALUE_RE.search(line)):  # 季卡：40元/季 is a price, not a title
         return Line("heading", line, 3 if traits.numbered_headings else 2)
     return Line("paragraph", line)
 
