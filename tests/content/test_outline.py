@@ -125,6 +125,6 @@ def test_a_numbered_heading_with_its_text_on_the_next_line_is_a_heading():
 
 
 def test_a_label_and_its_value_is_no_heading():
-    body = ("【三】优享VIP价格与开通\n月卡：15元/月\n季卡：40元/季\n年卡：148元/年（大促期间可能有折扣，以开通页价格为准）\n"
+    body = ("三、优享VIP价格与开通\n月卡：15元/月\n季卡：40元/季\n年卡：148元/年（大促期间可能有折扣，以开通页价格为准）\n"
             "开通路径：我的 > 会员中心 > 开通优享VIP，支持微信和支付宝。\n")
     assert [p.heading for p in outline("会员规则", body).passages] == [("优享VIP价格与开通",)]
