@@ -28,6 +28,7 @@ H2_RES = [
     re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*[章部篇节](?:\s*.*)?)$"),
     re.compile(r"^篇\s*\d+\s*[:：、.．]?\s*(?P<text>.*)$"),
     re.compile(rf"^(?P<text>附[件录]\s*[{_NUM}\d]+\s*[:：、.．]?\s*[^。！？；]{{0,30}})$"),
+    re.compile(rf"^【\s*[{_NUM}\d]+\s*】\s*(?P<text>.+)$"),  # 【三】优享VIP价格与开通
 ]
 H3_RES = [
     re.compile(rf"^[（(]\s*[{_NUM}]+\s*[)）]\s*(?P<text>.+)$"),

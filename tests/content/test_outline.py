@@ -128,3 +128,8 @@ def test_a_label_and_its_value_is_no_heading():
     body = ("三、优享VIP价格与开通\n月卡：15元/月\n季卡：40元/季\n年卡：148元/年（大促期间可能有折扣，以开通页价格为准）\n"
             "开通路径：我的 > 会员中心 > 开通优享VIP，支持微信和支付宝。\n")
     assert [p.heading for p in outline("会员规则", body).passages] == [("优享VIP价格与开通",)]
+
+
+def test_a_bracketed_number_before_a_title_is_a_chapter():
+    body = "【一】会员体系说明\n会员分为普通会员和优享VIP两类。\n\n【二】优享VIP价格\n月卡15元，年卡148元。\n"
+    assert [p.heading for p in outline("会员规则", body).passages] == [("会员体系说明",), ("优享VIP价格",)]
