@@ -45,6 +45,7 @@ PARTS_WEIGHT = 0.7  # 电话响 found as 电话 and 响
 GRAMS_WEIGHT = 0.5  # the same characters, cut otherwise in the text
 LOOK_ALIKE_WEIGHT = 0.7  # 5WIH for 5W1H: a typo
 HEADING_CHAR_WEIGHT = 0.5  # 退 of 能全额退吗 in the heading 课程退费
+CHARACTERS_WEIGHT = 0.3  # no word found anywhere: its characters (see character_queries)
 # Latin letters and digits that look alike in codes (5W1H typed 5WIH).
 LOOK_ALIKES = {"i": "1", "l": "1", "o": "0", "1": "il", "0": "o"}
 MAX_LOOK_ALIKES = 8
@@ -349,6 +350,27 @@ def part_queries(concept: Concept) -> list[Q.Query]:
     if concept.phrase or concept.latin:
         return []
     return [_boosted(_form_query(part, as_prefix=False), PARTS_WEIGHT) for part in concept.parts]
+
+
+def character_queries(parsed: ParsedQuery) -> tuple[list[Q.Query], int]:
+    """The last resort when no word of the query is found anywhere (车半路抛锚了,
+    店家做菜太慢想退单: the customer's words, not the document's), as a plain
+    bigram search would look: each character pair of its Chinese words as a
+    word or bigram of the text, and each character where a heading or the
+    title has it. With how many of them a passage must hold: a third of the
+    characters, at least two; none for fewer than three characters (问 alone
+    in a title is no answer to 问候)."""
+    pairs, chars = {}, {}
+    for concept in parsed.concepts:
+        if concept.latin or concept.phrase or not textforms.is_cjk(concept.text):
+            continue
+        pairs.update(dict.fromkeys(analysis.query_bigrams(concept.text) if len(concept.text) > 1 else []))
+        chars.update(dict.fromkeys(c for c in concept.text if c not in analysis.STOP_WORDS))
+    if len(chars) < 3:
+        return [], 0
+    queries = ([_boosted(_word_or_gram(g), CHARACTERS_WEIGHT) for g in pairs]
+               + [Q.Term("chars", c, boost=CHARACTERS_WEIGHT * HEADING_CHAR_WEIGHT) for c in chars])
+    return queries, max(2, -(-len(chars) // 3))
 
 
 def typo_query(concept: Concept) -> Q.Query | None:

@@ -37,6 +37,7 @@ from kbdesk.search.query import (
     ParsedQuery,
     Synonyms,
     build_concept_queries,
+    character_queries,
     parse_query,
     part_queries,
 )
@@ -331,6 +332,14 @@ class Searcher:
             # every word to insist on is found nowhere (双十 of 双十一): the
             # other words rather than nothing (a character alone in a title is no answer)
             required, optional = [o for o in fallback if o.any()], []
+        if not required:
+            # no word at all: the characters of the Chinese ones, as a bigram search would
+            queries, held_at_least = character_queries(parsed)
+            found = [scores for scores in map(scorer.scores, queries) if scores.any()]
+            if found:
+                held = sum((scores > 0).astype(np.int16) for scores in found)
+                combined = np.where(held >= held_at_least, sum(found), 0.0)
+                required = [combined] if combined.any() else []
         n = len(required)
         count = np.zeros(scorer.doc_count_all, dtype=np.int16)
         score = scorer.zeros()

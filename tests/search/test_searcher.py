@@ -413,3 +413,26 @@ def test_a_character_typed_alone_counts_where_a_heading_has_it(content, tmp_path
     assert {(i, h) for i, h in lifted if i in ("std-course", "std-lost")} == {("std-course", "课程退费")}
     assert ("faq-refund-timeline", "") in lifted  # (退款多久能到账？: a title has it too)
     searcher.close()
+
+
+def test_when_no_word_is_found_anywhere_the_characters_are_looked_for(content, tmp_path):
+    write(content, "faq/breakdown.md", """
+        ---
+        id: faq-breakdown
+        title: 租车常见问题
+        kind: faq
+        ---
+        ## 车辆在路上坏了怎么办？
+
+        请先开启双闪并把车停到安全位置，再拨打救援电话，救援免费。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    # 半路 and 抛锚 are nowhere: 车 and 路 of the heading are, as a bigram search would find them
+    results = searcher.search("车半路抛锚了")
+    assert results.relaxed and results.hits[0].id == "faq-breakdown"
+    assert results.hits[0].section == ["车辆在路上坏了怎么办？"]
+    # two characters are too few to guess from (账 and 退 are both in the title 退款多久能到账？)
+    assert searcher.search("账退").hits == []
+    searcher.close()
