@@ -49,6 +49,10 @@ def _parser() -> MarkdownIt:
     # A line of HTML does not turn the lines after it into raw HTML (a
     # CommonMark "HTML block"): Markdown goes on being Markdown around tags.
     md.disable("html_block")
+    # Headings are written with # (as the outline and the copy of a section
+    # read them): a line of ---- under pasted text is a rule, not the mark of
+    # a heading ("以上内容是否对您有帮助？" drawn as a title).
+    md.disable("lheading")
     return md
 
 

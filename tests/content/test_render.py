@@ -71,6 +71,12 @@ def test_terms_are_marked_in_every_text_of_a_long_article_and_nothing_else_chang
         out.replace('<span class="kb-hit">退款</span>', "退款").replace('<span class="kb-hit">退貨</span>', "退貨")
 
 
+def test_a_line_of_dashes_under_pasted_text_is_a_rule_not_a_heading():
+    out = render_article("以上内容是否对您有帮助？ [有帮助] [没帮助]\n----------\n\n## 违章与事故\n\n收到违章了怎么处理？")
+    assert "<h2>违章与事故</h2>" in out and "<hr" in out
+    assert "<h2>以上内容" not in out and "<h1>" not in out
+
+
 def test_copy_payload_plain_has_no_markdown_and_html_is_clean():
     body = "# 标题\n\n**{{客户称呼|您}}**好，订单 {{订单号}} 见 [说明](../faq/x.md) 和 [网页](https://e.com)。\n\n- 一\n- 二\n"
     plain, rich = copy_payload(body, {"订单号": "A<b>1</b>*2*"})
