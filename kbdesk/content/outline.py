@@ -79,6 +79,14 @@ def _short_title(text: str, numbered: bool = False) -> bool:
     return len(text) <= MAX_HEADING_CHARS and not text.endswith(tuple(FINAL_PUNCT))
 
 
+def _numbered_title(text: str, nxt: str) -> bool:
+    """Whether a numbered line's *text* is a heading, given the line after it:
+    a short title above a longer line that is no next point (and no table's
+    row: 1   张三   组长)."""
+    return bool(_short_title(text, numbered=True) and nxt and not NUMBERED_RE.match(nxt)
+                and len(nxt) > len(text) and not re.search(r"\s{2,}", text))
+
+
 def is_question(line: str) -> bool:
     return line.endswith(("？", "?")) and len(line) <= 60
 
@@ -171,8 +179,7 @@ def _classify(line: str, nxt: str, traits: TextTraits, after_heading: bool) -> L
         return Line("item", m.group("text"), marker="- ")
     if m := NUMBERED_RE.match(line):
         text = m.group("text")
-        if (_short_title(text, numbered=True) and nxt and not NUMBERED_RE.match(nxt) and len(nxt) > len(text)
-                and not re.search(r"\s{2,}", text)):  # (a table's row: 1   张三   组长)
+        if _numbered_title(text, nxt):
             # "5. 退款到账时间" before its paragraphs: a numbered heading, not a list
             return Line("heading", text, 3 if traits.numbered_headings else 2)
         return Line("item", text, marker=f"{m.group('n')}. ")
@@ -290,8 +297,7 @@ def _unlisted_headings(block: Block) -> list[Block]:
                     Block(rest, False, 0, block.line + i)]
     # "9. 晋升通道" with its text on the next line: to Markdown, a point of two lines
     m = NUMBERED_RE.match(lines[0].strip())
-    if m and len(lines) > 1 and _short_title(m.group("text"), numbered=True) and \
-            len(lines[1].strip()) > len(m.group("text")) and not NUMBERED_RE.match(lines[1].strip()):
+    if m and len(lines) > 1 and _numbered_title(m.group("text"), lines[1].strip()):
         return [Block(lines[0], True, 0, block.line), Block("\n".join(lines[1:]), False, 0, block.line + 1)]
     return [block]
 

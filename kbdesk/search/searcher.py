@@ -168,12 +168,6 @@ class _Matches:
     required: int
     missing: int = 0  # concepts found nowhere
 
-    def level(self, passages: slice) -> tuple[np.ndarray, np.ndarray]:
-        """(concepts matched, score) of each of *passages*, (0, 0) where not kept."""
-        count, score = self.count[passages], self.score[passages]
-        kept = (count >= self.least) & (count > 0)
-        return np.where(kept, count, 0), np.where(kept, score, 0.0)
-
 
 _NO_PASSAGES = np.zeros(0, dtype=np.int64)
 
@@ -230,6 +224,7 @@ class Searcher:
         # looks at the same passages keystroke after keystroke
         self._stored_fields: dict[int, dict] = {}
         self._last_parsed: tuple[str, ParsedQuery] | None = None
+        self._last_expanded: tuple[ParsedQuery, TermScorer, ParsedQuery] | None = None
 
     def parse(self, text: str) -> ParsedQuery:
         """*text* as a query (the window asks for the same text's results,
@@ -402,6 +397,10 @@ class Searcher:
         重大) get those words as forms: pinyin itself is indexed for titles,
         tags and headings only. The most frequent few, as an input method
         would offer them."""
+        # (asked for the results and again for the filter counts of the same text)
+        last = self._last_expanded
+        if last is not None and last[0] is parsed and last[1] is self._scorer:
+            return last[2]
         concepts, changed = [], False
         for c in parsed.concepts:
             if c.latin and not c.phrase and c.text.isalpha() and len(c.text) >= MIN_PINYIN_WORD:
@@ -413,7 +412,9 @@ class Searcher:
                     c = dataclasses.replace(c, readings=pieces)  # tousufenji: 投诉 and 分级
                     changed = True
             concepts.append(c)
-        return dataclasses.replace(parsed, concepts=concepts) if changed else parsed
+        expanded = dataclasses.replace(parsed, concepts=concepts) if changed else parsed
+        self._last_expanded = (parsed, self._scorer, expanded)
+        return expanded
 
     def _read_as(self, pinyin: str) -> tuple[str, ...]:
         """The most frequent few words of the index read as *pinyin*."""
