@@ -234,17 +234,58 @@ def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:
 _HAN_WORD_RE = re.compile(r"[\u3400-\u9fff]{2,4}")
 
 
-def pinyin_vocabulary(words, seg: Segmenter) -> dict[str, tuple[str, ...]]:
-    """Full pinyin → the words of *words* read so (zhongda → 重大, 中大).
-    The index keeps pinyin for titles, tags and headings only; this is how
-    pinyin typed finds a word of the body."""
-    found: dict[str, list[str]] = {}
+# Readings of a polyphonic character beside its first (还 hai, huan): a
+# word without its own entry in the phrase table (还车) is read with the
+# first, which need not be the one the agent types.
+READINGS_PER_CHAR = 2
+MAX_READINGS_PER_WORD = 4
+
+
+@functools.lru_cache(maxsize=20_000)
+def _char_readings(char: str) -> tuple[str, ...]:
+    pypinyin = textforms_pypinyin()
+    readings = pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=True)[0]
+    return tuple(dict.fromkeys(r for r in readings if r.isalpha()))[:READINGS_PER_CHAR]
+
+
+def word_readings(word: str, seg: Segmenter) -> list[str]:
+    """Full pinyin of a Chinese word, its usual reading first, then those
+    with other readings of its polyphonic characters (还车: haiche, huanche)."""
+    syllables = seg.syllables(word)
+    if len(syllables) != len(word):
+        return []
+    readings = ["".join(syllables)]
+    for i, char in enumerate(word):
+        for other in _char_readings(char):
+            if other != syllables[i] and len(readings) <= MAX_READINGS_PER_WORD:
+                readings.append("".join((*syllables[:i], other, *syllables[i + 1:])))
+    return list(dict.fromkeys(readings))
+
+
+# Initials and finals that agents' input often confuses (对造表 typed for
+# 对照表: z/zh, c/ch, s/sh, -n/-ng): a reading's key without them.
+_FUZZY_RE = re.compile(r"(?<=[zcs])h|(?<=n)g")
+
+
+def fuzzy_reading(pinyin: str) -> str:
+    return _FUZZY_RE.sub("", pinyin)
+
+
+def pinyin_vocabulary(words, seg: Segmenter) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The words of *words* by their full pinyin, grouped by its fuzzy key
+    (see :func:`fuzzy_reading`): fuzzy key → reading → words (zongda →
+    zhongda → 重大, 中大). The index keeps pinyin for titles, tags and
+    headings only; this is how pinyin typed finds a word of the body, and a
+    typo of a homophone (结止) the word meant (截止). A word read so only
+    with another reading of a character is filed under the reading + "*"."""
+    found: dict[str, dict[str, list[str]]] = {}
     for word in words:
         if _HAN_WORD_RE.fullmatch(word):
-            syllables = seg.syllables(word)
-            if len(syllables) == len(word):
-                found.setdefault("".join(syllables), []).append(word)
-    return {reading: tuple(group) for reading, group in found.items()}
+            for i, reading in enumerate(word_readings(word, seg)):
+                # (another reading is filed as reading + "*": offered after the usual ones)
+                found.setdefault(fuzzy_reading(reading), {}).setdefault(reading + "*" * (i > 0), []).append(word)
+    return {key: {reading: tuple(group) for reading, group in by_reading.items()}
+            for key, by_reading in found.items()}
 
 
 # -- terms of a document ----------------------------------------------------------

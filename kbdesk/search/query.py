@@ -373,6 +373,21 @@ def character_queries(parsed: ParsedQuery) -> tuple[list[Q.Query], int]:
     return queries, max(2, -(-len(chars) // 3))
 
 
+# A Chinese word up to this long that the dictionary does not know may be
+# the input method's wrong candidate for a homophone (结止 for 截止).
+MAX_HOMOPHONE_TYPO = 4
+
+
+def may_be_homophone_typo(concept: Concept) -> bool:
+    """Whether *concept* may be a typo of a homophone, if no text has it: a
+    Chinese word of two to four characters that is no count or question
+    word (几声)."""
+    text = concept.text
+    return (not concept.latin and not concept.phrase and 2 <= len(text) <= MAX_HOMOPHONE_TYPO
+            and textforms.is_cjk(text[:1]) and text not in SOFT_WORDS and not _SOFT_RE.match(text)
+            and not analysis.COUNT_RE.fullmatch(text) and not analysis.numeral_count(text))
+
+
 def typo_query(concept: Concept) -> Q.Query | None:
     """A Latin word with a one-letter typo, for a concept found nowhere as typed."""
     if not concept.latin or concept.phrase or not _typo_tolerant(concept.text):

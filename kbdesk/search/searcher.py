@@ -38,6 +38,7 @@ from kbdesk.search.query import (
     Synonyms,
     build_concept_queries,
     character_queries,
+    may_be_homophone_typo,
     parse_query,
     part_queries,
 )
@@ -411,6 +412,11 @@ class Searcher:
                 elif pieces := self._read_in_pieces(c.text):
                     c = dataclasses.replace(c, readings=pieces)  # tousufenji: 投诉 and 分级
                     changed = True
+            elif self._found_nowhere(c) and (words := self._meant(c.text)):
+                # 结止 for 截止: the input method's other candidate
+                forms = dict.fromkeys((*c.forms, *words, *chain.from_iterable(map(self.synonyms.forms, words))))
+                c = dataclasses.replace(c, forms=tuple(forms), optional=False)
+                changed = True
             concepts.append(c)
         expanded = dataclasses.replace(parsed, concepts=concepts) if changed else parsed
         self._last_expanded = (parsed, self._scorer, expanded)
@@ -420,7 +426,45 @@ class Searcher:
         """The most frequent few words of the index read as *pinyin*."""
         words = self._scorer.words_read_as(pinyin, self.segmenter)
         frequency = self._searcher.doc_frequency
-        return tuple(sorted(words, key=lambda w: (-frequency("words", w), w))[:PINYIN_WORDS])
+        return tuple(sorted(words, key=lambda w: (words[w], -frequency("words", w), w))[:PINYIN_WORDS])
+
+    def _found_nowhere(self, concept) -> bool:
+        """A word that may be a typo (see query.may_be_homophone_typo) and
+        that no text has, as a word or (for two characters) as a pair."""
+        if not may_be_homophone_typo(concept):
+            return False
+        frequency = self._searcher.doc_frequency
+        return not any(frequency("words", f) for f in concept.forms) and \
+            not (len(concept.text) == 2 and frequency("grams", concept.text))
+
+    def _meant(self, text: str) -> tuple[str, ...]:
+        """The words of the index that a typo of a homophone may have meant:
+        those read as *text* is (with any reading of its characters), or, for
+        a word the dictionary does not know, sounding like it (z/zh, -n/-ng;
+        晚上 is no typo of 网上). A longer word first whole, then as any two
+        of its characters (升租长: 组长)."""
+        fuzzy_too = not self.segmenter.is_known(text)
+        pieces = [text] + ([text[i:i + 2] for i in range(len(text) - 1)] if len(text) > 2 else [])
+        for piece in pieces:
+            if piece != text and (self._searcher.doc_frequency("words", piece)
+                                  or any(c in QUERY_STOP_WORDS for c in piece)):
+                continue  # a word of the index as it is, or 没人 of 没人接
+            if words := self._sounding_like(piece, fuzzy_too):
+                return words
+        return ()
+
+    def _sounding_like(self, text: str, fuzzy_too: bool) -> tuple[str, ...]:
+        """The most frequent few words of the index read as *text* is, or
+        else (if *fuzzy_too*) only sounding like it."""
+        # as typed read the usual way (没 as mo would find 默认 for 没人)
+        reading = "".join(self.segmenter.syllables(text))
+        for fuzzy in (False, True) if fuzzy_too else (False,):
+            words = self._scorer.words_read_as(reading, self.segmenter, fuzzy)
+            words.pop(text, None)
+            if words:
+                frequency = self._searcher.doc_frequency
+                return tuple(sorted(words, key=lambda w: (words[w], -frequency("words", w), w))[:PINYIN_WORDS])
+        return ()
 
     def _read_in_pieces(self, pinyin: str) -> tuple[tuple[str, ...], ...]:
         """Pinyin of several words typed as one (tousufenji), cut into the

@@ -386,6 +386,36 @@ def test_pinyin_finds_words_of_the_body_and_marks_them(content, tmp_path):
     searcher.close()
 
 
+def test_a_typo_of_a_homophone_finds_the_word_meant(content, tmp_path):
+    _standard(content, "standards/cancel.md", "std-cancel", "退号与改约", """
+        退号须在就诊前一天18:00前办理，当天不能电话退号，可到窗口申请。截止时间后挂号费不退，组长也不能破例。
+        """)
+    _standard(content, "standards/return-car.md", "std-return", "异地还车", """
+        跨城市还车按两地距离收费，同城不同门店还车免费。
+        """)
+    _standard(content, "standards/night.md", "std-evening", "夜间服务", """
+        晚上十点以后的来电转到值班组，晚上的留言次日九点前回复。网上留言同样处理。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    # 结止 is in no text; 截止 reads the same (jiezhi): the input method's other candidate
+    assert searcher.search("退号结止时间").hits[0].id == "std-cancel"
+    assert "截止" in searcher._with_body_words(searcher.parse("结止")).concepts[0].forms
+    # a longer run cut wrongly around the typo: two of its characters (租长 → 组长)
+    assert "组长" in searcher._with_body_words(searcher.parse("升租长")).concepts[0].forms
+    # 还 of 还车 is huan, though pypinyin reads 还 alone as hai
+    assert searcher.search("huanche").hits[0].id == "std-return"
+    assert searcher.search("mendianhuanche").hits[0].id == "std-return"
+    # a word the dictionary knows is corrected only to an exact homophone: 晚间 does not
+    # become 网上 or 完善 (wang, wan shan: only sounding like it)
+    forms = searcher._with_body_words(searcher.parse("晚间")).concepts[0].forms
+    assert forms[0] == "晚间" and "网上" not in forms
+    # a word some text has is never corrected
+    assert searcher._with_body_words(searcher.parse("退号")).concepts[0].forms == ("退号",)
+    searcher.close()
+
+
 def test_a_character_typed_alone_counts_where_a_heading_has_it(content, tmp_path):
     _standard(content, "standards/course.md", "std-course", "课程服务说明", """
         ## 开课时间
