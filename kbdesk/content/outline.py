@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from kbdesk.content.markdown import Block, join_blocks, to_blocks
 
-_NUM = "一二三四五六七八九十百零〇"
+_NUM = "一二三四五六七八九十百零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰"  # (壹、贰、 of formal and Taiwan documents)
 H2_RES = [
     re.compile(rf"^[{_NUM}]+\s*[、.．]\s*(?P<text>.+)$"),
     re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*[章部篇节](?:\s*.*)?)$"),
@@ -44,8 +44,11 @@ QUESTION_RE = re.compile(r"^(?:问|問|Q|q|提问|提問)\s*\d*\s*[:：]\s*(?P<t
 ANSWER_RE = re.compile(r"^(?:答|A|a|回答|解答)\s*\d*\s*[:：]\s*(?P<text>.*)$")
 FINAL_PUNCT = "。！？；：，、.!?;:,…）)」』”"
 MAX_HEADING_CHARS = 20
-# a label and its value (季卡：40元/季, 热线：9:00-21:00): a line of a list, not a heading
-_FIELD_VALUE_RE = re.compile(r"[:：]\s*[\d¥￥$]")
+# a label and its value (季卡：40元/季, 热线：9:00-21:00, 逾期第3期：新台币500元):
+# a line of a list, not a heading
+_FIELD_VALUE_RE = re.compile(r"[:：]\s*[^\s:：，。]{0,4}[\d¥￥$]")
+# cells of a pasted table row (项目<tab>金额), or a path (我的 > 订单 > 开发票)
+_NOT_A_TITLE_RE = re.compile(r"\s{2,}|\t|\s[>＞›»]\s")
 
 # A passage is about this long (characters of plain text): long enough to
 # hold an answer, short enough that the answer is most of it.
@@ -68,7 +71,8 @@ class Line:
 def reads_as_heading(text: str) -> bool:
     """A numbered line that is a heading, not a point: short, no sentence end."""
     text = text.strip()
-    return len(text) <= MAX_HEADING_CHARS + 12 and not text.endswith(tuple("。！？；.!?;"))
+    # (二、未于截止日前缴足者，收取违约金： introduces the points below it)
+    return len(text) <= MAX_HEADING_CHARS + 12 and not text.endswith(tuple("。！？；.!?;：:，,"))
 
 
 def _short_title(text: str, numbered: bool = False) -> bool:
@@ -96,15 +100,24 @@ def is_contents(heading: str) -> bool:
     return re.sub(r"\s+", "", heading).lower() in ("目录", "目錄", "目次", "contents", "tableofcontents")
 
 
-def heading_level(kind: Line, section_level: int) -> tuple[int, int]:
-    """(level of a heading or question line, level of the section that
-    follows it), under a section of *section_level* (0: none). A question,
-    or a ◆ title among questions, belongs to the section it is asked in
-    (附件4：常见问题 › 问…), and what follows its answer (案例一：…) is no
-    part of it; a table of contents holds nothing after its list."""
-    if kind.kind == "question" or kind.marker:
-        return (3 if section_level else 2), section_level
-    return kind.level, 0 if is_contents(kind.text) else kind.level
+class HeadingLevels:
+    """The Markdown level of each heading or question line of a plain text,
+    in order. A question, or a ◆ title among questions, belongs to the
+    section it is asked in (附件4：常见问题 › 问…), one level below the
+    text's top headings (under 【接送规定】 too when no 第一章 is above it),
+    and what follows its answer (案例一：…) is no part of it; a table of
+    contents holds nothing after its list."""
+
+    def __init__(self) -> None:
+        self.section = 0  # level of the section the next lines are in (0: none, or a question's)
+        self.top = 0  # the highest level of a heading that is no question, so far
+
+    def of(self, kind: Line) -> int:
+        if kind.kind == "question" or kind.marker:
+            return min(self.top + 1, 6) if self.section else 2
+        self.top = min(self.top or kind.level, kind.level)
+        self.section = 0 if is_contents(kind.text) else kind.level
+        return kind.level
 
 
 def _entry_key(line: str) -> str:
@@ -191,7 +204,7 @@ def _classify(line: str, nxt: str, traits: TextTraits, after_heading: bool) -> L
             return Line("heading", text, 3, marker=line[0])  # (a peer of the questions: see question_level)
         return Line("item", text, marker="- ")
     if (_short_title(line) and nxt and len(nxt) > len(line) and not re.search(r"\d{4}", line)
-            and not re.search(r"\s{2,}", line)  # (cells of a table row stand apart)
+            and not _NOT_A_TITLE_RE.search(line)
             and not _FIELD_VALUE_RE.search(line)):  # 季卡：40元/季 is a price, not a title
         return Line("heading", line, 3 if traits.numbered_headings else 2)
     return Line("paragraph", line)
@@ -309,7 +322,7 @@ def _plain_headings(blocks: list[Block]) -> list[Block]:
     lines = [row for b in blocks for row in _rows(b) if row]
     traits = TextTraits.of(lines)
     listed = iter(listed_again(lines))
-    section_level = 0
+    levels = HeadingLevels()
     out: list[Block] = []
     for n, block in enumerate(blocks):
         rows = _rows(block)
@@ -328,8 +341,7 @@ def _plain_headings(blocks: list[Block]) -> list[Block]:
                 if pending:
                     out.append(Block("\n".join(pending), False, 0, block.line))
                     pending = []
-                level, section_level = heading_level(kind, section_level)
-                out.append(Block(kind.text, False, level, block.line + i))
+                out.append(Block(kind.text, False, levels.of(kind), block.line + i))
             elif block.in_list:
                 out.append(block)  # a list item stays one
             else:

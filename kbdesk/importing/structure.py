@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kbdesk.content.outline import TextTraits, classify_line, heading_level, listed_again
+from kbdesk.content.outline import HeadingLevels, TextTraits, classify_line, listed_again
 
 
 @dataclass
@@ -36,7 +36,7 @@ def to_markdown(text: str) -> Structured:
     out: list[str] = []
     headings: list[str] = []
     pairs = 0
-    section_level = 0  # of the last heading that is no question
+    levels = HeadingLevels()
     group = ""  # the kind of lines that follow each other without a blank line: item, row
 
     def block(text: str, kind: str = "") -> None:
@@ -54,8 +54,7 @@ def to_markdown(text: str) -> Structured:
         if kind.kind in ("heading", "question"):
             pairs += kind.kind == "question"
             headings.append(kind.text)
-            level, section_level = heading_level(kind, section_level)
-            block("#" * level + " " + kind.text)
+            block("#" * levels.of(kind) + " " + kind.text)
         elif kind.kind == "answer":
             if kind.text:
                 block(kind.text)

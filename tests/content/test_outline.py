@@ -30,6 +30,25 @@ def test_questions_belong_to_their_section_and_what_follows_them_does_not():
     assert ("附件2：典型案例（脱敏）", "案例一：大促零点系统卡顿") in headings  # not under the last question
 
 
+def test_questions_under_a_bracketed_heading_stay_in_its_section():
+    body = "\n".join(["【接送规定】", "问：爷爷奶奶临时来接可以吗？", "答：家长须当天15:00前打电话给班主任说明。",
+                      "【收费与退费】", "问：请假可以退伙食费吗？", "答：连续请假满5个工作日的按实际天数退还。"])
+    headings = [p.heading for p in outline("家长热线问答", body).passages]
+    assert headings == [("接送规定", "爷爷奶奶临时来接可以吗？"), ("收费与退费", "请假可以退伙食费吗？")]
+
+
+def test_table_rows_paths_and_lead_in_points_are_no_headings():
+    body = "\n".join([
+        "收费标准", "以下为本学期的收费项目，按学期预收，次月多退少补。",
+        "项目\t金额\t收取方式", "伙食费\t18元/天\t按月预收，次月多退少补",
+        "发票开具", "路径：我的 > 订单 > 开发票", "支持开具增值税电子普通发票，个人和企业抬头均可，企业抬头需填写税号。",
+        "捌、缴款与逾期", "一、缴款截止日为结账日后15天，最低应缴金额为当期消费的一成。",
+        "二、未于截止日前缴足最低应缴金额者，收取违约金：", "连续逾期第1期：新台币300元", "连续逾期第2期：新台币400元",
+    ])
+    headings = {h for p in outline("帮助中心", body).passages for h in p.heading}
+    assert headings == {"收费标准", "发票开具", "缴款与逾期"}
+
+
 def test_a_long_section_is_cut_into_passages_at_paragraph_ends():
     paragraph = "退款审核通过后款项原路退回，信用卡七到十五个工作日到账。" * 6
     body = "## 退款到账\n\n" + "\n\n".join([paragraph] * 8)
