@@ -69,6 +69,9 @@ class Concept:
     # pinyin typed without spaces as words of the index, one set of words
     # per piece (tousufenji → 投诉 | 分级 分机): matched together
     readings: tuple[tuple[str, ...], ...] = ()
+    # a longer word of the dictionary with a synonym entry inside (会员费:
+    # 会员): that entry and its synonyms are forms too
+    holds_synonyms: bool = False
 
 
 @dataclass
@@ -76,6 +79,9 @@ class ParsedQuery:
     concepts: list[Concept]
     script: str = ""  # hans / hant / '' as typed
     wants_script: bool = False  # asks how to say something
+    # the same text with synonym entries cut out of longer words (吃饭 | 时间
+    # of 吃饭时间), for the searcher to use if no text has such a longer word
+    cut_at_synonyms: ParsedQuery | None = None
 
     @property
     def phrases(self) -> list[str]:
@@ -129,12 +135,16 @@ class Synonyms:
         phrases = sorted((w for w in self._by_word if len(w) > 1 and textforms.is_cjk(w)), key=len, reverse=True)
         self._phrase_re = re.compile("|".join(map(re.escape, phrases))) if phrases else None
 
-    def split(self, norm_run: str) -> list[tuple[str, bool]]:
-        """(piece, is_synonym_entry) pieces of a normalised CJK run."""
+    def split(self, norm_run: str, words: list[tuple[int, int]] = ()) -> list[tuple[str, bool]]:
+        """(piece, is_synonym_entry) pieces of a normalised CJK run; an entry
+        inside one of the longer *words* (start, end) stays part of it (会员
+        of 会员费)."""
         if self._phrase_re is None:
             return [(norm_run, False)]
         pieces, pos = [], 0
         for m in self._phrase_re.finditer(norm_run):
+            if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in words):
+                continue
             if m.start() > pos:
                 pieces.append((norm_run[pos:m.start()], False))
             pieces.append((m.group(), True))
@@ -142,6 +152,12 @@ class Synonyms:
         if pos < len(norm_run):
             pieces.append((norm_run[pos:], False))
         return pieces
+
+    def entries_in(self, word: str) -> list[str]:
+        """The multi-character entries inside *word*, if it is none itself."""
+        if self._phrase_re is None or word in self._by_word:
+            return []
+        return [m.group() for m in self._phrase_re.finditer(word)]
 
     @classmethod
     def from_file(cls, path: Path | None) -> Synonyms:
@@ -173,12 +189,18 @@ def _cut(piece: str, seg: analysis.Segmenter) -> list[str]:
     return words + (seg.words(piece[pos:]) if pos < len(piece) else [])
 
 
-def query_words(run: str, seg: analysis.Segmenter, synonyms: Synonyms) -> list[str]:
+def query_words(run: str, seg: analysis.Segmenter, synonyms: Synonyms, longer_words: bool = True) -> list[str]:
     """Words of a normalised CJK run as a query sees them: synonym entries
-    kept whole, the rest cut in precise mode, and pairs of single characters
-    joined again (原/路 → 原路), since the index cut them in context."""
+    kept whole (unless inside a longer word of the dictionary, if
+    *longer_words*: 会员费), the rest cut in precise mode, and pairs of single
+    characters joined again (原/路 → 原路), since the index cut them in context."""
+    known, pos = [], 0
+    for word in seg.words(run) if longer_words else ():
+        if len(word) > 2 and seg.is_known(word):
+            known.append((pos, pos + len(word)))
+        pos += len(word)
     words: list[str] = []
-    for piece, whole in synonyms.split(run):
+    for piece, whole in synonyms.split(run, known):
         for word in [piece] if whole else _cut(piece, seg):
             if len(word) == 2 and not whole and not seg.is_known(word) and (
                     word[0] in QUERY_STOP_WORDS or word[1] in QUERY_STOP_WORDS):
@@ -202,8 +224,13 @@ def query_words(run: str, seg: analysis.Segmenter, synonyms: Synonyms) -> list[s
     return merged
 
 
-def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = None) -> ParsedQuery:
+def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = None,
+                longer_words: bool = True) -> ParsedQuery:
+    """*text* cut into concepts (see :class:`Concept`); *longer_words*: a
+    longer word of the dictionary keeps a synonym entry inside it (会员费),
+    with the entry's synonyms among its forms (see ParsedQuery.cut_at_synonyms)."""
     synonyms = synonyms or Synonyms()
+    original = text
     text = (text or "")[:MAX_QUERY_CHARS]
     concepts: list[Concept] = []
 
@@ -213,7 +240,7 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
         for m in [*analysis.COUNT_RE.finditer(norm), None]:
             part = norm[pos:m.start() if m else len(norm)]
             for start, end, cjk in textforms.runs(part):
-                for word in query_words(part[start:end], seg, synonyms) if cjk else [part[start:end]]:
+                for word in query_words(part[start:end], seg, synonyms, longer_words) if cjk else [part[start:end]]:
                     yield word, cjk
             if m:
                 yield m.group(), True
@@ -244,6 +271,9 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
                 and not analysis.COUNT_RE.fullmatch(word))
         )
         forms = synonyms.forms(word)
+        held = synonyms.entries_in(word) if cjk and len(word) > 2 else []
+        for entry in held:
+            forms = tuple(dict.fromkeys((*forms, *synonyms.forms(entry))))
         if cjk:
             # the same count in the other way of writing it (三天 / 3天)
             other = analysis.numeral_count(word) or analysis.digit_count(word)
@@ -251,9 +281,13 @@ def parse_query(text: str, seg: analysis.Segmenter, synonyms: Synonyms | None = 
                 forms = (*forms, other)
         unknown = frozenset(f for f in forms if textforms.is_cjk(f[:1]) and not seg.is_known(f))
         parts = tuple(seg.sub_words(word)) if cjk and len(word) > 2 else ()
-        concepts.append(Concept(word, forms, latin=not cjk, optional=optional, parts=parts, unknown=unknown))
+        concepts.append(Concept(word, forms, latin=not cjk, optional=optional, parts=parts, unknown=unknown,
+                                holds_synonyms=bool(held)))
     wants_script = any(w in norm for w in SCRIPT_INTENT_WORDS)
-    return ParsedQuery(concepts, textforms.script_of(text), wants_script)
+    parsed = ParsedQuery(concepts, textforms.script_of(text), wants_script)
+    if longer_words and any(c.holds_synonyms for c in concepts):
+        parsed.cut_at_synonyms = parse_query(original, seg, synonyms, longer_words=False)
+    return parsed
 
 
 # -- query building -------------------------------------------------------------------

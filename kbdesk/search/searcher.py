@@ -402,7 +402,10 @@ class Searcher:
         last = self._last_expanded
         if last is not None and last[0] is parsed and last[1] is self._scorer:
             return last[2]
-        concepts, changed = [], False
+        original, frequency = parsed, self._searcher.doc_frequency
+        if parsed.cut_at_synonyms and any(c.holds_synonyms and not frequency("words", c.text) for c in parsed.concepts):
+            parsed = parsed.cut_at_synonyms  # 吃饭时间 is in no text: 吃饭 (用餐) and 时间
+        concepts, changed = [], parsed is not original
         for c in parsed.concepts:
             if c.latin and not c.phrase and c.text.isalpha() and len(c.text) >= MIN_PINYIN_WORD:
                 words = self._read_as(c.text)
@@ -419,7 +422,7 @@ class Searcher:
                 changed = True
             concepts.append(c)
         expanded = dataclasses.replace(parsed, concepts=concepts) if changed else parsed
-        self._last_expanded = (parsed, self._scorer, expanded)
+        self._last_expanded = (original, self._scorer, expanded)
         return expanded
 
     def _read_as(self, pinyin: str) -> tuple[str, ...]:

@@ -121,7 +121,7 @@ def test_natural_question_drops_question_words(searcher):
     assert ids(searcher, "足彩什么时候开奖呢？")[0] == "faq-lottery-draw"
     # a pair the segmenter guessed around a question word is two characters (要接 → 接)
     assert [c.text for c in searcher.parse("电话响几声要接").concepts][-1] == "接"
-    assert "费" in [c.text for c in searcher.parse("会员费能退吗").concepts]
+    assert "费" in [c.text for c in searcher.parse("VIP费能退吗").concepts]
     # a question of three characters is taken out whole (能不能: not 能 / 不能)
     assert [c.text for c in searcher.parse("能不能只回客户一句呵呵").concepts if not c.optional] == ["一句", "呵呵"]
     assert [c.text for c in searcher.parse("是不是要收费").concepts] == ["收费"]
@@ -383,6 +383,34 @@ def test_pinyin_finds_words_of_the_body_and_marks_them(content, tmp_path):
     assert searcher.search("lingchen").hits[0].id == "std-night"
     # English stays English: no word of the index reads as refund
     assert searcher.search("refund").hits[0].id == "faq-refund-timeline"
+    searcher.close()
+
+
+def test_a_longer_word_keeps_the_synonym_inside_it_if_a_text_has_it(content, tmp_path):
+    _standard(content, "standards/vip.md", "std-vip", "会员说明", """
+        ## 会员等级
+
+        会员分为普通会员和优享会员，会员权益按等级发放。
+
+        ## 会员费可以退吗
+
+        开通后7天内未使用任何权益的，会员费可全额退回原支付账户。
+        """)
+    _standard(content, "standards/meal.md", "std-meal", "排班与休息", """
+        每个班次可用餐一次，用餐时间不超过三十分钟，须在系统中置为小休。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    # 会员 is a synonym entry (vip, member), 会员费 a word of the dictionary and of the text:
+    # the query keeps 会员费 whole, with 会员 and its synonyms as forms
+    concept = searcher.parse("会员费能退吗").concepts[0]
+    assert concept.text == "会员费" and {"会员", "vip"} <= set(concept.forms)
+    hit = searcher.search("会员费能退吗").hits[0]
+    assert (hit.id, hit.section[-1]) == ("std-vip", "会员费可以退吗")
+    # 吃饭时间 is in no text: the synonym entry is cut out (吃饭 → 用餐) and 时间 stays a word
+    assert [c.text for c in searcher._with_body_words(searcher.parse("吃饭时间多长")).concepts][:2] == ["吃饭", "时间"]
+    assert searcher.search("吃饭时间多长").hits[0].id == "std-meal"
     searcher.close()
 
 
