@@ -335,6 +335,8 @@ _HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK}])(?:([,;:])(?=[{_CJK}])|([?!])(?=\s|$
 
 # Cells of a table typed with spaces or tabs stand two or more apart.
 _CELL_GAP_RE = re.compile(r"[ \u3000]{2,}|\t+")
+# a numbered line (第三条, 4, 一、): a heading above rows that are not numbered
+_NUMBERED_LINE_RE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+\s*[条章节部篇]|\d{1,3}(?:[、．.]|\s)|[一二三四五六七八九十]+\s*[、．.])")
 
 
 def aligned_tables(text: str) -> str:
@@ -349,6 +351,10 @@ def aligned_tables(text: str) -> str:
         while j < len(lines) and not lines[j].lstrip().startswith(("|", "#", "-", "*")) \
                 and len(_CELL_GAP_RE.split(lines[j].strip())) >= 2:
             j += 1
+        if j - i >= 2 and _NUMBERED_LINE_RE.match(lines[i].strip()) and not _NUMBERED_LINE_RE.match(lines[i + 1].strip()):
+            out.append(lines[i])  # 第三条  班次设置 above its rows: a heading, not the table's header
+            i += 1
+            continue
         if j - i >= 2:
             rows = [[cell.strip() for cell in _CELL_GAP_RE.split(line.strip())] for line in lines[i:j]]
             width = max(len(r) for r in rows)

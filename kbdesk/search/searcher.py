@@ -35,6 +35,7 @@ from kbdesk.search.matching import TermScorer, top
 from kbdesk.search.query import (
     QUERY_STOP_WORDS,
     ParsedQuery,
+    asked_value,
     Synonyms,
     build_concept_queries,
     character_queries,
@@ -104,6 +105,7 @@ ANSWER_HEADING = 0.5
 ANSWER_TEXT = 1.0
 ANSWER_LENGTH = 0.5
 ANSWER_INTERNAL = 2.0
+ANSWER_VALUE = 0.5
 ANSWER_FULL_LENGTH = 300  # characters: shorter passages hold less of an answer
 _NORM_SEP = textforms.normalize(HEADING_SEP)
 
@@ -538,7 +540,8 @@ class Searcher:
             ranked.append((share, score + WHOLE_WEIGHT * whole, d, whole_matched))
         ranked.sort(key=_rank_key(matches.required), reverse=True)
         typed = _typed_pieces(text)
-        head = [(share, score, self._answering_passage(d, matches, typed, stored) if n < REPICK_TOP else d, whole)
+        asked = asked_value(text)
+        head = [(share, score, self._answering_passage(d, matches, typed, asked, stored) if n < REPICK_TOP else d, whole)
                 for n, (share, score, d, whole) in enumerate(ranked[:depth])]
         ranked = self._rerank(parsed, head, stored, boost, matches.required, typed) + ranked[depth:]
         relaxed = bool(ranked) and (matches.missing > 0 or not any(r[3] == matches.required for r in ranked))
@@ -567,7 +570,7 @@ class Searcher:
         hits.sort(key=lambda h: (textforms.normalize(h.title), h.path))
         return SearchResults("", hits[:limit] if limit else hits, len(hits))
 
-    def _answering_passage(self, d: int, matches: _Matches, typed: tuple[set, set], stored) -> int:
+    def _answering_passage(self, d: int, matches: _Matches, typed: tuple[set, set], asked, stored) -> int:
         """Of the best-scoring passages of *d*'s article, the one that answers:
         BM25 favours a short passage that names the query's words once, and
         does not see the words that are no concepts (响 in 电话响几声要接) or a
@@ -575,7 +578,8 @@ class Searcher:
         is weighed again by its score against the best, the share of concepts
         it matches, how much of what was typed its own heading and its text
         hold (each character and pair weighted by how few of these passages
-        have it), and its length."""
+        have it), whether it holds the kind of value asked for (多久: 3个工作日,
+        see query.asked_value), and its length."""
         scorer = self._scorer
         passages = scorer.article_passages(scorer.article_firsts()[d])
         if len(passages) == 1:
@@ -607,6 +611,7 @@ class Searcher:
                     + ANSWER_OWN_HEADING * _held(weight, own)
                     + ANSWER_HEADING * _held(weight, heading)
                     + ANSWER_TEXT * (_held(weight, text, pairs=False) + _held(weight, text, chars=False))
+                    + ANSWER_VALUE * bool(asked and asked.search(text))
                     + ANSWER_LENGTH * min(1.0, len(text) / ANSWER_FULL_LENGTH))
 
         return max(options, key=lambda o: (answers(o), -o))

@@ -154,6 +154,17 @@ def test_a_table_typed_with_spaces_becomes_a_markdown_table_not_headings():
     assert "注：节假日顺延。" in structured.markdown
 
 
+def test_a_numbered_heading_above_a_table_typed_with_spaces_stays_a_heading():
+    text = "第三条  班次设置\n早班　　8:00—16:30（含用餐30分钟）\n中班　　12:00—20:30（含用餐30分钟）\n\n第四条  排班发布\n每月25日前发布下月排班。"
+    tidy, _ = normalise_forms(text)
+    structured = to_markdown(tidy)
+    assert structured.headings == ["班次设置", "排班发布"]
+    assert "| 早班 | 8:00—16:30（含用餐30分钟） |\n| --- | --- |\n| 中班 |" in structured.markdown
+    # a table whose rows are numbered keeps its header
+    tidy, _ = normalise_forms("序号  姓名  职务\n1   张三   组长\n2   李四   坐席")
+    assert tidy.startswith("| 序号 | 姓名 | 职务 |\n| --- |")
+
+
 # A help-centre page saved whole: the site's header and menu on every page,
 # a table of contents, and a subject (积分, 会员) that a sharing site's terms
 # also name.

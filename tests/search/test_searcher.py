@@ -3,10 +3,11 @@ import textwrap
 import numpy as np
 import pytest
 
+from kbdesk import textforms
 from kbdesk.content.store import ContentStore
 from kbdesk.search.analysis import Segmenter
 from kbdesk.search.index import SearchIndex
-from kbdesk.search.query import MAX_QUERY_CHARS, Synonyms, parse_query
+from kbdesk.search.query import MAX_QUERY_CHARS, Synonyms, asked_value, parse_query
 from kbdesk.search.results import make_snippet
 from kbdesk.search.searcher import Searcher
 from tests.conftest import write
@@ -411,6 +412,41 @@ def test_a_longer_word_keeps_the_synonym_inside_it_if_a_text_has_it(content, tmp
     # 吃饭时间 is in no text: the synonym entry is cut out (吃饭 → 用餐) and 时间 stays a word
     assert [c.text for c in searcher._with_body_words(searcher.parse("吃饭时间多长")).concepts][:2] == ["吃饭", "时间"]
     assert searcher.search("吃饭时间多长").hits[0].id == "std-meal"
+    searcher.close()
+
+
+@pytest.mark.parametrize("question, value, other", [
+    ("夜班几点下班", "夜班22:00—次日8:00", "夜班由两人值守"),
+    ("退款多久到账", "审核后3个工作日内到账", "退款到账后短信通知"),
+    ("年卡多少钱", "年卡198元，季卡58元", "年卡可随时开通"),
+    ("电话响几声要接", "铃响三声之内接起", "电话铃响要及时接起"),
+    ("一个月最多排几个夜班", "每人每月不超过6个夜班", "夜班排班表每月发布"),
+])
+def test_a_question_asks_for_a_kind_of_value(question, value, other):
+    asked = asked_value(question)
+    assert asked is not None and asked.search(textforms.normalize(value))
+    assert not asked.search(textforms.normalize(other))
+
+
+def test_no_value_is_asked_for_by_a_plain_query():
+    assert asked_value("退款到账") is None and asked_value("投诉升级流程") is None
+
+
+def test_the_section_that_holds_the_value_asked_for_answers(content, tmp_path):
+    _standard(content, "standards/shift.md", "std-shift", "值班管理制度", """
+        ## 夜班职责
+
+        夜班坐席负责夜间来电接听、紧急工单处理和系统巡检，夜班结束前填写交接记录，夜班期间不得离岗。
+
+        ## 班次设置
+
+        早班8:00—16:30，中班12:00—20:30，夜班22:00—次日8:00。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    # 几点 asks for a time: the section with the hours, not the one that says 夜班 most
+    assert searcher.search("夜班几点到几点").hits[0].section[-1] == "班次设置"
     searcher.close()
 
 
