@@ -387,25 +387,28 @@ def part_queries(concept: Concept) -> list[Q.Query]:
     return [_boosted(_form_query(part, as_prefix=False), PARTS_WEIGHT) for part in concept.parts]
 
 
-def character_queries(parsed: ParsedQuery) -> tuple[list[Q.Query], int]:
+def character_queries(parsed: ParsedQuery) -> tuple[list[Q.Query], list[Q.Query], int]:
     """The last resort when no word of the query is found anywhere (车半路抛锚了,
     店家做菜太慢想退单: the customer's words, not the document's), as a plain
     bigram search would look: each character pair of its Chinese words as a
     word or bigram of the text, and each character where a heading or the
-    title has it. With how many of them a passage must hold: a third of the
-    characters, at least two; none for fewer than three characters (问 alone
-    in a title is no answer to 问候)."""
+    title has it (the pairs' queries, the characters'). With how many of them
+    a passage must hold: a third of the characters, at least two; none for
+    fewer than three characters (问 alone in a title is no answer to 问候)."""
     pairs, chars = {}, {}
-    for concept in parsed.concepts:
-        if concept.latin or concept.phrase or not textforms.is_cjk(concept.text):
+    run = ""  # the Chinese words next to each other: 血便 of 狗拉血 | 便走 too
+    for concept in [*parsed.concepts, None]:
+        if concept is None or concept.latin or concept.phrase or not textforms.is_cjk(concept.text):
+            pairs.update(dict.fromkeys(analysis.query_bigrams(run) if len(run) > 1 else []))
+            run = ""
             continue
-        pairs.update(dict.fromkeys(analysis.query_bigrams(concept.text) if len(concept.text) > 1 else []))
+        run += concept.text
         chars.update(dict.fromkeys(c for c in concept.text if c not in analysis.STOP_WORDS))
     if len(chars) < 3:
-        return [], 0
-    queries = ([_boosted(_word_or_gram(g), CHARACTERS_WEIGHT) for g in pairs]
-               + [Q.Term("chars", c, boost=CHARACTERS_WEIGHT * HEADING_CHAR_WEIGHT) for c in chars])
-    return queries, max(2, -(-len(chars) // 3))
+        return [], [], 0
+    return ([_boosted(_word_or_gram(g), CHARACTERS_WEIGHT) for g in pairs],
+            [Q.Term("chars", c, boost=CHARACTERS_WEIGHT * HEADING_CHAR_WEIGHT) for c in chars],
+            max(2, -(-len(chars) // 3)))
 
 
 # -- what kind of value a question asks for ----------------------------------------------

@@ -332,11 +332,15 @@ class Searcher:
             required, optional = [o for o in fallback if o.any()], []
         if not required:
             # no word at all: the characters of the Chinese ones, as a bigram search would
-            queries, held_at_least = character_queries(parsed)
-            found = [scores for scores in map(scorer.scores, queries) if scores.any()]
+            pair_queries, char_queries, held_at_least = character_queries(parsed)
+            pairs = [scores for scores in map(scorer.scores, pair_queries) if scores.any()]
+            found = pairs + [scores for scores in map(scorer.scores, char_queries) if scores.any()]
             if found:
                 held = sum((scores > 0).astype(np.int16) for scores in found)
                 combined = np.where(held >= held_at_least, sum(found), 0.0)
+                if not combined.any() and pairs:
+                    # 狗拉血便 where a text says 血便 only: one pair rather than nothing
+                    combined = np.where(sum(pairs) > 0, sum(found), 0.0)
                 required = [combined] if combined.any() else []
         n = len(required)
         count = np.zeros(scorer.doc_count_all, dtype=np.int16)
@@ -404,7 +408,10 @@ class Searcher:
         last = self._last_expanded
         if last is not None and last[0] is parsed and last[1] is self._scorer:
             return last[2]
-        original, frequency = parsed, self._searcher.doc_frequency
+        searcher = self._whoosh_searcher()
+        if searcher is None:
+            return parsed
+        original, frequency = parsed, searcher.doc_frequency
         if parsed.cut_at_synonyms and any(c.holds_synonyms and not frequency("words", c.text) for c in parsed.concepts):
             parsed = parsed.cut_at_synonyms  # 吃饭时间 is in no text: 吃饭 (用餐) and 时间
         concepts, changed = [], parsed is not original
@@ -443,11 +450,14 @@ class Searcher:
             not (len(concept.text) == 2 and frequency("grams", concept.text))
 
     def _meant(self, text: str) -> tuple[str, ...]:
-        """The words of the index that a typo of a homophone may have meant:
-        those read as *text* is (with any reading of its characters), or, for
+        """The words of the index that a word found nowhere may have meant:
+        its two characters the other way round (网断: 断网), or, for a typo
+        of a homophone, those read as *text* is (with any reading of its characters), or, for
         a word the dictionary does not know, sounding like it (z/zh, -n/-ng;
         晚上 is no typo of 网上). A longer word first whole, then as any two
         of its characters (升租长: 组长)."""
+        if len(text) == 2 and self._searcher.doc_frequency("words", text[::-1]):
+            return (text[::-1],)  # 网断, 烧退: the text says 断网, 退烧
         fuzzy_too = not self.segmenter.is_known(text)
         pieces = [text] + ([text[i:i + 2] for i in range(len(text) - 1)] if len(text) > 2 else [])
         for piece in pieces:

@@ -450,6 +450,31 @@ def test_the_section_that_holds_the_value_asked_for_answers(content, tmp_path):
     searcher.close()
 
 
+def test_a_pair_found_nowhere_is_looked_for_the_other_way_round(content, tmp_path):
+    _standard(content, "standards/sick.md", "std-sick", "病假与返园", """
+        普通发热的幼儿须退烧满48小时、精神良好方可返园，返园时交健康承诺书。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    # the parent says 烧退了 (the fever went down), the text 退烧
+    assert "退烧" in searcher._with_body_words(searcher.parse("烧退")).concepts[0].forms
+    assert searcher.search("烧退了哪天能回来").hits[0].id == "std-sick"
+    searcher.close()
+
+
+def test_the_last_resort_takes_a_pair_across_words_rather_than_nothing(content, tmp_path):
+    _standard(content, "standards/triage.md", "std-triage", "急诊分诊", """
+        幼犬呕吐、血便、精神萎靡的，疑似犬细小，直接走隔离通道，不进普通候诊区。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    # no word of 狗拉血便走哪个门 is in any text; only the pair 血便 (across 狗拉血 | 便走) is
+    assert [h.id for h in searcher.search("狗拉血便走哪个门").hits] == ["std-triage"]
+    searcher.close()
+
+
 def test_a_typo_of_a_homophone_finds_the_word_meant(content, tmp_path):
     _standard(content, "standards/cancel.md", "std-cancel", "退号与改约", """
         退号须在就诊前一天18:00前办理，当天不能电话退号，可到窗口申请。截止时间后挂号费不退，组长也不能破例。
