@@ -26,6 +26,7 @@ QUERY_STOP_WORDS = analysis.STOP_WORDS | frozenset(
     可以 可不可以 是否 有没有 我 你 他 她 它 我们 你们 他们 说 问 想 要 应该 该 会 能 还 又 再
     哪些 哪 的话 才能 才 需要 必须 得 能够 会不会 还能 还是 算 怎么算 一般 通常 请 帮 给 跟 对 有 没 就是
     什么样 啥 咋 咋办 呀 嘛 么 多 些 了吗 不了 为啥 干嘛 咋样 啥时候 什么时候 是不是 要不要 用不用 行不行 对不对 可以吗
+    但是 可是 不过 然后 而且 并且 还有 因为 所以 如果 虽然 结果
     how what why do does can i you""".split()
 )
 # Words so common in a service knowledge base, or so much part of how a
@@ -138,13 +139,13 @@ class Synonyms:
 
     def split(self, norm_run: str, words: list[tuple[int, int]] = ()) -> list[tuple[str, bool]]:
         """(piece, is_synonym_entry) pieces of a normalised CJK run; an entry
-        inside one of the longer *words* (start, end) stays part of it (会员
-        of 会员费)."""
+        that would cut one of *words* (start, end) stays part of it (会员 of
+        会员费, 水发黄 of 自来水 | 发黄)."""
         if self._phrase_re is None:
             return [(norm_run, False)]
         pieces, pos = [], 0
         for m in self._phrase_re.finditer(norm_run):
-            if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in words):
+            if any(s < m.start() < e or s < m.end() < e for s, e in words):
                 continue
             if m.start() > pos:
                 pieces.append((norm_run[pos:m.start()], False))
@@ -197,7 +198,7 @@ def query_words(run: str, seg: analysis.Segmenter, synonyms: Synonyms, longer_wo
     characters joined again (原/路 → 原路), since the index cut them in context."""
     known, pos = [], 0
     for word in seg.words(run) if longer_words else ():
-        if len(word) > 2 and seg.is_known(word):
+        if len(word) > 2 and seg.is_known(word):  # (the cut of pairs is less sure: 发表 | 情包)
             known.append((pos, pos + len(word)))
         pos += len(word)
     words: list[str] = []
