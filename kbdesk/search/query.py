@@ -139,13 +139,13 @@ class Synonyms:
 
     def split(self, norm_run: str, words: list[tuple[int, int]] = ()) -> list[tuple[str, bool]]:
         """(piece, is_synonym_entry) pieces of a normalised CJK run; an entry
-        that would cut one of *words* (start, end) stays part of it (会员 of
-        会员费, 水发黄 of 自来水 | 发黄)."""
+        inside one of the longer *words* (start, end) stays part of it (会员
+        of 会员费)."""
         if self._phrase_re is None:
             return [(norm_run, False)]
         pieces, pos = [], 0
         for m in self._phrase_re.finditer(norm_run):
-            if any(s < m.start() < e or s < m.end() < e for s, e in words):
+            if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in words):
                 continue
             if m.start() > pos:
                 pieces.append((norm_run[pos:m.start()], False))
@@ -198,7 +198,7 @@ def query_words(run: str, seg: analysis.Segmenter, synonyms: Synonyms, longer_wo
     characters joined again (原/路 → 原路), since the index cut them in context."""
     known, pos = [], 0
     for word in seg.words(run) if longer_words else ():
-        if len(word) > 2 and seg.is_known(word):  # (the cut of pairs is less sure: 发表 | 情包)
+        if len(word) > 2 and seg.is_known(word):
             known.append((pos, pos + len(word)))
         pos += len(word)
     words: list[str] = []

@@ -409,10 +409,6 @@ def test_a_longer_word_keeps_the_synonym_inside_it_if_a_text_has_it(content, tmp
     assert concept.text == "会员费" and {"会员", "vip"} <= set(concept.forms)
     hit = searcher.search("会员费能退吗").hits[0]
     assert (hit.id, hit.section[-1]) == ("std-vip", "会员费可以退吗")
-    # an entry that would cut a longer word is no entry there (水发黄 of 自来水 | 发黄)
-    synonyms = Synonyms([["水发黄", "水质浑浊"]])
-    assert [c.text for c in parse_query("自来水发黄怎么办", searcher.segmenter, synonyms).concepts] == ["自来水", "发黄"]
-    assert [c.text for c in parse_query("水发黄怎么办", searcher.segmenter, synonyms).concepts] == ["水发黄"]
     # 吃饭时间 is in no text: the synonym entry is cut out (吃饭 → 用餐) and 时间 stays a word
     assert [c.text for c in searcher._with_body_words(searcher.parse("吃饭时间多长")).concepts][:2] == ["吃饭", "时间"]
     assert searcher.search("吃饭时间多长").hits[0].id == "std-meal"
