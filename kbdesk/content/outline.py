@@ -25,9 +25,9 @@ from kbdesk.content.markdown import Block, join_blocks, to_blocks
 _NUM = "一二三四五六七八九十百零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰"  # (壹、贰、 of formal and Taiwan documents)
 H2_RES = [
     re.compile(rf"^[{_NUM}]+\s*[、.．]\s*(?P<text>.+)$"),
-    re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*[章部篇节](?:\s*.*)?)$"),
+    re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*[章部篇节節](?:\s*.*)?)$"),
     re.compile(r"^篇\s*\d+\s*[:：、.．]?\s*(?P<text>.*)$"),
-    re.compile(rf"^(?P<text>附[件录]\s*[{_NUM}\d]+\s*[:：、.．]?\s*[^。！？；]{{0,30}})$"),
+    re.compile(rf"^(?P<text>附[件录錄]\s*[{_NUM}\d]+\s*[:：、.．]?\s*[^。！？；]{{0,30}})$"),
     re.compile(rf"^【\s*[{_NUM}\d]+\s*】\s*(?P<text>.+)$"),  # 【三】优享VIP价格与开通
 ]
 H3_RES = [
@@ -35,8 +35,8 @@ H3_RES = [
     re.compile(r"^【(?P<text>[^】]{1,30})】$"),
 ]
 BULLET_RE = re.compile(r"^[◆◇■□●○▪•★☆►▶※·\-*]\s*(?P<text>.+)$")
-CLAUSE_RE = re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*条\s*.+)$")
-CLAUSE_TITLE_RE = re.compile(rf"^第[{_NUM}\d]+\s*条\s+(?P<title>[^\s。！？；，：:,.;!?]{{1,20}})$")
+CLAUSE_RE = re.compile(rf"^(?P<text>第[{_NUM}\d]+\s*[条條]\s*.+)$")
+CLAUSE_TITLE_RE = re.compile(rf"^第[{_NUM}\d]+\s*[条條]\s+(?P<title>[^\s。！？；，：:,.;!?]{{1,20}})$")
 # 5. 退款到账时间, 5、…, and 5   退款到账时间 (Word's outline numbering pasted as text)
 NUMBERED_RE = re.compile(r"^(?P<n>\d{1,3})(?:\s*[、．]|\.(?!\d)|\s{2,}|\t|\u3000)\s*(?P<text>.+)$")
 SUB_NUMBERED_RE = re.compile(r"^[（(]\s*(?P<n>\d{1,3})\s*[)）]\s*(?P<text>.+)$")
@@ -68,11 +68,20 @@ class Line:
     marker: str = ""
 
 
+def _length(text: str) -> int:
+    """A line's length as a reader sees it: an English word counts as one
+    character (私人预约 Private Appointment is a short bilingual title)."""
+    return len(_LATIN_WORD_RE.sub("a", text))
+
+
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
 def reads_as_heading(text: str) -> bool:
     """A numbered line that is a heading, not a point: short, no sentence end."""
     text = text.strip()
     # (二、未于截止日前缴足者，收取违约金： introduces the points below it)
-    return len(text) <= MAX_HEADING_CHARS + 12 and not text.endswith(tuple("。！？；.!?;：:，,"))
+    return _length(text) <= MAX_HEADING_CHARS + 12 and not text.endswith(tuple("。！？；.!?;：:，,"))
 
 
 def _short_title(text: str, numbered: bool = False) -> bool:
@@ -80,7 +89,7 @@ def _short_title(text: str, numbered: bool = False) -> bool:
     # (a bare line that does is a form's field: 投诉编号（系统生成）)
     if numbered and text.endswith(("）", ")")) and re.search(r"[^（(]{2,}[（(][^（()）]+[）)]$", text):
         text = text[:-1]
-    return len(text) <= MAX_HEADING_CHARS and not text.endswith(tuple(FINAL_PUNCT))
+    return _length(text) <= MAX_HEADING_CHARS and not text.endswith(tuple(FINAL_PUNCT))
 
 
 def _numbered_title(text: str, nxt: str) -> bool:
@@ -88,7 +97,7 @@ def _numbered_title(text: str, nxt: str) -> bool:
     a short title above a longer line that is no next point (and no table's
     row: 1   张三   组长)."""
     return bool(_short_title(text, numbered=True) and nxt and not NUMBERED_RE.match(nxt)
-                and len(nxt) > len(text) and not re.search(r"\s{2,}", text))
+                and _length(nxt) > _length(text) and not re.search(r"\s{2,}", text))
 
 
 def is_question(line: str) -> bool:
@@ -203,7 +212,7 @@ def _classify(line: str, nxt: str, traits: TextTraits, after_heading: bool) -> L
         if _short_title(text, numbered=True) and nxt:  # ◆ 外呼时段与频次 above its · points
             return Line("heading", text, 3, marker=line[0])  # (a peer of the questions: see question_level)
         return Line("item", text, marker="- ")
-    if (_short_title(line) and nxt and len(nxt) > len(line) and not re.search(r"\d{4}", line)
+    if (_short_title(line) and nxt and _length(nxt) > _length(line) and not re.search(r"\d{4}", line)
             and not _NOT_A_TITLE_RE.search(line)
             and not _FIELD_VALUE_RE.search(line)):  # 季卡：40元/季 is a price, not a title
         return Line("heading", line, 3 if traits.numbered_headings else 2)
@@ -282,7 +291,7 @@ def _written_headings(blocks: list[Block], body: str) -> bool:
 
 _RULE_RE = re.compile(r"^[-=_—~*·＝－\s]{3,}$")
 # a printed page's number (第3页 共9页, - 3 -), left in a pasted text: no heading
-_PAGE_NUMBER_RE = re.compile(r"^(第\s*\d+\s*页\s*[,，/]?\s*(共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页"
+_PAGE_NUMBER_RE = re.compile(r"^(第\s*\d+\s*[页頁]\s*[,，/]?\s*(共\s*\d+\s*[页頁])?|共\s*\d+\s*[页頁]\s*[,，]?\s*第\s*\d+\s*[页頁]"
                              r"|[-—]\s*\d+\s*[-—]|[Pp]age\s*\d+(\s*(of|/)\s*\d+)?)$")
 
 

@@ -227,7 +227,7 @@ def strip_pinyin_annotations(text: str) -> tuple[str, list[str]]:
 # -- repetition --------------------------------------------------------------------------------
 
 _HEADING_MARK_RE = re.compile(r"^#{1,6}\s+")
-_STRUCTURE_RE = re.compile(r"^(#{1,6}\s|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十百\d]+[章节条部分篇]|篇\d)")
+_STRUCTURE_RE = re.compile(r"^(#{1,6}\s|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十百\d]+[章节節条條部分篇]|篇\d)")
 MIN_REPEATED_LINE = 20  # shorter lines (greetings, closings, headings) recur in real documents
 MIN_REPEATED_PARAGRAPH = 6
 
@@ -336,7 +336,7 @@ _HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK}])(?:([,;:])(?=[{_CJK}])|([?!])(?=\s|$
 # Cells of a table typed with spaces or tabs stand two or more apart.
 _CELL_GAP_RE = re.compile(r"[ \u3000]{2,}|\t+")
 # a numbered line (第三条, 4, 一、): a heading above rows that are not numbered
-_NUMBERED_LINE_RE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+\s*[条章节部篇]|\d{1,3}(?:[、．.]|\s)|[一二三四五六七八九十]+\s*[、．.])")
+_NUMBERED_LINE_RE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+\s*[条條章节節部篇]|\d{1,3}(?:[、．.]|\s)|[一二三四五六七八九十]+\s*[、．.])")
 
 
 def aligned_tables(text: str) -> str:

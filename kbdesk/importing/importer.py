@@ -32,7 +32,8 @@ from kbdesk.importing.structure import to_markdown
 KIND_FOLDERS = {"standard": "standards", "faq": "faq", "script": "scripts", "article": "articles"}
 SCRIPT_FORMULAS = re.compile(r"您好|请问还有什么(可以)?帮|感谢您的(来电|耐心|支持|理解)|祝您.{0,4}愉快|很高兴为您服务|"
                              r"非常抱歉|给您带来不便|请您稍等|\{\{[^{}]+\}\}|_{3,}|【[^】]{1,8}】")
-RULE_WORDS = re.compile(r"规范|标准|制度|职责|要求|规定|流程|守则|准则|指南|手册|须知|礼仪|第[一二三四五六七八九十\d]+条")
+RULE_WORDS = re.compile(r"规范|規範|标准|標準|制度|职责|職責|要求|规定|規定|流程|守则|守則|准则|準則|指南|手册|手冊|须知|須知"
+                        r"|礼仪|禮儀|第[一二三四五六七八九十\d]+[条條]")
 MAX_TAGS = 5
 # Words of every document, never what characterises one.
 GENERIC_WORDS = frozenset("重新 进行 需要 如果 没有 已经 以及 或者 通过 根据 相关 时候 可能 一下 这个 那个 我们 您的 问题 情况 时间 工作".split())

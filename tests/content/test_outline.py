@@ -49,6 +49,18 @@ def test_table_rows_paths_and_lead_in_points_are_no_headings():
     assert headings == {"收费标准", "发票开具", "缴款与逾期"}
 
 
+def test_traditional_clauses_and_bilingual_titles_are_headings():
+    body = "\n".join([
+        "第三章  行李服務", "第十一條  行李寄存", "行李寄存櫃位設於入境大堂及離港大堂，24小時開放，每件每日收費港幣八十元。",
+        "第 9 頁，共 11 頁",
+        "4. 私人預約 Private Appointment", "Prestige或以上顧客可預約私人時段，預約須最少提前48小時並由店舖經理批准。",
+        "5. 貨品預留 Product Reservation", "Tier\t一般貨品預留時間\t限量款", "Elite\t5天\t2天",
+    ])
+    headings = [p.heading for p in outline("服務標準", body).passages]
+    assert [h[-1] for h in headings] == ["行李寄存", "私人預約 Private Appointment", "貨品預留 Product Reservation"]
+    assert headings[0] == ("第三章  行李服務", "行李寄存")
+
+
 def test_a_long_section_is_cut_into_passages_at_paragraph_ends():
     paragraph = "退款审核通过后款项原路退回，信用卡七到十五个工作日到账。" * 6
     body = "## 退款到账\n\n" + "\n\n".join([paragraph] * 8)
