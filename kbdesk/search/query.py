@@ -415,38 +415,55 @@ def character_queries(parsed: ParsedQuery) -> tuple[list[Q.Query], list[Q.Query]
 # -- what kind of value a question asks for ----------------------------------------------
 # 多久 is answered by a duration (3个工作日), 几点 by a time, 多少钱 by an
 # amount, 几声 by a number of 声: of an article's sections, the one that
-# holds such a value is likelier the answer.
+# holds such a value, or whose heading names that kind of value (报告时限,
+# 保外维修收费), is likelier the answer.
 _NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千半]+)"
 _DURATION = rf"{_NUMBER}\s*(?:个)?(?:秒|分钟|小时|钟头|天|日|工作日|周|星期|月|年)"
-_TIME = rf"\d{{1,2}}\s*[:：]\s*\d{{2}}|{_NUMBER}\s*点|\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]|{_NUMBER}\s*号"
+_TIME = (rf"\d{{1,2}}\s*[:：]\s*\d{{2}}|{_NUMBER}\s*点|(?:\d{{1,2}}\s*月|每月)\s*\d{{1,2}}\s*[日号]"
+         rf"|{_NUMBER}\s*号")
 _MONEY = r"\d+(?:\.\d+)?\s*(?:元|块|万元)|[¥￥$]\s*\d|免费"
+_DURATION_HEADINGS = ("时限", "时效", "期限", "时长", "多久", "周期", "有效期")
 _ASKS = [
-    (re.compile(r"多少钱|几块|多少元|什么价|啥价|收多少|扣多少钱|费用多少|多少费用"), _MONEY),
-    (re.compile(r"几点|几号|哪天|什么时候|啥时候|什么时间|何时"), f"{_TIME}|{_DURATION}"),
-    (re.compile(r"多久|多长时间|多长|几个?(?:秒|分钟|小时|天|工作日|周|星期|月|年)|多少(?:天|小时|分钟|年)"), _DURATION),
+    (re.compile(r"多少钱|几块|多少元|什么价|啥价|收多少|扣多少钱|费用多少|多少费用"), _MONEY,
+     ("价格", "收费", "费用", "资费", "价目", "多少钱")),
+    (re.compile(r"几点|几号|哪天|什么时候|啥时候|什么时间|何时"), f"{_TIME}|{_DURATION}",
+     ("时间", "时段", "日期", *_DURATION_HEADINGS)),
+    (re.compile(r"多久|多长时间|多长|几个?(?:秒|分钟|小时|天|工作日|周|星期|月|年)|多少(?:天|小时|分钟|年)"), _DURATION,
+     _DURATION_HEADINGS),
 ]
 _ASKS_COUNT_RE = re.compile(rf"(?:几|多少)(?:个(?P<thing>[\u4e00-\u9fff]))?(?P<unit>[{analysis.MEASURE_WORDS}])?")
 
 
-def asked_value(text: str) -> re.Pattern | None:
-    """What kind of value *text* asks for, as a pattern of such values in
-    normalised text (多久: 3个工作日, 两小时; 几声: 三声), or None."""
-    norm = textforms.normalize(text)
-    for asks, value in _ASKS:
-        if asks.search(norm):
-            return _value_re(value)
-    for m in _ASKS_COUNT_RE.finditer(norm):
-        if m.group("thing"):  # 几个夜班: 4个夜班
-            return _value_re(rf"{_NUMBER}\s*个?\s*{re.escape(m.group('thing'))}")
-        if unit := m.group("unit"):
-            # (多少分: 85分, not 5分钟)
-            return _value_re(rf"{_NUMBER}\s*{re.escape(unit)}" + ("(?!钟)" if unit == "分" else ""))
-    return None
+@dataclass(frozen=True)
+class AskedValue:
+    """The kind of value a question asks for: *values* finds such values in
+    normalised text, *heading_words* name that kind in a heading."""
+
+    values: re.Pattern
+    heading_words: tuple[str, ...] = ()
+
+    def named_in(self, heading: str) -> bool:
+        return any(w in heading for w in self.heading_words)
+
+
+def asked_value(text: str) -> AskedValue | None:
+    """What kind of value *text* asks for (多久: 3个工作日, two hours, a
+    heading with 时限; 几声: 三声), or None."""
+    return _asked_value(textforms.normalize(text))
 
 
 @functools.lru_cache(maxsize=64)
-def _value_re(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+def _asked_value(norm: str) -> AskedValue | None:
+    for asks, values, heading_words in _ASKS:
+        if asks.search(norm):
+            return AskedValue(re.compile(values), heading_words)
+    for m in _ASKS_COUNT_RE.finditer(norm):
+        if m.group("thing"):  # 几个夜班: 4个夜班
+            return AskedValue(re.compile(rf"{_NUMBER}\s*个?\s*{re.escape(m.group('thing'))}"))
+        if unit := m.group("unit"):
+            # (多少分: 85分, not 5分钟)
+            return AskedValue(re.compile(rf"{_NUMBER}\s*{re.escape(unit)}" + ("(?!钟)" if unit == "分" else "")))
+    return None
 
 
 # A Chinese word up to this long that the dictionary does not know may be

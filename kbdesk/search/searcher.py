@@ -106,6 +106,7 @@ ANSWER_TEXT = 1.0
 ANSWER_LENGTH = 0.5
 ANSWER_INTERNAL = 2.0
 ANSWER_VALUE = 0.5
+ANSWER_VALUE_HEADING = 0.6
 ANSWER_FULL_LENGTH = 300  # characters: shorter passages hold less of an answer
 _NORM_SEP = textforms.normalize(HEADING_SEP)
 
@@ -621,7 +622,8 @@ class Searcher:
                     + ANSWER_OWN_HEADING * _held(weight, own)
                     + ANSWER_HEADING * _held(weight, heading)
                     + ANSWER_TEXT * (_held(weight, text, pairs=False) + _held(weight, text, chars=False))
-                    + ANSWER_VALUE * bool(asked and asked.search(text))
+                    + ANSWER_VALUE * bool(asked and asked.values.search(text))
+                    + ANSWER_VALUE_HEADING * bool(asked and asked.named_in(own))
                     + ANSWER_LENGTH * min(1.0, len(text) / ANSWER_FULL_LENGTH))
 
         return max(options, key=lambda o: (answers(o), -o))

@@ -424,8 +424,8 @@ def test_a_longer_word_keeps_the_synonym_inside_it_if_a_text_has_it(content, tmp
 ])
 def test_a_question_asks_for_a_kind_of_value(question, value, other):
     asked = asked_value(question)
-    assert asked is not None and asked.search(textforms.normalize(value))
-    assert not asked.search(textforms.normalize(other))
+    assert asked is not None and asked.values.search(textforms.normalize(value))
+    assert not asked.values.search(textforms.normalize(other))
 
 
 def test_no_value_is_asked_for_by_a_plain_query():
@@ -447,6 +447,25 @@ def test_the_section_that_holds_the_value_asked_for_answers(content, tmp_path):
     searcher = Searcher(index)
     # 几点 asks for a time: the section with the hours, not the one that says 夜班 most
     assert searcher.search("夜班几点到几点").hits[0].section[-1] == "班次设置"
+    searcher.close()
+
+
+def test_the_section_whose_heading_names_the_value_asked_for_answers(content, tmp_path):
+    _standard(content, "standards/incident.md", "std-incident", "突发事件应急预案", """
+        ## 报送流程
+
+        突发事件由值班组长上报客服主管，主管十分钟内判断突发事件级别后上报部门负责人，重大突发事件同步上报公关部，并在工单系统登记编号。
+
+        ## 报告时限
+
+        突发事件一级立即上报，二级两小时内书面上报，三级当天下班前上报。
+        """)
+    index = SearchIndex(ContentStore(content), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    # 多久 asks for a duration; the heading 报告时限 names one (both hold one, the other says more)
+    assert asked_value("突发事件多久要上报").named_in("报告时限")
+    assert searcher.search("突发事件多久要上报").hits[0].section[-1] == "报告时限"
     searcher.close()
 
 
