@@ -71,6 +71,7 @@ TYPED_BOOST = 0.3
 REPICK_OPTIONS = 6
 # Stored fields of passages kept between searches (a few MB).
 STORED_FIELDS_KEPT = 3000
+FREQUENCIES_KEPT = 20_000
 # Pinyin typed (zhongda) also looks for up to PINYIN_WORDS words of the
 # body read so (重大); shorter Latin words are too often English or initials.
 MIN_PINYIN_WORD = 4
@@ -79,12 +80,13 @@ PINYIN_WORDS = 3
 PASSAGES_PER_ARTICLE = 4
 
 
+_QUESTION_WORDS_RE = re.compile("|".join(
+    re.escape(w) for w in sorted(QUERY_STOP_WORDS, key=len, reverse=True) if len(w) > 1 and textforms.is_cjk(w[:1])))
+
+
 def _typed_pieces(text: str) -> tuple[set[str], set[str]]:
     """The Chinese characters and character pairs typed, question words left out."""
-    norm = textforms.normalize(text)
-    for word in sorted(QUERY_STOP_WORDS, key=len, reverse=True):
-        if len(word) > 1 and textforms.is_cjk(word[:1]):
-            norm = norm.replace(word, " ")
+    norm = _QUESTION_WORDS_RE.sub(" ", textforms.normalize(text))
     chars, pairs = set(), set()
     for run in re.findall(r"[\u3400-\u9fff]+", norm):
         chars.update(c for c in run if c not in QUERY_STOP_WORDS)
@@ -228,6 +230,8 @@ class Searcher:
         # looks at the same passages keystroke after keystroke
         self._stored_fields: dict[int, dict] = {}
         self._last_parsed: tuple[str, ParsedQuery] | None = None
+        # (field, term) → in how many passages: asked again keystroke after keystroke
+        self._frequencies: dict[tuple[str, str], int] = {}
         self._last_expanded: tuple[ParsedQuery, TermScorer, ParsedQuery] | None = None
 
     def parse(self, text: str) -> ParsedQuery:
@@ -264,6 +268,7 @@ class Searcher:
             self._searcher, self._ix = ix.searcher(), ix
         if self._searcher is not previous or self._scorer is None:
             self._filters.clear()
+            self._frequencies.clear()
             self._stored_fields.clear()
             self._last_matches = None
             self._scorer = TermScorer(self._searcher, self._segment_cache)
@@ -271,6 +276,16 @@ class Searcher:
             for key in [k for k in self._segment_cache if k[0] not in live]:
                 del self._segment_cache[key]
         return self._searcher
+
+    def _frequency(self, field: str, term: str) -> int:
+        """In how many passages *term* of *field* is (of the open searcher)."""
+        key = (field, term)
+        n = self._frequencies.get(key)
+        if n is None:
+            if len(self._frequencies) >= FREQUENCIES_KEPT:
+                self._frequencies.clear()
+            n = self._frequencies[key] = self._searcher.doc_frequency(field, term)
+        return n
 
     def _filter_docs(self, searcher: WhooshSearcher, filter_q: Q.Query | None) -> np.ndarray | None:
         """The documents a filter lets through (True per document number),
@@ -296,7 +311,7 @@ class Searcher:
         typed alone: in so many titles and headings)."""
         searcher = self._searcher
         field = "chars" if len(word) == 1 and textforms.is_cjk(word) else "words"
-        return searcher.doc_frequency(field, word) > EVERYWHERE_SHARE * max(1, searcher.doc_count_all())
+        return self._frequency(field, word) > EVERYWHERE_SHARE * max(1, searcher.doc_count_all())
 
     def _matches(self, parsed: ParsedQuery, allowed: np.ndarray | None = None) -> _Matches:
         """Every passage the query matches, with the number of concepts it
@@ -409,10 +424,9 @@ class Searcher:
         last = self._last_expanded
         if last is not None and last[0] is parsed and last[1] is self._scorer:
             return last[2]
-        searcher = self._whoosh_searcher()
-        if searcher is None:
+        if self._searcher is None and self._whoosh_searcher() is None:
             return parsed
-        original, frequency = parsed, searcher.doc_frequency
+        original, frequency = parsed, self._frequency
         if parsed.cut_at_synonyms and any(c.holds_synonyms and not frequency("words", c.text) for c in parsed.concepts):
             parsed = parsed.cut_at_synonyms  # 吃饭时间 is in no text: 吃饭 (用餐) and 时间
         concepts, changed = [], parsed is not original
@@ -438,7 +452,7 @@ class Searcher:
     def _read_as(self, pinyin: str) -> tuple[str, ...]:
         """The most frequent few words of the index read as *pinyin*."""
         words = self._scorer.words_read_as(pinyin, self.segmenter)
-        frequency = self._searcher.doc_frequency
+        frequency = self._frequency
         return tuple(sorted(words, key=lambda w: (words[w], -frequency("words", w), w))[:PINYIN_WORDS])
 
     def _found_nowhere(self, concept) -> bool:
@@ -446,7 +460,7 @@ class Searcher:
         that no text has, as a word or (for two characters) as a pair."""
         if not may_be_homophone_typo(concept):
             return False
-        frequency = self._searcher.doc_frequency
+        frequency = self._frequency
         return not any(frequency("words", f) for f in concept.forms) and \
             not (len(concept.text) == 2 and frequency("grams", concept.text))
 
@@ -457,12 +471,12 @@ class Searcher:
         a word the dictionary does not know, sounding like it (z/zh, -n/-ng;
         晚上 is no typo of 网上). A longer word first whole, then as any two
         of its characters (升租长: 组长)."""
-        if len(text) == 2 and self._searcher.doc_frequency("words", text[::-1]):
+        if len(text) == 2 and self._frequency("words", text[::-1]):
             return (text[::-1],)  # 网断, 烧退: the text says 断网, 退烧
         fuzzy_too = not self.segmenter.is_known(text)
         pieces = [text] + ([text[i:i + 2] for i in range(len(text) - 1)] if len(text) > 2 else [])
         for piece in pieces:
-            if piece != text and (self._searcher.doc_frequency("words", piece)
+            if piece != text and (self._frequency("words", piece)
                                   or any(c in QUERY_STOP_WORDS for c in piece)):
                 continue  # a word of the index as it is, or 没人 of 没人接
             if words := self._sounding_like(piece, fuzzy_too):
@@ -478,7 +492,7 @@ class Searcher:
             words = self._scorer.words_read_as(reading, self.segmenter, fuzzy)
             words.pop(text, None)
             if words:
-                frequency = self._searcher.doc_frequency
+                frequency = self._frequency
                 return tuple(sorted(words, key=lambda w: (words[w], -frequency("words", w), w))[:PINYIN_WORDS])
         return ()
 
