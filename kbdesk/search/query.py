@@ -139,13 +139,13 @@ class Synonyms:
 
     def split(self, norm_run: str, words: list[tuple[int, int]] = ()) -> list[tuple[str, bool]]:
         """(piece, is_synonym_entry) pieces of a normalised CJK run; an entry
-        inside one of the longer *words* (start, end) stays part of it (会员
-        of 会员费)."""
+        that is one of *words* (start, end) but for a character stays part of
+        it (会员 of 会员费; see entries_in)."""
         if self._phrase_re is None:
             return [(norm_run, False)]
         pieces, pos = [], 0
         for m in self._phrase_re.finditer(norm_run):
-            if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in words):
+            if any(s <= m.start() and m.end() <= e and e - s == m.end() - m.start() + 1 for s, e in words):
                 continue
             if m.start() > pos:
                 pieces.append((norm_run[pos:m.start()], False))
@@ -156,10 +156,13 @@ class Synonyms:
         return pieces
 
     def entries_in(self, word: str) -> list[str]:
-        """The multi-character entries inside *word*, if it is none itself."""
+        """The entry inside *word* that only lacks a character of it (会员 of
+        会员费, 支付 of 支付宝), if *word* is no entry itself. (Words made of
+        entries and other words, 忘记密码, 投诉受理, are cut apart: each is
+        insisted on.)"""
         if self._phrase_re is None or word in self._by_word:
             return []
-        return [m.group() for m in self._phrase_re.finditer(word)]
+        return [m.group() for m in self._phrase_re.finditer(word) if len(m.group()) == len(word) - 1]
 
     @classmethod
     def from_file(cls, path: Path | None) -> Synonyms:

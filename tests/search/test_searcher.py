@@ -407,6 +407,9 @@ def test_a_longer_word_keeps_the_synonym_inside_it_if_a_text_has_it(content, tmp
     # the query keeps 会员费 whole, with 会员 and its synonyms as forms
     concept = searcher.parse("会员费能退吗").concepts[0]
     assert concept.text == "会员费" and {"会员", "vip"} <= set(concept.forms)
+    # a word made of an entry and another word is cut apart: each is insisted on
+    assert [c.text for c in searcher.parse("忘记密码").concepts] == ["忘记", "密码"]
+    assert [c.text for c in searcher.parse("投诉受理").concepts] == ["投诉", "受理"]
     hit = searcher.search("会员费能退吗").hits[0]
     assert (hit.id, hit.section[-1]) == ("std-vip", "会员费可以退吗")
     # 吃饭时间 is in no text: the synonym entry is cut out (吃饭 → 用餐) and 时间 stays a word
