@@ -27,6 +27,7 @@ QUERY_STOP_WORDS = analysis.STOP_WORDS | frozenset(
     哪些 哪 的话 才能 才 需要 必须 得 能够 会不会 还能 还是 算 怎么算 一般 通常 请 帮 给 跟 对 有 没 就是
     什么样 啥 咋 咋办 呀 嘛 么 多 些 了吗 不了 为啥 干嘛 咋样 啥时候 什么时候 是不是 要不要 用不用 行不行 对不对 可以吗
     但是 可是 不过 然后 而且 并且 还有 因为 所以 如果 虽然 结果
+    嘅 咗 啲 喺 咁 呢度 嗰度 𠮶度 点样 点解 乜嘢 咩 边度 几时
     how what why do does can i you""".split()
 )
 # Words so common in a service knowledge base, or so much part of how a
@@ -34,12 +35,12 @@ QUERY_STOP_WORDS = analysis.STOP_WORDS | frozenset(
 # article; they still count towards the ranking.
 SOFT_WORDS = frozenset(
     """客户 顾客 用户 客人 回复 回答 处理 问题 情况 时候 多久 多少 多长 多长时间 多大 多远 多快 最多 最少 最长
-    告诉 通知 怎么说 怎么回 说法""".split()
+    告诉 通知 怎么说 怎么回 说法 几耐 几多""".split()
 )
 _SOFT_RE = re.compile(r"^几.$")
 _HOW_MANY = ("几", "多少")
 # Asking how to *say* something: the agent wants a reply script.
-SCRIPT_INTENT_WORDS = frozenset("怎么说 怎么回 怎么回复 怎么答复 告诉 话术 模板 说法 回复 答复 通知".split())
+SCRIPT_INTENT_WORDS = frozenset("怎么说 怎么回 怎么回复 怎么答复 告诉 话术 模板 说法 回复 答复 通知 点讲 点回".split())
 
 # How much a form counts beside the word as typed.
 SYNONYM_WEIGHT = 0.6  # a synonym finds the text, but the word typed ranks higher
@@ -427,11 +428,11 @@ _TIME = (rf"\d{{1,2}}\s*[:：]\s*\d{{2}}|{_NUMBER}\s*点|(?:\d{{1,2}}\s*月|每�
 _MONEY = r"\d+(?:\.\d+)?\s*(?:元|块|万元)|[¥￥$]\s*\d|免费"
 _DURATION_HEADINGS = ("时限", "时效", "期限", "时长", "多久", "周期", "有效期")
 _ASKS = [
-    (re.compile(r"多少钱|几块|多少元|什么价|啥价|收多少|扣多少钱|费用多少|多少费用"), _MONEY,
+    (re.compile(r"多少钱|几块|多少元|什么价|啥价|收多少|扣多少钱|费用多少|多少费用|几多钱|几钱"), _MONEY,
      ("价格", "收费", "费用", "资费", "价目", "多少钱")),
-    (re.compile(r"几点|几号|哪天|什么时候|啥时候|什么时间|何时"), f"{_TIME}|{_DURATION}",
+    (re.compile(r"几点|几号|哪天|什么时候|啥时候|什么时间|何时|几时"), f"{_TIME}|{_DURATION}",
      ("时间", "时段", "日期", *_DURATION_HEADINGS)),
-    (re.compile(r"多久|多长时间|多长|几个?(?:秒|分钟|小时|天|工作日|周|星期|月|年)|多少(?:天|小时|分钟|年)"), _DURATION,
+    (re.compile(r"多久|多长时间|多长|几耐|几个?(?:秒|分钟|小时|天|工作日|周|星期|月|年)|多少(?:天|小时|分钟|年)"), _DURATION,
      _DURATION_HEADINGS),
 ]
 _ASKS_COUNT_RE = re.compile(rf"(?:几|多少)(?:个(?P<thing>[\u4e00-\u9fff]))?(?P<unit>[{analysis.MEASURE_WORDS}])?")

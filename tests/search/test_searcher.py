@@ -431,6 +431,14 @@ def test_a_question_asks_for_a_kind_of_value(question, value, other):
     assert not asked.values.search(textforms.normalize(other))
 
 
+def test_cantonese_question_words_ask_as_their_mandarin_ones(searcher):
+    # 幾耐 how long, 點講 how to say, 咗 a particle, 爛咗 broken (Hong Kong agents type them)
+    assert asked_value("失物留幾耐").named_in("失物保管期限")
+    assert searcher.parse("缺貨時應該點講").wants_script
+    assert "坏了" in searcher.parse("個篋爛咗").concepts[-1].forms
+    assert "咗" not in [c.text for c in searcher.parse("唔見咗 咗").concepts]
+
+
 def test_no_value_is_asked_for_by_a_plain_query():
     assert asked_value("退款到账") is None and asked_value("投诉升级流程") is None
 
