@@ -64,6 +64,38 @@ def test_incremental_update_touches_only_changed_files(index, content):
     assert index.doc_count() == 7
 
 
+def test_an_edit_is_indexed_without_cyclic_collections_many_files_with(index, content, monkeypatch):
+    import gc
+
+    index.update()
+    collections = []
+
+    def count(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    def collected_while_indexing(name: str) -> int:
+        write(content, f"faq/{name}.md", f"---\nid: faq-{name}\ntitle: 发票怎么开{name}\n---\n电子发票在订单详情页申请。\n")
+        collections.clear()
+        index.update()
+        assert gc.isenabled()
+        return len(collections)
+
+    threshold = gc.get_threshold()
+    gc.set_threshold(1, 1, 1)  # a collection at nearly every allocation, if allowed
+    gc.callbacks.append(count)
+    try:
+        held = collected_while_indexing("held")
+        monkeypatch.setattr(index_module, "FEW_CHANGES", 0)  # as for a pull of many files
+        not_held = collected_while_indexing("not-held")
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*threshold)
+    # (the folder is still scanned and the state read with collections on)
+    assert held * 2 < not_held
+    assert {"faq-held", "faq-not-held"} <= set(ids(Searcher(index), "发票怎么开"))
+
+
 def test_edits_leave_small_segments_that_merge_segments_folds_together(index, content):
     from kbdesk.search.segment_writer import MERGE_FACTOR
 
