@@ -111,22 +111,34 @@ def is_contents(heading: str) -> bool:
 
 class HeadingLevels:
     """The Markdown level of each heading or question line of a plain text,
-    in order. A question, or a ◆ title among questions, belongs to the
-    section it is asked in (附件4：常见问题 › 问…), one level below the
-    text's top headings (under 【接送规定】 too when no 第一章 is above it),
-    and what follows its answer (案例一：…) is no part of it; a table of
-    contents holds nothing after its list."""
+    in order (call :meth:`content` for each other line). A question, or a ◆
+    title among questions, belongs to the section it is asked in: right
+    under its heading (【到帐时间】 then Q：…), one level below it; after the
+    section's own text, beside its sub-sections, one level below the text's
+    top headings (附件4：常见问题 › 第三条 … › 问… is 附件4 › 问…). What follows
+    its answer (案例一：…) is no part of it; a table of contents holds nothing
+    after its list."""
 
     def __init__(self) -> None:
         self.section = 0  # level of the section the next lines are in (0: none, or a question's)
         self.top = 0  # the highest level of a heading that is no question, so far
+        self.questions = 0  # level of the questions of the current section, once one is placed
+        self.has_text = False  # the current section has lines of its own
 
     def of(self, kind: Line) -> int:
         if kind.kind == "question" or kind.marker:
-            return min(self.top + 1, 6) if self.section else 2
+            if not self.section:
+                return 2
+            if not self.questions:
+                self.questions = min((self.top if self.has_text else self.section) + 1, 6)
+            return self.questions
         self.top = min(self.top or kind.level, kind.level)
         self.section = 0 if is_contents(kind.text) else kind.level
+        self.questions, self.has_text = 0, False
         return kind.level
+
+    def content(self) -> None:
+        self.has_text = True
 
 
 def _entry_key(line: str) -> str:
@@ -306,28 +318,36 @@ def _rows(block: Block) -> list[str]:
             for ln in block.text.split("\n")]
 
 
-def _unlisted_headings(block: Block) -> list[Block]:
+def _unlisted_headings(block: Block, after_a_point: bool = False) -> list[Block]:
     """A list item split where one of its later lines is a numbered heading:
     a plain text's ``（二）价格保护`` right under the point ``3. …`` is, to
-    Markdown, more of that point (a lazy continuation line)."""
+    Markdown, more of that point (a lazy continuation line). *after_a_point*:
+    the item follows another on the line before (the last of a list of steps,
+    its paragraph below it, is no title)."""
     lines = block.text.split("\n")
     for i, line in enumerate(lines[1:], 1):
         line = line.strip()
         if any(m := r.match(line) for r in H2_RES + H3_RES) and reads_as_heading(m.group("text")):
             rest = "\n".join(lines[i:])
-            return [*_unlisted_headings(Block("\n".join(lines[:i]), True, 0, block.line)),
+            return [*_unlisted_headings(Block("\n".join(lines[:i]), True, 0, block.line), after_a_point),
                     Block(rest, False, 0, block.line + i)]
     # "9. 晋升通道" with its text on the next line: to Markdown, a point of two lines
     m = NUMBERED_RE.match(lines[0].strip())
-    if m and len(lines) > 1 and _numbered_title(m.group("text"), lines[1].strip()):
+    if m and len(lines) > 1 and not after_a_point and _numbered_title(m.group("text"), lines[1].strip()):
         return [Block(lines[0], True, 0, block.line), Block("\n".join(lines[1:]), False, 0, block.line + 1)]
     return [block]
+
+
+def _follows(previous: Block, item: Block) -> bool:
+    """Whether list *item* comes on the line right after list item *previous*."""
+    return previous.in_list and previous.line + previous.text.count("\n") + 1 == item.line
 
 
 def _plain_headings(blocks: list[Block]) -> list[Block]:
     """Paragraphs split at the lines that read as headings, those lines as
     heading blocks: the outline of a text without Markdown headings."""
-    blocks = [part for b in blocks for part in (_unlisted_headings(b) if b.in_list and "\n" in b.text else [b])]
+    blocks = [part for n, b in enumerate(blocks) for part in (
+        _unlisted_headings(b, n > 0 and _follows(blocks[n - 1], b)) if b.in_list and "\n" in b.text else [b])]
     lines = [row for b in blocks for row in _rows(b) if row]
     traits = TextTraits.of(lines)
     listed = iter(listed_again(lines))
@@ -336,6 +356,7 @@ def _plain_headings(blocks: list[Block]) -> list[Block]:
     for n, block in enumerate(blocks):
         rows = _rows(block)
         if block.in_list and not rows:
+            levels.content()
             out.append(block)
             continue
         pending: list[str] = []
@@ -351,7 +372,10 @@ def _plain_headings(blocks: list[Block]) -> list[Block]:
                     out.append(Block("\n".join(pending), False, 0, block.line))
                     pending = []
                 out.append(Block(kind.text, False, levels.of(kind), block.line + i))
-            elif block.in_list:
+                continue
+            if kind.kind != "answer":
+                levels.content()
+            if block.in_list:
                 out.append(block)  # a list item stays one
             else:
                 pending.append(kind.text if kind.kind == "answer" else row)

@@ -55,10 +55,13 @@ def to_markdown(text: str) -> Structured:
             pairs += kind.kind == "question"
             headings.append(kind.text)
             block("#" * levels.of(kind) + " " + kind.text)
-        elif kind.kind == "answer":
+            continue
+        if kind.kind == "answer":
             if kind.text:
                 block(kind.text)
-        elif kind.kind == "item":
+            continue
+        levels.content()
+        if kind.kind == "item":
             block(kind.marker + kind.text, "item")
         elif kind.kind == "row":
             block(line, "row")

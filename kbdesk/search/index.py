@@ -46,7 +46,7 @@ from kbdesk.search.segment_writer import FastSegmentWriter, merge_tiers, merge_t
 from kbdesk.search.sources import ApprovedSource, WorkingTreeSource
 
 # Bump when the schema or the stored fields change.
-INDEX_FORMAT = 18  # 8: a document per passage; 9: without the words of links to other articles; 10: plain headings under page banners, questions in their section; 11: a numbered heading under a list point; 12: page numbers are no headings; 13: a numbered heading with its text on the next line; 14: a label and its value are no heading; 15: 【三】title; 16: no setext headings; 17: no table rows, paths or "…：" points as headings; questions below the level of their section; 18: Traditional 第X條 and 頁, English words count one character in a title
+INDEX_FORMAT = 19  # 8: a document per passage; 9: without the words of links to other articles; 10: plain headings under page banners, questions in their section; 11: a numbered heading under a list point; 12: page numbers are no headings; 13: a numbered heading with its text on the next line; 14: a label and its value are no heading; 15: 【三】title; 16: no setext headings; 17: no table rows, paths or "…：" points as headings; questions below the level of their section; 18: Traditional 第X條 and 頁, English words count one character in a title; 19: questions right under a heading inside it, the last of a list of steps no title
 INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 # Below this many documents a second process costs more than it saves.
 PARALLEL_BUILD_MIN_DOCS = 400

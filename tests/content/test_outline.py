@@ -61,6 +61,21 @@ def test_traditional_clauses_and_bilingual_titles_are_headings():
     assert headings[0] == ("第三章  行李服務", "行李寄存")
 
 
+def test_questions_right_under_a_heading_are_inside_it_even_below_a_title_line():
+    body = "\n".join([
+        "匯通寶 說明中心", "使用匯通寶匯款前，須先完成手機號碼註冊及身分驗證，驗證流程如下：",
+        "  1. App首頁點選「立即驗證」", "  2. 拍攝證件正反面",
+        "  3. 送出後1–3個營業日內以簡訊通知審核結果", "驗證未通過常見原因：照片反光模糊、證件過期、姓名與證件不一致。",
+        "【到帳時間】", "Q：匯款後多久會到帳？", "A：東南亞銀行帳戶1–2個營業日。",
+        "Q：付款方式會影響到帳時間嗎？", "A：以本公司確認收到款項的時間起算。",
+    ])
+    headings = [p.heading for p in outline("說明中心", body).passages]
+    # the last of a list of steps, its paragraph below it, is no title
+    assert not any("送出後1–3個營業日內以簡訊通知審核結果" in h for h in headings)
+    assert headings[-2:] == [("匯通寶 說明中心", "到帳時間", "匯款後多久會到帳？"),
+                             ("匯通寶 說明中心", "到帳時間", "付款方式會影響到帳時間嗎？")]
+
+
 def test_a_long_section_is_cut_into_passages_at_paragraph_ends():
     paragraph = "退款审核通过后款项原路退回，信用卡七到十五个工作日到账。" * 6
     body = "## 退款到账\n\n" + "\n\n".join([paragraph] * 8)
