@@ -439,10 +439,12 @@ class Searcher:
                 elif pieces := self._read_in_pieces(c.text):
                     c = dataclasses.replace(c, readings=pieces)  # tousufenji: 投诉 and 分级
                     changed = True
-            elif self._found_nowhere(c) and (words := self._meant(c.text)):
+            elif self._found_nowhere(c) and (meant := self._meant(c.text))[0]:
                 # 结止 for 截止: the input method's other candidate
+                words, surely = meant
                 forms = dict.fromkeys((*c.forms, *words, *chain.from_iterable(map(self.synonyms.forms, words))))
-                c = dataclasses.replace(c, forms=tuple(forms), optional=False)
+                # (a word only sounding like it is not insisted on: 完房 of 订完房 is no 往返)
+                c = dataclasses.replace(c, forms=tuple(forms), optional=c.optional and not surely)
                 changed = True
             concepts.append(c)
         expanded = dataclasses.replace(parsed, concepts=concepts) if changed else parsed
@@ -464,28 +466,30 @@ class Searcher:
         return not any(frequency("words", f) for f in concept.forms) and \
             not (len(concept.text) == 2 and frequency("grams", concept.text))
 
-    def _meant(self, text: str) -> tuple[str, ...]:
-        """The words of the index that a word found nowhere may have meant:
-        its two characters the other way round (网断: 断网), or, for a typo
-        of a homophone, those read as *text* is (with any reading of its characters), or, for
-        a word the dictionary does not know, sounding like it (z/zh, -n/-ng;
-        晚上 is no typo of 网上). A longer word first whole, then as any two
-        of its characters (升租长: 组长)."""
+    def _meant(self, text: str) -> tuple[tuple[str, ...], bool]:
+        """The words of the index that a word found nowhere may have meant,
+        and whether surely (read the same, not only sounding alike): its two
+        characters the other way round (网断: 断网), or, for a typo of a
+        homophone, those read as *text* is (with any reading of their
+        characters), or, for a word the dictionary does not know, sounding
+        like it (z/zh, -n/-ng; 晚上 is no typo of 网上). A longer word first
+        whole, then as any two of its characters (升租长: 组长)."""
         if len(text) == 2 and self._frequency("words", text[::-1]):
-            return (text[::-1],)  # 网断, 烧退: the text says 断网, 退烧
+            return (text[::-1],), True  # 网断, 烧退: the text says 断网, 退烧
         fuzzy_too = not self.segmenter.is_known(text)
         pieces = [text] + ([text[i:i + 2] for i in range(len(text) - 1)] if len(text) > 2 else [])
         for piece in pieces:
             if piece != text and (self._frequency("words", piece)
                                   or any(c in QUERY_STOP_WORDS for c in piece)):
                 continue  # a word of the index as it is, or 没人 of 没人接
-            if words := self._sounding_like(piece, fuzzy_too):
-                return words
-        return ()
+            if (found := self._sounding_like(piece, fuzzy_too))[0]:
+                return found
+        return (), False
 
-    def _sounding_like(self, text: str, fuzzy_too: bool) -> tuple[str, ...]:
+    def _sounding_like(self, text: str, fuzzy_too: bool) -> tuple[tuple[str, ...], bool]:
         """The most frequent few words of the index read as *text* is, or
-        else (if *fuzzy_too*) only sounding like it."""
+        else (if *fuzzy_too*) only sounding like it; and whether they read
+        the same."""
         # as typed read the usual way (没 as mo would find 默认 for 没人)
         reading = "".join(self.segmenter.syllables(text))
         for fuzzy in (False, True) if fuzzy_too else (False,):
@@ -493,8 +497,8 @@ class Searcher:
             words.pop(text, None)
             if words:
                 frequency = self._frequency
-                return tuple(sorted(words, key=lambda w: (words[w], -frequency("words", w), w))[:PINYIN_WORDS])
-        return ()
+                return tuple(sorted(words, key=lambda w: (words[w], -frequency("words", w), w))[:PINYIN_WORDS]), not fuzzy
+        return (), False
 
     def _read_in_pieces(self, pinyin: str) -> tuple[tuple[str, ...], ...]:
         """Pinyin of several words typed as one (tousufenji), cut into the
