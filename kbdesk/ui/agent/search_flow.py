@@ -23,11 +23,12 @@ MOST_USED_LIMIT = 10
 MOST_USED_MIN_COPIES = 2  # copied once is not "most used"
 RESULT_LIMIT = 40
 
-# The wait after a keystroke before searching: twice what searches take
-# lately, between these bounds. A search that answers in 10 ms needs no
-# 120 ms wait; a slow one is not asked for on every keystroke.
+# The wait after a keystroke before searching: one and a half times what
+# searches take lately, between these bounds. A search that answers in 10 ms
+# needs no 120 ms wait; a slow one is not asked for on every keystroke.
 SEARCH_DEBOUNCE_MS = 120
 MIN_SEARCH_DEBOUNCE_MS = 15
+DEBOUNCE_PER_SEARCH = 1.5
 
 
 class SearchFlowMixin:
@@ -62,10 +63,11 @@ class SearchFlowMixin:
         return self.search_timer.isActive() or (bool(self.query()) and self._shown_seq != self._seq)
 
     def _adapt_debounce(self, seconds: float) -> None:
-        """Wait after a keystroke about twice what searches take lately."""
+        """Wait after a keystroke a little more than searches take lately."""
         ms = seconds * 1000
         self._search_ms = ms if self._search_ms is None else 0.7 * self._search_ms + 0.3 * ms
-        self.search_timer.setInterval(int(min(SEARCH_DEBOUNCE_MS, max(MIN_SEARCH_DEBOUNCE_MS, 2 * self._search_ms))))
+        self.search_timer.setInterval(int(min(SEARCH_DEBOUNCE_MS, max(
+            MIN_SEARCH_DEBOUNCE_MS, DEBOUNCE_PER_SEARCH * self._search_ms))))
 
     def _on_outcome(self, outcome: SearchOutcome) -> None:
         if outcome.index_ready and not outcome.error and outcome.hits:
