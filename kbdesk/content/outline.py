@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from kbdesk.content.markdown import Block, join_blocks, to_blocks
+from kbdesk.textforms import CJK_RE
 
 _NUM = "一二三四五六七八九十百零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰"  # (壹、贰、 of formal and Taiwan documents)
 H2_RES = [
@@ -69,9 +70,10 @@ class Line:
 
 
 def _length(text: str) -> int:
-    """A line's length as a reader sees it: an English word counts as one
-    character (私人预约 Private Appointment is a short bilingual title)."""
-    return len(_LATIN_WORD_RE.sub("a", text))
+    """A line's length as a reader sees it: in a line with Chinese, an
+    English word counts as one character (私人预约 Private Appointment is a
+    short bilingual title; an English sentence is no title)."""
+    return len(_LATIN_WORD_RE.sub("a", text)) if CJK_RE.search(text) else len(text)
 
 
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
@@ -80,8 +82,9 @@ _LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
 def reads_as_heading(text: str) -> bool:
     """A numbered line that is a heading, not a point: short, no sentence end."""
     text = text.strip()
-    # (二、未于截止日前缴足者，收取违约金： introduces the points below it)
-    return _length(text) <= MAX_HEADING_CHARS + 12 and not text.endswith(tuple("。！？；.!?;：:，,"))
+    if text.endswith(("：", ":")) and ("，" in text or "," in text or _length(text) > MAX_HEADING_CHARS):
+        return False  # 二、未于截止日前缴足者，收取违约金： introduces the points below it (一、适用范围： is a title)
+    return _length(text) <= MAX_HEADING_CHARS + 12 and not text.endswith(tuple("。！？；.!?;，,"))
 
 
 def _short_title(text: str, numbered: bool = False) -> bool:

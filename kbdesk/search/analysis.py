@@ -234,30 +234,31 @@ def pinyin_tokens(phrase: str, seg: Segmenter) -> list[str]:
 _HAN_WORD_RE = re.compile(r"[\u3400-\u9fff]{2,4}")
 
 
-# Readings of a polyphonic character beside its first (还 hai, huan): a
-# word without its own entry in the phrase table (还车) is read with the
-# first, which need not be the one the agent types.
-READINGS_PER_CHAR = 2
-MAX_READINGS_PER_WORD = 4
-
-
-@functools.lru_cache(maxsize=20_000)
-def _char_readings(char: str) -> tuple[str, ...]:
-    pypinyin = textforms_pypinyin()
-    readings = pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=True)[0]
-    return tuple(dict.fromkeys(r for r in readings if r.isalpha()))[:READINGS_PER_CHAR]
+# Characters read otherwise in common words than pypinyin reads them alone
+# (还 hai: 还车 huan): a word without its own entry in the phrase table is
+# read with the first reading, which need not be the one the agent types.
+# Only these: pypinyin's second reading of most characters is archaic (位 li,
+# 醒 cheng), and 离职 must not read as 位置.
+POLYPHONES = dict(item.split(":") for item in """
+    还:hai/huan 行:xing/hang 重:zhong/chong 长:chang/zhang 乐:le/yue 调:tiao/diao 传:chuan/zhuan
+    差:cha/chai 便:bian/pian 角:jiao/jue 觉:jue/jiao 率:lv/shuai 朝:chao/zhao 系:xi/ji 省:sheng/xing
+    给:gei/ji 降:jiang/xiang 称:cheng/chen 得:de/dei 都:dou/du 落:luo/lao 模:mo/mu 数:shu/shuo
+    弹:dan/tan 藏:cang/zang 薄:bao/bo 曾:ceng/zeng 解:jie/xie 折:zhe/she
+    """.split())
+MAX_READINGS_PER_WORD = 4  # the usual one included
 
 
 def word_readings(word: str, seg: Segmenter) -> list[str]:
     """Full pinyin of a Chinese word, its usual reading first, then those
-    with other readings of its polyphonic characters (还车: haiche, huanche)."""
+    with the other common reading of one of its characters (还车: haiche,
+    huanche; see POLYPHONES)."""
     syllables = seg.syllables(word)
     if len(syllables) != len(word):
         return []
     readings = ["".join(syllables)]
     for i, char in enumerate(word):
-        for other in _char_readings(char):
-            if other != syllables[i] and len(readings) <= MAX_READINGS_PER_WORD:
+        for other in POLYPHONES[char].split("/") if char in POLYPHONES else ():
+            if other != syllables[i] and len(readings) < MAX_READINGS_PER_WORD:
                 readings.append("".join((*syllables[:i], other, *syllables[i + 1:])))
     return list(dict.fromkeys(readings))
 
@@ -271,21 +272,27 @@ def fuzzy_reading(pinyin: str) -> str:
     return _FUZZY_RE.sub("", pinyin)
 
 
-def pinyin_vocabulary(words, seg: Segmenter) -> dict[str, dict[str, tuple[str, ...]]]:
-    """The words of *words* by their full pinyin, grouped by its fuzzy key
-    (see :func:`fuzzy_reading`): fuzzy key → reading → words (zongda →
-    zhongda → 重大, 中大). The index keeps pinyin for titles, tags and
-    headings only; this is how pinyin typed finds a word of the body, and a
-    typo of a homophone (结止) the word meant (截止). A word read so only
-    with another reading of a character is filed under the reading + "*"."""
-    found: dict[str, dict[str, list[str]]] = {}
+def pinyin_vocabulary(words, seg: Segmenter) -> dict[str, tuple[str, ...]]:
+    """Full pinyin → the words of *words* read so (zhongda → 重大, 中大); a
+    word read so only with the other reading of one of its characters is
+    filed under the reading + "*" (offered after the usual ones). The index
+    keeps pinyin for titles, tags and headings only; this is how pinyin
+    typed finds a word of the body, and a typo of a homophone (结止) the
+    word meant (截止)."""
+    found: dict[str, list[str]] = {}
     for word in words:
         if _HAN_WORD_RE.fullmatch(word):
             for i, reading in enumerate(word_readings(word, seg)):
-                # (another reading is filed as reading + "*": offered after the usual ones)
-                found.setdefault(fuzzy_reading(reading), {}).setdefault(reading + "*" * (i > 0), []).append(word)
-    return {key: {reading: tuple(group) for reading, group in by_reading.items()}
-            for key, by_reading in found.items()}
+                found.setdefault(reading + "*" * (i > 0), []).append(word)
+    return {reading: tuple(group) for reading, group in found.items()}
+
+
+def fuzzy_vocabulary(vocabulary: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The readings of a :func:`pinyin_vocabulary` by their fuzzy key."""
+    found: dict[str, list[str]] = {}
+    for reading in vocabulary:
+        found.setdefault(fuzzy_reading(reading.rstrip("*")), []).append(reading)
+    return {key: tuple(group) for key, group in found.items()}
 
 
 # -- terms of a document ----------------------------------------------------------

@@ -46,7 +46,7 @@ from kbdesk.search.segment_writer import FastSegmentWriter, merge_tiers, merge_t
 from kbdesk.search.sources import ApprovedSource, WorkingTreeSource
 
 # Bump when the schema or the stored fields change.
-INDEX_FORMAT = 19  # 8: a document per passage; 9: without the words of links to other articles; 10: plain headings under page banners, questions in their section; 11: a numbered heading under a list point; 12: page numbers are no headings; 13: a numbered heading with its text on the next line; 14: a label and its value are no heading; 15: 【三】title; 16: no setext headings; 17: no table rows, paths or "…：" points as headings; questions below the level of their section; 18: Traditional 第X條 and 頁, English words count one character in a title; 19: questions right under a heading inside it, the last of a list of steps no title
+INDEX_FORMAT = 20  # 8: a document per passage; 9: without the words of links to other articles; 10: plain headings under page banners, questions in their section; 11: a numbered heading under a list point; 12: page numbers are no headings; 13: a numbered heading with its text on the next line; 14: a label and its value are no heading; 15: 【三】title; 16: no setext headings; 17: no table rows, paths or "…：" points as headings; questions below the level of their section; 18: Traditional 第X條 and 頁, English words count one character in a title; 19: questions right under a heading inside it, the last of a list of steps no title; 20: "一、适用范围：" a heading again, English sentences none
 INDEX_DIR_ENV = "KBDESK_INDEX_DIR"
 # Below this many documents a second process costs more than it saves.
 PARALLEL_BUILD_MIN_DOCS = 400
@@ -120,8 +120,8 @@ def _collections_after(hold: bool = True):
     is indexed: one full collection over a window's heap (the state of 10,000
     files, the caches of search) takes 15 ms, and an update allocates enough
     to start one every third edit. Reference counting frees nearly all of it
-    anyway; the collection runs when the update is done. (Not for many files:
-    a pull of a thousand collects as it goes.)"""
+    anyway; the next collection is only put off until after the update.
+    (Not for many files: a pull of a thousand collects as it goes.)"""
     enabled = gc.isenabled()
     if hold:
         gc.disable()

@@ -204,20 +204,20 @@ class TermScorer:
         """The words of the ``words`` field whose full pinyin is *pinyin*, or
         only sounds like it if *fuzzy* (see :func:`analysis.pinyin_vocabulary`),
         read once per segment: word → 0 if that is its usual reading, 1 if it
-        takes another reading of one of its characters (价值 as jiezhi)."""
+        takes the other reading of one of its characters (还车 as huanche)."""
         found: dict[str, int] = {}
-        key = analysis.fuzzy_reading(pinyin)
         for s in self.segments:
             vocabulary = self._cached(s, "pinyin-words", lambda s=s: analysis.pinyin_vocabulary(
                 (t.decode("utf-8") for t in s.reader.lexicon("words")), seg))
-            by_reading = vocabulary.get(key)
-            if not by_reading:
-                continue
-            for reading, words in by_reading.items():
-                if fuzzy or reading.rstrip("*") == pinyin:
-                    rank = reading.endswith("*")
-                    for word in words:
-                        found[word] = min(rank, found.get(word, rank))
+            if fuzzy:  # (rarely asked: read when first asked)
+                readings = self._cached(s, "pinyin-fuzzy", lambda v=vocabulary: analysis.fuzzy_vocabulary(v)).get(
+                    analysis.fuzzy_reading(pinyin), ())
+            else:
+                readings = (pinyin, pinyin + "*")
+            for reading in readings:
+                rank = reading.endswith("*")
+                for word in vocabulary.get(reading, ()):
+                    found[word] = min(rank, found.get(word, rank))
         return found
 
     def _small_postings(self) -> dict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]]:

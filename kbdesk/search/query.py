@@ -26,7 +26,7 @@ QUERY_STOP_WORDS = analysis.STOP_WORDS | frozenset(
     可以 可不可以 是否 有没有 我 你 他 她 它 我们 你们 他们 说 问 想 要 应该 该 会 能 还 又 再
     哪些 哪 的话 才能 才 需要 必须 得 能够 会不会 还能 还是 算 怎么算 一般 通常 请 帮 给 跟 对 有 没 就是
     什么样 啥 咋 咋办 呀 嘛 么 多 些 了吗 不了 为啥 干嘛 咋样 啥时候 什么时候 是不是 要不要 用不用 行不行 对不对 可以吗
-    但是 可是 不过 然后 而且 并且 还有 因为 所以 如果 虽然 结果
+    但是 可是 不过 然后 而且 并且 还有 因为 所以 如果 虽然
     嘅 咗 啲 喺 咁 呢度 嗰度 𠮶度 点样 点解 乜嘢 咩 边度 几时
     how what why do does can i you""".split()
 )
@@ -75,6 +75,8 @@ class Concept:
     # a longer word of the dictionary with a synonym entry inside (会员费:
     # 会员): that entry and its synonyms are forms too
     holds_synonyms: bool = False
+    # found nowhere as typed: looked for as the word of the index it may be a typo of (结止 → 截止)
+    corrected: bool = False
 
 
 @dataclass
@@ -82,8 +84,8 @@ class ParsedQuery:
     concepts: list[Concept]
     script: str = ""  # hans / hant / '' as typed
     wants_script: bool = False  # asks how to say something
-    # the same text with synonym entries cut out of longer words (吃饭 | 时间
-    # of 吃饭时间), for the searcher to use if no text has such a longer word
+    # the same text with synonym entries cut out of longer words (会员 | 费 of
+    # 会员费), for the searcher to use if no text has such a longer word
     cut_at_synonyms: ParsedQuery | None = None
 
     @property
@@ -423,7 +425,7 @@ def character_queries(parsed: ParsedQuery) -> tuple[list[Q.Query], list[Q.Query]
 # 保外维修收费), is likelier the answer.
 _NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千半]+)"
 _DURATION = rf"{_NUMBER}\s*(?:个)?(?:秒|分钟|小时|钟头|天|日|工作日|周|星期|月|年)"
-_TIME = (rf"\d{{1,2}}\s*[:：]\s*\d{{2}}|{_NUMBER}\s*点|(?:\d{{1,2}}\s*月|每月)\s*\d{{1,2}}\s*[日号]"
+_TIME = (rf"\d{{1,2}}\s*[:：]\s*\d{{2}}|\d{{1,2}}\s*点|(?:\d{{1,2}}\s*月|每月)\s*\d{{1,2}}\s*[日号]"
          rf"|{_NUMBER}\s*号")
 _MONEY = r"\d+(?:\.\d+)?\s*(?:元|块|万元)|[¥￥$]\s*\d|免费"
 _DURATION_HEADINGS = ("时限", "时效", "期限", "时长", "多久", "周期", "有效期")

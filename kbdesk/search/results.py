@@ -97,7 +97,7 @@ class SearchResults:
     query: str
     hits: list[SearchHit]
     total: int
-    relaxed: bool = False  # no article matched every word; these match some
+    relaxed: bool = False  # no article matched every word (these match some), or a word was read as another
     terms: list[str] = field(default_factory=list)  # what to mark: the words typed and those they were read as (zhongda → 重大)
 
 

@@ -428,7 +428,7 @@ class Searcher:
             return parsed
         original, frequency = parsed, self._frequency
         if parsed.cut_at_synonyms and any(c.holds_synonyms and not frequency("words", c.text) for c in parsed.concepts):
-            parsed = parsed.cut_at_synonyms  # 吃饭时间 is in no text: 吃饭 (用餐) and 时间
+            parsed = parsed.cut_at_synonyms  # 会员费 is in no text: 会员 (vip) and 费
         concepts, changed = [], parsed is not original
         for c in parsed.concepts:
             if c.latin and not c.phrase and c.text.isalpha() and len(c.text) >= MIN_PINYIN_WORD:
@@ -444,7 +444,7 @@ class Searcher:
                 words, surely = meant
                 forms = dict.fromkeys((*c.forms, *words, *chain.from_iterable(map(self.synonyms.forms, words))))
                 # (a word only sounding like it is not insisted on: 完房 of 订完房 is no 往返)
-                c = dataclasses.replace(c, forms=tuple(forms), optional=c.optional and not surely)
+                c = dataclasses.replace(c, forms=tuple(forms), optional=c.optional and not surely, corrected=True)
                 changed = True
             concepts.append(c)
         expanded = dataclasses.replace(parsed, concepts=concepts) if changed else parsed
@@ -468,36 +468,39 @@ class Searcher:
 
     def _meant(self, text: str) -> tuple[tuple[str, ...], bool]:
         """The words of the index that a word found nowhere may have meant,
-        and whether surely (read the same, not only sounding alike): its two
-        characters the other way round (网断: 断网), or, for a typo of a
-        homophone, those read as *text* is (with any reading of their
-        characters), or, for a word the dictionary does not know, sounding
-        like it (z/zh, -n/-ng; 晚上 is no typo of 网上). A longer word first
-        whole, then as any two of its characters (升租长: 组长)."""
+        and whether surely (read the same, not only sounding alike). Only
+        for a word the dictionary does not know: 离职, 公积金 or 故事 that no
+        text has are no typos of 位置, 攻击 or 事故. Its two characters the
+        other way round (网断: 断网); else the words read as it is (结止:
+        截止), whole or, for a longer one, any two of its characters (升租长:
+        组长); else sounding like it (z/zh, -n/-ng)."""
+        if self.segmenter.is_known(text):
+            return (), False
         if len(text) == 2 and self._frequency("words", text[::-1]):
             return (text[::-1],), True  # 网断, 烧退: the text says 断网, 退烧
-        fuzzy_too = not self.segmenter.is_known(text)
         pieces = [text] + ([text[i:i + 2] for i in range(len(text) - 1)] if len(text) > 2 else [])
         for piece in pieces:
             if piece != text and (self._frequency("words", piece)
                                   or any(c in QUERY_STOP_WORDS for c in piece)):
                 continue  # a word of the index as it is, or 没人 of 没人接
-            if (found := self._sounding_like(piece, fuzzy_too))[0]:
+            if (found := self._sounding_like(piece))[0]:
                 return found
         return (), False
 
-    def _sounding_like(self, text: str, fuzzy_too: bool) -> tuple[tuple[str, ...], bool]:
+    def _sounding_like(self, text: str) -> tuple[tuple[str, ...], bool]:
         """The most frequent few words of the index read as *text* is, or
-        else (if *fuzzy_too*) only sounding like it; and whether they read
-        the same."""
+        else only sounding like it; and whether they read the same in their
+        usual reading."""
         # as typed read the usual way (没 as mo would find 默认 for 没人)
         reading = "".join(self.segmenter.syllables(text))
-        for fuzzy in (False, True) if fuzzy_too else (False,):
+        for fuzzy in (False, True):
             words = self._scorer.words_read_as(reading, self.segmenter, fuzzy)
             words.pop(text, None)
             if words:
+                best = min(words.values())  # (other readings only if no usual one)
                 frequency = self._frequency
-                return tuple(sorted(words, key=lambda w: (words[w], -frequency("words", w), w))[:PINYIN_WORDS]), not fuzzy
+                chosen = sorted((w for w in words if words[w] == best), key=lambda w: (-frequency("words", w), w))
+                return tuple(chosen[:PINYIN_WORDS]), not fuzzy and best == 0
         return (), False
 
     def _read_in_pieces(self, pinyin: str) -> tuple[tuple[str, ...], ...]:
@@ -573,7 +576,9 @@ class Searcher:
         head = [(share, score, self._answering_passage(d, matches, typed, asked, stored) if n < REPICK_TOP else d, whole)
                 for n, (share, score, d, whole) in enumerate(ranked[:depth])]
         ranked = self._rerank(parsed, head, stored, boost, matches.required, typed) + ranked[depth:]
-        relaxed = bool(ranked) and (matches.missing > 0 or not any(r[3] == matches.required for r in ranked))
+        # (a word read as another, 结止 as 截止, is a partial match too: the list says so)
+        relaxed = bool(ranked) and (matches.missing > 0 or not any(r[3] == matches.required for r in ranked)
+                                    or any(c.corrected for c in parsed.concepts))
         if parsed.phrases:
             total = len(ranked)
         terms = parsed.highlight_terms()

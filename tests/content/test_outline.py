@@ -76,6 +76,15 @@ def test_questions_right_under_a_heading_are_inside_it_even_below_a_title_line()
                              ("匯通寶 說明中心", "到帳時間", "付款方式會影響到帳時間嗎？")]
 
 
+def test_a_numbered_title_with_a_colon_is_a_heading_an_english_sentence_is_none():
+    body = "\n".join(["一、适用范围：", "本规范适用于热线及在线坐席的全部服务场景。",
+                      "二、服务时间：", "热线每天8:00至22:00，在线客服全天。",
+                      "Refunds usually take three to five working days",
+                      "This depends on the bank that issued the card and on the day of the week."])
+    headings = [p.heading for p in outline("服务规范", body).passages]
+    assert headings == [("适用范围：",), ("服务时间：",)]
+
+
 def test_a_long_section_is_cut_into_passages_at_paragraph_ends():
     paragraph = "退款审核通过后款项原路退回，信用卡七到十五个工作日到账。" * 6
     body = "## 退款到账\n\n" + "\n\n".join([paragraph] * 8)

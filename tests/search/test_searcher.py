@@ -532,6 +532,14 @@ def test_a_typo_of_a_homophone_finds_the_word_meant(content, tmp_path):
     assert forms[0] == "晚间" and "网上" not in forms
     # a word some text has is never corrected
     assert searcher._with_body_words(searcher.parse("退号")).concepts[0].forms == ("退号",)
+    # nor one the dictionary knows: 离职 or 故事 that no text has are no typos of 位置 or 事故
+    _standard(content, "standards/site.md", "std-site", "事故现场", "记录事故位置和经过。")
+    index.update()
+    for word in ("离职", "故事"):
+        assert searcher._with_body_words(searcher.parse(word)).concepts[0].forms == (word,)
+    # a result found through a correction is a partial match: the list says so
+    assert searcher.search("退号结止时间").relaxed
+    assert not searcher.search("退号截止时间").relaxed
     searcher.close()
 
 

@@ -63,7 +63,7 @@ class SearchFlowMixin:
         return self.search_timer.isActive() or (bool(self.query()) and self._shown_seq != self._seq)
 
     def _adapt_debounce(self, seconds: float) -> None:
-        """Wait after a keystroke a little more than searches take lately."""
+        """Wait after a keystroke 1.5 times what searches take lately."""
         ms = seconds * 1000
         self._search_ms = ms if self._search_ms is None else 0.7 * self._search_ms + 0.3 * ms
         self.search_timer.setInterval(int(min(SEARCH_DEBOUNCE_MS, max(
