@@ -489,18 +489,18 @@ class Searcher:
 
     def _sounding_like(self, text: str) -> tuple[tuple[str, ...], bool]:
         """The most frequent few words of the index read as *text* is, or
-        else only sounding like it; and whether they read the same in their
-        usual reading."""
+        else only sounding like it; and whether the first reads the same in
+        its usual reading."""
         # as typed read the usual way (没 as mo would find 默认 for 没人)
         reading = "".join(self.segmenter.syllables(text))
         for fuzzy in (False, True):
             words = self._scorer.words_read_as(reading, self.segmenter, fuzzy)
             words.pop(text, None)
             if words:
-                best = min(words.values())  # (other readings only if no usual one)
+                # (read so with the other common reading of a character, 还车 for huanche: after the usual ones)
                 frequency = self._frequency
-                chosen = sorted((w for w in words if words[w] == best), key=lambda w: (-frequency("words", w), w))
-                return tuple(chosen[:PINYIN_WORDS]), not fuzzy and best == 0
+                chosen = sorted(words, key=lambda w: (words[w], -frequency("words", w), w))[:PINYIN_WORDS]
+                return tuple(chosen), not fuzzy and words[chosen[0]] == 0
         return (), False
 
     def _read_in_pieces(self, pinyin: str) -> tuple[tuple[str, ...], ...]:

@@ -526,6 +526,8 @@ def test_a_typo_of_a_homophone_finds_the_word_meant(content, tmp_path):
     # 还 of 还车 is huan, though pypinyin reads 还 alone as hai
     assert searcher.search("huanche").hits[0].id == "std-return"
     assert searcher.search("mendianhuanche").hits[0].id == "std-return"
+    # and a typo of it (环车, huanche too) finds it, though 换车 reads so the usual way
+    assert "还车" in searcher._with_body_words(searcher.parse("环车")).concepts[0].forms
     # a word the dictionary knows is corrected only to an exact homophone: 晚间 does not
     # become 网上 or 完善 (wang, wan shan: only sounding like it)
     forms = searcher._with_body_words(searcher.parse("晚间")).concepts[0].forms
