@@ -158,6 +158,10 @@ class Synonyms:
             pieces.append((norm_run[pos:], False))
         return pieces
 
+    def has_entries(self, norm_run: str) -> bool:
+        """Whether a multi-character entry is in *norm_run*."""
+        return self._phrase_re is not None and self._phrase_re.search(norm_run) is not None
+
     def entries_in(self, word: str) -> list[str]:
         """The entry inside *word* that only lacks a character of it (会员 of
         会员费, 支付 of 支付宝), if *word* is no entry itself. (Words made of
@@ -203,7 +207,8 @@ def query_words(run: str, seg: analysis.Segmenter, synonyms: Synonyms, longer_wo
     *longer_words*: 会员费), the rest cut in precise mode, and pairs of single
     characters joined again (原/路 → 原路), since the index cut them in context."""
     known, pos = [], 0
-    for word in seg.words(run) if longer_words else ():
+    # (the run cut once more only if a synonym entry is in it: every keystroke parses)
+    for word in seg.words(run) if longer_words and synonyms.has_entries(run) else ():
         if len(word) > 2 and seg.is_known(word):
             known.append((pos, pos + len(word)))
         pos += len(word)

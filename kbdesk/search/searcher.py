@@ -458,9 +458,11 @@ class Searcher:
         return tuple(sorted(words, key=lambda w: (words[w], -frequency("words", w), w))[:PINYIN_WORDS])
 
     def _found_nowhere(self, concept) -> bool:
-        """A word that may be a typo (see query.may_be_homophone_typo) and
-        that no text has, as a word or (for two characters) as a pair."""
-        if not may_be_homophone_typo(concept):
+        """A word that may be a typo (see query.may_be_homophone_typo), that
+        the dictionary does not know (离职, 公积金 or 故事 that no text has are
+        no typos of 位置, 攻击 or 事故) and that no text has, as a word or (for
+        two characters) as a pair."""
+        if not may_be_homophone_typo(concept) or self.segmenter.is_known(concept.text):
             return False
         frequency = self._frequency
         return not any(frequency("words", f) for f in concept.forms) and \
@@ -468,14 +470,10 @@ class Searcher:
 
     def _meant(self, text: str) -> tuple[tuple[str, ...], bool]:
         """The words of the index that a word found nowhere may have meant,
-        and whether surely (read the same, not only sounding alike). Only
-        for a word the dictionary does not know: 离职, 公积金 or 故事 that no
-        text has are no typos of 位置, 攻击 or 事故. Its two characters the
-        other way round (网断: 断网); else the words read as it is (结止:
-        截止), whole or, for a longer one, any two of its characters (升租长:
-        组长); else sounding like it (z/zh, -n/-ng)."""
-        if self.segmenter.is_known(text):
-            return (), False
+        and whether surely (read the same, not only sounding alike): its two
+        characters the other way round (网断: 断网); else the words read as it
+        is (结止: 截止), whole or, for a longer one, any two of its characters
+        (升租长: 组长); else sounding like it (z/zh, -n/-ng)."""
         if len(text) == 2 and self._frequency("words", text[::-1]):
             return (text[::-1],), True  # 网断, 烧退: the text says 断网, 退烧
         pieces = [text] + ([text[i:i + 2] for i in range(len(text) - 1)] if len(text) > 2 else [])
