@@ -19,9 +19,17 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLE_CONTENT = REPO / "content"
 
 
+@pytest.fixture(scope="session")
+def passage_vectors(tmp_path_factory) -> Path:
+    """One store of passage vectors for the session: they are keyed by what
+    was embedded, so the sample's passages are embedded once, not per test."""
+    return tmp_path_factory.mktemp("vectors") / "passage-vectors.sqlite"
+
+
 @pytest.fixture(autouse=True)
-def isolated_user_dirs(tmp_path_factory, monkeypatch):
+def isolated_user_dirs(tmp_path_factory, monkeypatch, passage_vectors):
     base = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("KBDESK_VECTORS", str(passage_vectors))
     monkeypatch.setenv("KBDESK_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("KBDESK_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("KBDESK_INDEX_DIR", str(base / "index"))

@@ -11,6 +11,12 @@ from kbdesk.messages import text_of
 from kbdesk.content import markdown
 
 
+# A search embeds the passages that lack a vector for this long at most
+# (50–130 ms each: 150–400 passages), then answers; the next search goes on
+# where it stopped. ``kbdesk index`` and the window embed them all.
+SEARCH_EMBEDS_SECONDS = 20.0
+
+
 def add_commands(sub) -> dict:
     p = sub.add_parser("index", help="bring the search index up to date")
     p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
@@ -52,9 +58,9 @@ def cmd_index(args) -> int:
         if result.changed_anything:
             index.merge_segments(lock_timeout=5.0)
         problems = result.problems if result.changed_anything else index.problems()
-        reports.append((index, result, problems))
+        reports.append((index, result, problems, _embed_missing(index, quiet=args.json)))
     if args.json:
-        def describe(index, result, problems):
+        def describe(index, result, problems, meaning):
             return {
                 "source": index.source.name,
                 "rebuilt": result.rebuilt,
@@ -68,6 +74,7 @@ def cmd_index(args) -> int:
                 "passages": index.passage_count(),
                 "seconds": round(result.seconds, 3),
                 "index_dir": str(index.dir),
+                "meaning": meaning,
             }
         main, *others = [describe(*r) for r in reports]
         if others:
@@ -75,7 +82,7 @@ def cmd_index(args) -> int:
         print(json.dumps(main, ensure_ascii=False, indent=2))
         return 0
     report_problems(reports[0][2])
-    for index, result, _ in reports:
+    for index, result, _, meaning in reports:
         if result.rebuilt:
             what = say("built ({reason})", reason=text_of(result.rebuild_code, {}, result.rebuild_reason,
                                                           cli_language()))
@@ -87,7 +94,32 @@ def cmd_index(args) -> int:
         label = say("agents' index (approved)") if index.source.name == "approved" else say("index")
         print(say("{label} {what}: {n} articles, {seconds} s", label=label, what=what, n=index.doc_count(),
                   seconds=f"{result.seconds:.2f}"))
+        if meaning["embedded"]:
+            print("  " + say("meaning: {n} passages read", n=meaning["embedded"]))
     return 0
+
+
+def _embed_missing(index, quiet: bool = False, seconds: float | None = None) -> dict:
+    """Vectors for the passages that have none (matching by meaning): what
+    a search then finds by meaning where no word meets. For at most
+    *seconds*: a search goes on by words until a later one has them all."""
+    from kbdesk.search import semantic
+    from kbdesk.search.searcher import Searcher
+
+    if not semantic.enabled():
+        return {"enabled": False, "embedded": 0, "missing": 0}
+    searcher = Searcher(index)
+    try:
+        missing = searcher.vectors_missing()
+        if not missing:
+            return {"enabled": True, "embedded": 0, "missing": 0}
+        if not quiet:
+            print("kbdesk: " + say("reading the meaning of {n} passages (once: it is kept)", n=missing),
+                  file=sys.stderr)
+        embedded = searcher.embed_missing(seconds=seconds)
+        return {"enabled": True, "embedded": embedded, "missing": searcher.vectors_missing()}
+    finally:
+        searcher.close()
 
 
 def _format_hit(n: int, hit, color: bool) -> str:
@@ -124,6 +156,8 @@ def cmd_search(args) -> int:
     if result.rebuilt and result.rebuild_reason.startswith("index damaged"):
         print(f"kbdesk: note: {result.rebuild_reason}; rebuilt it", file=sys.stderr)
     report_problems(result.problems)
+    if not result.read_only and not result.locked:
+        _embed_missing(index, seconds=SEARCH_EMBEDS_SECONDS)
 
     def search():
         searcher = Searcher(index)

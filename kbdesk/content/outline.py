@@ -259,9 +259,59 @@ def _restates(heading: str, title: str) -> bool:
     return bool(heading) and (heading == title or (len(heading) >= 4 and heading in title))
 
 
+# -- hard-wrapped text --------------------------------------------------------------
+
+# A line is wrapped to a fixed width when at least this many lines, and this
+# share of the lines of 20 characters or more, have that length.
+_WRAPPED_LINES = 8
+_WRAPPED_SHARE = 0.3
+_STARTS_AN_ITEM_RE = re.compile(rf"^(?:[{_NUM}\d]+\s*[、.．]|第[{_NUM}\d]+\s*[章条條节節部篇]|[（(【]|[◆◇■□●○▪•★☆►▶※·])")
+_WIDE_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width a text was cut to, line by line, at a fixed number of
+    characters (a PDF's or an e-mail's text), or 0. Such a text breaks
+    words at line ends (保 | 障); a text typed line by line has no one
+    length that most of its long lines share."""
+    lengths: dict[int, int] = {}
+    long = 0
+    for line in lines:
+        n = len(line.rstrip())
+        if n >= 20 and CJK_RE.search(line):
+            long += 1
+            lengths[n] = lengths.get(n, 0) + 1
+    if not lengths:
+        return 0
+    width, count = max(lengths.items(), key=lambda item: (item[1], item[0]))
+    return width if count >= max(_WRAPPED_LINES, _WRAPPED_SHARE * long) else 0
+
+
+def unwrap(text: str, width: int) -> str:
+    """*text* with the line breaks a fixed *width* made between two Chinese
+    characters taken out (as CSS does with a break between two wide
+    characters): a full line runs on into the next unless the next starts
+    an item or a heading, or the line is a table's row."""
+    if not width or "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        last = out[-1].rstrip()
+        if (len(last) >= width * 0.85 and line and _WIDE_RE.match(line) and _WIDE_RE.match(last[-1])
+                and last[-1] not in "。！？；：" and not _STARTS_AN_ITEM_RE.match(line)
+                and not _NOT_A_TITLE_RE.search(last.strip())):
+            out[-1] = last + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def outline(title: str, body: str) -> Outline:
     """The body's plain text and its passages, from one parse."""
     blocks = to_blocks(body)
+    if width := wrap_width(body.split("\n")):
+        blocks = [b if b.level else Block(unwrap(b.text, width), b.in_list, 0, b.line) for b in blocks]
     if blocks and blocks[0].level == 1 and _restates(blocks[0].text, title):
         blocks = blocks[1:]  # the title again (or its first part): it would open every snippet
     text = join_blocks(blocks)

@@ -35,7 +35,7 @@ QUERY_STOP_WORDS = analysis.STOP_WORDS | frozenset(
 # article; they still count towards the ranking.
 SOFT_WORDS = frozenset(
     """客户 顾客 用户 客人 回复 回答 处理 问题 情况 时候 多久 多少 多长 多长时间 多大 多远 多快 最多 最少 最长
-    告诉 通知 怎么说 怎么回 说法 几耐 几多""".split()
+    告诉 通知 怎么说 怎么回 说法 几耐 几多 没有 没法 无法 不能 不行 不会""".split()
 )
 _SOFT_RE = re.compile(r"^几.$")
 _HOW_MANY = ("几", "多少")

@@ -2842,6 +2842,14 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>{message} (kbdesk --help lists the commands)</source>
             <translation>{message}（kbdesk --help 列出所有命令）</translation>
         </message>
+        <message>
+            <source>reading the meaning of {n} passages (once: it is kept)</source>
+            <translation>正在读取 {n} 个段落的含义（仅此一次，结果会保存）</translation>
+        </message>
+        <message>
+            <source>meaning: {n} passages read</source>
+            <translation>含义：已读取 {n} 个段落</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunDialog</name>

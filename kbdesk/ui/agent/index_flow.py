@@ -17,6 +17,7 @@ from kbdesk.search.index import IndexUpdate
 from kbdesk.ui.agent.workers import (
     Facets,
     IndexJob,
+    VectorJob,
 )
 from kbdesk.ui.common.i18n import counted
 
@@ -88,9 +89,31 @@ class IndexFlowMixin:
             return
         self._rewatch()
         self.indexUpdated.emit(result)
+        if isinstance(result, IndexUpdate) and not result.locked:
+            self._embed_new_passages()
         if self._index_pending:
             full, self._index_pending, self._index_full_pending = self._index_full_pending, False, False
             self.request_index_update(full)
+
+    def _embed_new_passages(self) -> None:
+        """Vectors for the passages that have none (matching by meaning), off
+        the window's thread; asked again after it if the index changed meanwhile."""
+        if self._vector_job is not None:
+            self._vectors_pending = True
+            return
+        job = VectorJob(self.store.root, self.index_dir, parent=self)
+        job.done.connect(self._on_vectors_done)
+        self._vector_job = job
+        job.start()
+
+    def _on_vectors_done(self, _embedded: int) -> None:
+        job, self._vector_job = self._vector_job, None
+        if job is not None:
+            job.wait()
+            job.deleteLater()
+        if self._vectors_pending and not self._closed:
+            self._vectors_pending = False
+            self._embed_new_passages()
 
     def _after_update(self, result: IndexUpdate) -> None:
         first = not self._index_ready

@@ -114,6 +114,8 @@ class MainWindow(RetranslatedOnLanguageChange, SyncFlowMixin, IndexFlowMixin, Co
         self._typed: dict[str, tuple[float, dict[str, str]]] = {}  # script id → (when, values typed)
         self._search_ms: float | None = None  # what searches take lately (see _adapt_debounce)
         self._index_job: IndexJob | None = None
+        self._vector_job = None  # VectorJob, after an index update
+        self._vectors_pending = False
         self._index_pending = False
         self._index_full_pending = False
         self._index_ready = False
@@ -390,6 +392,9 @@ class MainWindow(RetranslatedOnLanguageChange, SyncFlowMixin, IndexFlowMixin, Co
         self.editors.shutdown()  # unsaved text stays in the autosave folder
         self.hide()
         self.search_thread.stop()
+        if self._vector_job is not None:
+            self._vector_job.requestInterruption()  # (what it embedded so far is kept)
+            self._vector_job.wait()
         for job in (self._index_job, self._sync_job):  # neither can be stopped halfway safely
             if job is not None:
                 job.wait()

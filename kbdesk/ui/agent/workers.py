@@ -7,7 +7,10 @@
   shown and the agent pauses, the window asks for the filter counts of the
   query (:class:`CountsRequest`): skipped if a newer search came meanwhile,
   so counting never holds up results.
-* :class:`IndexJob` runs ``SearchIndex.update()`` on a thread of its own.
+* :class:`IndexJob` runs ``SearchIndex.update()`` on a thread of its own;
+  then :class:`VectorJob` embeds the passages that have no vector yet
+  (matching by meaning): minutes for a large folder the first time, so on
+  a thread that the next index update does not wait for.
   Both use the agents' source (``agent_source``): the approved branch where
   the team uses one, else the files.
   The update takes the index's file lock itself; the search thread keeps
@@ -265,6 +268,32 @@ class IndexJob(QThread):
             except Exception:  # noqa: BLE001  (the index stays as updated: still correct)
                 traceback.print_exc()
         self.done.emit(result)
+
+
+class VectorJob(QThread):
+    """Embeds the passages of the index that have no vector yet
+    (``Searcher.embed_missing``); stops between batches when interrupted."""
+
+    done = Signal(int)  # how many passages were embedded
+
+    def __init__(self, content_root: Path, index_dir: Path | None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("kbdesk-vectors")
+        self._root = Path(content_root)
+        self._index_dir = index_dir
+
+    def run(self) -> None:
+        embedded = 0
+        try:
+            store = ContentStore(self._root)
+            searcher = Searcher(SearchIndex(store, self._index_dir, agent_source(store)))
+            try:
+                embedded = searcher.embed_missing(cancelled=self.isInterruptionRequested)
+            finally:
+                searcher.close()
+        except Exception:  # noqa: BLE001 - search goes on by words alone
+            traceback.print_exc()
+        self.done.emit(embedded)
 
 
 class SyncJob(QThread):
