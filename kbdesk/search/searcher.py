@@ -510,6 +510,11 @@ class Searcher:
         (On eight held-out sets: 0.938 → 0.969 of the queries found their
         document in the top three; second, not first, as the words are
         still right more often than the vectors.)"""
+        if not ranked:
+            # nothing the words found: no nearest article either. Any Chinese
+            # text is 0.84–0.87 near some passage (火星探测器 as near as
+            # 牙撞掉了怎么保存 to its answer): a nearest passage alone is no evidence
+            return ranked
         if len(textforms.CJK_RE.findall(text)) < MEANING_MIN_CHARS:
             return ranked  # 退款 or pinyin: the words say it; a vector of two characters says little
         vectors = self._passage_vectors()

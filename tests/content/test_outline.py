@@ -188,3 +188,28 @@ def test_a_label_and_its_value_is_no_heading():
 def test_a_bracketed_number_before_a_title_is_a_chapter():
     body = "【一】会员体系说明\n会员分为普通会员和优享VIP两类。\n\n【二】优享VIP价格\n月卡15元，年卡148元。\n"
     assert [p.heading for p in outline("会员规则", body).passages] == [("会员体系说明",), ("优享VIP价格",)]
+
+
+def _wrapped(text: str, width: int) -> str:
+    """*text* cut into lines of *width* characters, as a PDF's text layer or an old e-mail has it."""
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_read_as_paragraphs():
+    first = ("用户报修后，装维人员须在两小时内电话联系用户预约上门时间，无人接听的间隔三十分钟再拨，"
+             "共拨三次仍联系不上的发送短信并在工单中备注，城区新装宽带须在受理后四十八小时内装通，"
+             "乡镇地区须在七十二小时内装通，用户主动约定更晚时间的以约定为准。")
+    second = ("装维人员上门须穿工装、戴工牌，入户前敲门并自我介绍，入户时穿鞋套，工具放在自备的工具垫上，"
+              "离开时清理线头碎屑，不得接受用户的吃请和礼品，不得随意翻看用户物品，以保障用户权益。")
+    body = f"第一条  预约时限\n{_wrapped(first, 20)}\n\n第二条  入户礼仪\n{_wrapped(second, 20)}\n"
+    passages = outline("装机上门服务规范", body).passages
+    assert [p.heading for p in passages] == [("预约时限",), ("入户礼仪",)]
+    # the words a line end cut (装 | 通, 保 | 障) are whole again
+    assert passages[0].text == first and passages[1].text == second
+
+
+def test_lines_typed_one_by_one_and_table_rows_stay_lines():
+    rows = "\n".join(f"早班{n}号线路受理咨询业务  08:00—16:00  全业务受理、完工回访" for n in range(10))
+    items = "\n".join(f"客户第{n}次来电时坐席须先核实身份再办理业务" for n in range(10))  # all one length, no wrap
+    text = outline("排班", f"{rows}\n\n{items}\n").passages[0].text
+    assert text.count("\n") >= 19

@@ -97,3 +97,19 @@ def test_filter_counts_count_articles_not_passages(kb):
     # the long standard matches in several passages and is counted once, as search counts it
     results = searcher.search("电话", limit=20)
     assert searcher.facet_counts("电话").total == results.total == len(results.hits) == 5  # 来电 is a synonym
+
+
+def test_a_word_that_only_says_no_is_not_insisted_on(tmp_path):
+    """没有端口装不了: 没有 (no, not) is in many titles; 端口 is what the agent asks about."""
+    root = tmp_path / "kb"
+    write(root, "standards/install.md", "---\nid: std-install\ntitle: 宽带装机规范\nstatus: approved\n---\n"
+                                        f"## 预约\n\n{FILLER}\n\n## 资源不足\n\n{FILLER}上门后发现楼道分光器"
+                                        f"无可用端口的，须当场告知用户并在工单中申请扩容。{FILLER}\n\n## 验收\n\n{FILLER}\n")
+    for n, title in enumerate(["没有收到验证码怎么办", "孩子没有身份证怎么买票", "为什么没有积分"]):
+        write(root, f"faq/no-{n}.md", f"---\nid: faq-no-{n}\ntitle: {title}\nstatus: approved\n---\n"
+                                      f"## {title}\n\n请稍后重试，仍然没有的请联系客服，处理不了的转人工。\n")
+    index = SearchIndex(ContentStore(root), tmp_path / "ix")
+    index.update()
+    searcher = Searcher(index)
+    assert searcher.search("沒有端口裝不了", limit=3).hits[0].id == "std-install"
+    searcher.close()
