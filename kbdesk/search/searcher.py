@@ -405,18 +405,21 @@ class Searcher:
         limit: int = 10,
         snippets: bool = True,
         boost=None,
+        meaning: bool = True,
     ) -> SearchResults:
         """Articles for *text*, best first.
 
         *statuses* defaults to what agents may see (approved only); retired
-        articles are never returned, whatever is asked. *boost*, if given,
+        articles are never returned, whatever is asked. *meaning*: False
+        ranks by words alone (the window shows those first, then asks again:
+        see :meth:`meaning_applies`). *boost*, if given,
         maps an article's path to a ranking factor (1.0 = neutral).
         """
         parsed = self.parse(text)
         if parsed.empty:
             return SearchResults(text, [], 0)
         try:
-            return self._search(text, parsed, kinds, categories, tags, statuses, limit, snippets, boost)
+            return self._search(text, parsed, kinds, categories, tags, statuses, limit, snippets, boost, meaning)
         except Exception as exc:  # noqa: BLE001 - Whoosh reports a damaged file as any error at all
             reason = f"{type(exc).__name__}: {exc}"
             self.index.mark_damaged(reason)
@@ -498,6 +501,14 @@ class Searcher:
                 progress(done, len(items))
         vectors.refresh()
         return done
+
+    def meaning_applies(self, text: str) -> bool:
+        """Whether matching by meaning may change the results of *text*
+        (then a search with it costs an embedding of the query, 12–40 ms)."""
+        if len(textforms.CJK_RE.findall(text)) < MEANING_MIN_CHARS or self._scorer is None:
+            return False
+        vectors = self._passage_vectors()
+        return vectors is not None and vectors.coverage() >= MEANING_COVERAGE
 
     def _query_vector(self, text: str) -> np.ndarray | None:
         if self._last_query_vector is None or self._last_query_vector[0] != text:
@@ -654,7 +665,8 @@ class Searcher:
         pieces = fewest[-1]
         return tuple(self._read_as(piece) for piece in pieces) if pieces and len(pieces) > 1 else ()
 
-    def _search(self, text, parsed, kinds, categories, tags, statuses, limit, snippets, boost) -> SearchResults:
+    def _search(self, text, parsed, kinds, categories, tags, statuses, limit, snippets, boost,
+                meaning=True) -> SearchResults:
         searcher = self._whoosh_searcher()
         if searcher is None:
             return SearchResults(text, [], 0)
@@ -712,8 +724,9 @@ class Searcher:
                 for n, (share, score, d, whole) in enumerate(ranked[:depth])]
         ranked = self._rerank(parsed, head, stored, boost, matches.required, typed) + ranked[depth:]
         before = len(ranked)
-        ranked = self._with_meaning(text, ranked, allowed,
-                                    lambda d: self._answering_passage(d, matches, typed, asked, stored))
+        if meaning:
+            ranked = self._with_meaning(text, ranked, allowed,
+                                        lambda d: self._answering_passage(d, matches, typed, asked, stored))
         total += len(ranked) - before  # (an article the words did not find)
         # (a word read as another, 结止 as 截止, is a partial match too: the list says so)
         relaxed = bool(ranked) and (matches.missing > 0 or not any(r[3] == matches.required for r in ranked)

@@ -79,6 +79,7 @@ LOCKED_RETRY_MS = 2000
 class MainWindow(RetranslatedOnLanguageChange, SyncFlowMixin, IndexFlowMixin, CopyFlowMixin, SearchFlowMixin, QMainWindow):
     copied = Signal(str, str)  # article id, the plain text put on the clipboard
     resultsShown = Signal(int)  # sequence number of the query now shown
+    resultsRefined = Signal(int)  # … and shown again with matching by meaning
     indexUpdated = Signal(object)  # IndexUpdate, or the Exception it raised
     facetsLoaded = Signal(object)
     countsShown = Signal(int)  # sequence number of the query whose filter counts are now shown

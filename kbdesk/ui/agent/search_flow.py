@@ -60,7 +60,9 @@ class SearchFlowMixin:
         ))
 
     def search_pending(self) -> bool:
-        return self.search_timer.isActive() or (bool(self.query()) and self._shown_seq != self._seq)
+        # (an empty query with a filter chosen asks for the filter's articles, too)
+        asked = bool(self.query() or self.search_bar.kinds() or self.search_bar.categories() or self.search_bar.tags())
+        return self.search_timer.isActive() or (asked and self._shown_seq != self._seq)
 
     def _adapt_debounce(self, seconds: float) -> None:
         """Wait after a keystroke 1.5 times what searches take lately."""
@@ -70,6 +72,9 @@ class SearchFlowMixin:
             MIN_SEARCH_DEBOUNCE_MS, DEBOUNCE_PER_SEARCH * self._search_ms))))
 
     def _on_outcome(self, outcome: SearchOutcome) -> None:
+        if outcome.refined:
+            self._show_refined(outcome)
+            return
         if outcome.index_ready and not outcome.error and outcome.hits:
             self._adapt_debounce(outcome.seconds)
         if outcome.damaged and not self._closed:
@@ -105,6 +110,29 @@ class SearchFlowMixin:
             part, self._copy_when_ready = self._copy_when_ready == "part", False
             if items:
                 self.copy_selected(found_part=part)
+
+    def _show_refined(self, outcome: SearchOutcome) -> None:
+        """The results shown, again with matching by meaning (the first stays
+        first: only the second and third can change); the chosen article stays
+        chosen, and its preview is not opened again."""
+        if outcome.seq != self._seq or outcome.seq != self._shown_seq or self._closed:
+            return
+        chosen = self.selected_item()
+        self._last_outcome = outcome
+        hits = rerank(outcome.hits, self._counts)
+        items = [ResultItem.from_hit(h, h.id in self._pinned, self._counts.get(h.id, 0)) for h in hits]
+        self.model.set_items(items)
+        self._describe_results(outcome)
+        if chosen is not None:
+            row = next((n for n, item in enumerate(items) if item.path == chosen.path), 0)
+            selection = self.results.selectionModel()
+            selection.blockSignals(True)  # the same article: the preview stays as it is
+            self._select_row(row)
+            selection.blockSignals(False)
+            self.results.viewport().update()
+            if items[row].path != chosen.path:
+                self._on_current(self.model.index(row))
+        self.resultsRefined.emit(outcome.seq)
 
     def _request_counts(self) -> None:
         outcome = self._last_outcome

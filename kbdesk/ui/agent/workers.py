@@ -22,6 +22,7 @@ and is not meant to be shared between threads.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 import traceback
@@ -82,6 +83,7 @@ class SearchOutcome:
     damaged: bool = False  # the index could not be read: it must be rebuilt
     browsing: bool = False  # no query, a filter chosen: the filter's articles
     seconds: float = 0.0  # how long the search took, on the search thread
+    refined: bool = False  # the same query's results again, with matching by meaning
 
 
 @dataclass
@@ -122,27 +124,25 @@ class SearchWorker(QObject):
         outcome = SearchOutcome(request.seq, request.text)
         started = time.perf_counter()
         parsed = None
+        refine = False
+        filters = dict(kinds=list(request.kinds) or None, categories=list(request.categories) or None,
+                       tags=list(request.tags) or None)
         try:
             searcher = self._ensure()
             outcome.index_ready = searcher.index.exists()
             parsed = searcher.parse(request.text)
             outcome.terms = parsed.highlight_terms()
-            filters = dict(kinds=list(request.kinds) or None, categories=list(request.categories) or None,
-                           tags=list(request.tags) or None)
             if outcome.index_ready and not request.text.strip() and any(filters.values()):
                 results = searcher.browse(**filters, statuses=AGENT_STATUSES)
                 outcome.hits, outcome.total, outcome.browsing = results.hits, results.total, True
             elif outcome.index_ready and not parsed.empty:
-                results = searcher.search(
-                    request.text,
-                    kinds=list(request.kinds) or None,
-                    categories=list(request.categories) or None,
-                    tags=list(request.tags) or None,
-                    statuses=AGENT_STATUSES,
-                    limit=request.limit,
-                )
+                # by words first (on screen at once), then, unless the agent
+                # typed on, with meaning, which costs an embedding of the query
+                results = searcher.search(request.text, **filters, statuses=AGENT_STATUSES, limit=request.limit,
+                                          meaning=False)
                 outcome.hits, outcome.total, outcome.relaxed = results.hits, results.total, results.relaxed
                 outcome.terms = results.terms or outcome.terms  # with the words pinyin was read as
+                refine = searcher.meaning_applies(request.text)
         except IndexDamaged as exc:
             outcome.error, outcome.damaged = message_text(exc), True  # the window rebuilds it
         except Exception as exc:  # noqa: BLE001 - shown in the status bar, never a crash
@@ -153,6 +153,21 @@ class SearchWorker(QObject):
         outcome.question_only = bool(parsed is not None and parsed.empty and request.text.strip())
         outcome.seconds = time.perf_counter() - started
         self.finished.emit(outcome)
+        if refine and request.seq >= self.latest:
+            self._refine(request, outcome, filters)
+
+    def _refine(self, request: SearchRequest, shown: SearchOutcome, filters: dict) -> None:
+        """The results of *shown* again with matching by meaning, sent only
+        if they differ (it only ever adds or moves the second and third)."""
+        try:
+            results = self._ensure().search(request.text, **filters, statuses=AGENT_STATUSES, limit=request.limit)
+        except Exception:  # noqa: BLE001 - the results by words stay
+            traceback.print_exc()
+            return
+        if [h.path for h in results.hits] == [h.path for h in shown.hits]:
+            return
+        self.finished.emit(dataclasses.replace(shown, hits=results.hits, total=results.total, relaxed=results.relaxed,
+                                               refined=True))
 
     @Slot(object)
     def count(self, request: CountsRequest) -> None:
