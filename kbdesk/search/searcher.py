@@ -243,6 +243,9 @@ class Searcher:
         self._vector_store: semantic.VectorStore | None = None
         self._vectors: tuple[TermScorer, semantic.PassageVectors | None] | None = None
         self._last_query_vector: tuple[str, np.ndarray | None] | None = None
+        # (text, scorer, article) of the last article that matching by meaning
+        # added to a list: the filter counts count it
+        self._meaning_added: tuple[str, TermScorer, int] | None = None
 
     def parse(self, text: str) -> ParsedQuery:
         """*text* as a query (the window asks for the same text's results,
@@ -561,6 +564,8 @@ class Searcher:
         score = rest[at][1] if at < len(rest) else (rest[-1][1] if rest else 0.0)
         # the passage the words chose, if they found the article (see _answering_passage), else the nearest
         rest.insert(at, (old[0], score, choose(old[2]), old[3]) if old else (0, score, best, 0))
+        if old is None:
+            self._meaning_added = (text, scorer, int(first))
         return rest
 
     def _with_body_words(self, parsed: ParsedQuery) -> ParsedQuery:
@@ -828,6 +833,9 @@ class Searcher:
         firsts = self._scorer.article_firsts()
         matches = self._matches(self._with_body_words(parsed), allowed)
         docs = np.unique(firsts[np.concatenate([matches.full, matches.partial])]).tolist()
+        added = self._meaning_added
+        if added is not None and added[0] == text and added[1] is self._scorer and added[2] not in docs:
+            docs.append(added[2])  # the article found by meaning alone is in the list too
         if docs:  # (an empty index has no facets column to open)
             self._count_facets(searcher, docs, facets)
         return facets

@@ -50,6 +50,9 @@ def test_new_passages_are_embedded_in_the_background_and_found_by_meaning(qtbot,
     ids = window.model.ids()
     assert "std-water" in ids[:3] and ids[0] == first[0]  # then by meaning too; the first stays first
     assert window.selected_item().id == first[0] and window.preview.article.id == first[0]
+    # the filter counts count what the list shows
+    qtbot.waitUntil(lambda: not window.counts_pending() and window.search_bar.counts() is not None, timeout=10000)
+    assert window.search_bar.counts().total == len(window.model.article_rows())
     # an article saved afterwards gets its vectors too, without a restart
     write(content, "faq/gas.md", """
         ---
