@@ -99,17 +99,19 @@ def cmd_index(args) -> int:
     return 0
 
 
-def _embed_missing(index, quiet: bool = False, seconds: float | None = None) -> dict:
+def _embed_missing(index, quiet: bool = False, seconds: float | None = None, searcher=None) -> dict:
     """Vectors for the passages that have none (matching by meaning): what
     a search then finds by meaning where no word meets. For at most
-    *seconds*: a search goes on by words until a later one has them all."""
+    *seconds*: a search goes on by words until a later one has them all.
+    *searcher*: the one that searches next (it reads the passages' keys once)."""
     from kbdesk.search import semantic
     from kbdesk.search.searcher import Searcher
 
     semantic.THREADS = None  # embedding in bulk, in a process of its own: all cores
     if not semantic.enabled():
         return {"enabled": False, "embedded": 0, "missing": 0}
-    searcher = Searcher(index)
+    own = searcher is None
+    searcher = searcher or Searcher(index)
     try:
         missing = searcher.vectors_missing()
         if not missing:
@@ -120,7 +122,8 @@ def _embed_missing(index, quiet: bool = False, seconds: float | None = None) -> 
         embedded = searcher.embed_missing(seconds=seconds)
         return {"enabled": True, "embedded": embedded, "missing": searcher.vectors_missing()}
     finally:
-        searcher.close()
+        if own:
+            searcher.close()
 
 
 def _format_hit(n: int, hit, color: bool) -> str:
@@ -135,8 +138,9 @@ def _format_hit(n: int, hit, color: bool) -> str:
 
 
 def cmd_search(args) -> int:
+    from kbdesk import textforms
     from kbdesk.search.index import IndexDamaged
-    from kbdesk.search.searcher import AGENT_STATUSES, Searcher
+    from kbdesk.search.searcher import AGENT_STATUSES, MEANING_MIN_CHARS, Searcher
 
     if not args.query and not (args.kind or args.category or args.tag):
         raise CliError(say("say what to look for, or choose --kind, --category or --tag to list their articles"))
@@ -157,31 +161,34 @@ def cmd_search(args) -> int:
     if result.rebuilt and result.rebuild_reason.startswith("index damaged"):
         print(f"kbdesk: note: {result.rebuild_reason}; rebuilt it", file=sys.stderr)
     report_problems(result.problems)
-    if not result.read_only and not result.locked:
-        _embed_missing(index, seconds=SEARCH_EMBEDS_SECONDS)
+    text = " ".join(args.query)
 
-    def search():
-        searcher = Searcher(index)
-        try:
-            if not args.query:  # a filter without a query: its articles, by title (as the window's filters)
-                return searcher.browse(kinds=args.kind, categories=args.category, tags=args.tag,
-                                       statuses=args.status or AGENT_STATUSES, limit=max(1, args.limit))
-            return searcher.search(
-                " ".join(args.query),
-                kinds=args.kind, categories=args.category, tags=args.tag,
-                statuses=args.status or AGENT_STATUSES, limit=max(1, args.limit),
-            )
-        finally:
-            searcher.close()
+    def search(searcher):
+        if not args.query:  # a filter without a query: its articles, by title (as the window's filters)
+            return searcher.browse(kinds=args.kind, categories=args.category, tags=args.tag,
+                                   statuses=args.status or AGENT_STATUSES, limit=max(1, args.limit))
+        if not result.read_only and not result.locked and len(textforms.CJK_RE.findall(text)) >= MEANING_MIN_CHARS:
+            try:  # (only a query that can use it)
+                _embed_missing(index, seconds=SEARCH_EMBEDS_SECONDS, searcher=searcher)
+            except Exception as exc:  # noqa: BLE001 - the words still answer
+                print("kbdesk: " + say("note: matching by meaning is off for this search ({error})",
+                                       error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return searcher.search(text, kinds=args.kind, categories=args.category, tags=args.tag,
+                               statuses=args.status or AGENT_STATUSES, limit=max(1, args.limit))
 
+    searcher = Searcher(index)
     try:
-        results = search()
+        results = search(searcher)
     except IndexDamaged as exc:
         # Damage the checksums did not show (a read error): rebuild, and ask again.
         print(f"kbdesk: note: {exc}", file=sys.stderr)
+        searcher.close()
         if index.update(full=True, lock_timeout=60.0).locked:
             raise CliError("the index is being rebuilt by another kbdesk; try again in a moment", 3) from None
-        results = search()
+        searcher = Searcher(index)
+        results = search(searcher)
+    finally:
+        searcher.close()
     if args.json:
         print(json.dumps([h.to_json() for h in results.hits], ensure_ascii=False, indent=2))
         return 0

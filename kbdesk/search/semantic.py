@@ -145,6 +145,7 @@ class VectorStore:
     def __init__(self, path: Path):
         self.path = Path(path)
         self._con: sqlite3.Connection | None = None
+        self._writes = 0
 
     def _connection(self) -> sqlite3.Connection:
         if self._con is None:
@@ -159,11 +160,10 @@ class VectorStore:
             self._con = con
         return self._con
 
-    def version(self) -> int:
-        """Changes when any connection has written (so readers know to look again)."""
-        con = self._connection()
-        return int(con.execute("PRAGMA data_version").fetchone()[0]) * 1_000_003 + int(
-            con.execute("SELECT count(*) FROM vectors").fetchone()[0])
+    def version(self) -> tuple[int, int]:
+        """Changes when any connection has written (so readers know to look
+        again): SQLite's count of other connections' commits, and our own."""
+        return int(self._connection().execute("PRAGMA data_version").fetchone()[0]), self._writes
 
     def get(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
         found: dict[bytes, np.ndarray] = {}
@@ -181,6 +181,7 @@ class VectorStore:
         with con:
             con.executemany("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
                             [(k, np.asarray(v, dtype=np.float16).tobytes()) for k, v in items.items()])
+        self._writes += 1
 
     def close(self) -> None:
         if self._con is not None:
@@ -197,11 +198,16 @@ class PassageVectors:
         self.matrix = np.zeros((len(keys), DIMENSIONS), dtype=np.float32)
         self.have = np.zeros(len(keys), dtype=bool)
         self._store = store
-        self.version = -1
+        self.version: tuple[int, int] | None = None
+        self.live = sum(k is not None for k in keys)
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the vectors written since (by the index thread, another process)."""
+        """Read the vectors written since (by the index thread, another
+        process). Asked before every search by meaning: once every passage
+        has its vector, it asks SQLite nothing."""
+        if not self.missing and self.version is not None:
+            return
         version = self._store.version()
         if version == self.version:
             return
@@ -217,8 +223,7 @@ class PassageVectors:
 
     @property
     def missing(self) -> int:
-        return sum(1 for k, have in zip(self.keys, self.have) if k is not None and not have)
+        return self.live - int(self.have.sum())
 
     def coverage(self) -> float:
-        live = sum(k is not None for k in self.keys)
-        return float(self.have.sum()) / live if live else 0.0
+        return float(self.have.sum()) / self.live if self.live else 0.0

@@ -2850,6 +2850,10 @@ Ctrl+K 随时回到搜索框 · Ctrl+D 把文章加入收藏。</translation>
             <source>meaning: {n} passages read</source>
             <translation>含义：已读取 {n} 个段落</translation>
         </message>
+        <message>
+            <source>note: matching by meaning is off for this search ({error})</source>
+            <translation>提示：本次搜索未按含义匹配（{error}）</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunDialog</name>

@@ -90,7 +90,7 @@ class SearchFlowMixin:
             hits = sorted(outcome.hits, key=lambda h: -self._counts.get(h.id, 0))
         else:
             hits = rerank(outcome.hits, self._counts)
-        items = [ResultItem.from_hit(h, h.id in self._pinned, self._counts.get(h.id, 0)) for h in hits]
+        items = self._items_of(hits)
         if outcome.question_only:
             items = self._most_used_items()
         self.model.set_items(items)
@@ -111,6 +111,9 @@ class SearchFlowMixin:
             if items:
                 self.copy_selected(found_part=part)
 
+    def _items_of(self, hits) -> list[ResultItem]:
+        return [ResultItem.from_hit(h, h.id in self._pinned, self._counts.get(h.id, 0)) for h in hits]
+
     def _show_refined(self, outcome: SearchOutcome) -> None:
         """The results shown, again with matching by meaning (the first stays
         first: only the second and third can change); the chosen article stays
@@ -119,8 +122,7 @@ class SearchFlowMixin:
             return
         chosen = self.selected_item()
         self._last_outcome = outcome
-        hits = rerank(outcome.hits, self._counts)
-        items = [ResultItem.from_hit(h, h.id in self._pinned, self._counts.get(h.id, 0)) for h in hits]
+        items = self._items_of(rerank(outcome.hits, self._counts))
         self.model.set_items(items)
         self._describe_results(outcome)
         if chosen is not None:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 
@@ -42,20 +41,26 @@ print(json.dumps(out))
 def x_display():
     if XVFB is None:
         pytest.skip("Xvfb is not installed")
-    number = next(n for n in range(140, 240) if not Path(f"/tmp/.X11-unix/X{n}").exists()
-                  and not Path(f"/tmp/.X{n}-lock").exists())
-    proc = subprocess.Popen([XVFB, f":{number}", "-screen", "0", "800x600x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Xvfb picks a free display itself and writes its number to the pipe
+    # (choosing one here ran out once killed servers had left their lock files)
+    read, write = os.pipe()
+    proc = subprocess.Popen([XVFB, "-displayfd", str(write), "-screen", "0", "800x600x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write,))
+    os.close(write)
     try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.skip("Xvfb did not start")
-            time.sleep(0.05)
+        ready, _, _ = select.select([read], [], [], 10)
+        number = os.read(read, 16).decode().strip() if ready else ""
+        if not number.isdigit() or proc.poll() is not None:
+            pytest.skip("Xvfb did not start")
         yield f":{number}"
     finally:
-        proc.kill()
-        proc.wait()
+        os.close(read)
+        proc.terminate()  # (SIGTERM: it removes its lock file and socket)
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def test_ctrl_e_k_d_reach_the_window_from_the_search_field_on_x11(x_display):
